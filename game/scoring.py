@@ -1,0 +1,51 @@
+"""The formulas that turn the paper's claims into numbers.
+
+Kept apart from the session so a trainer (and the docs) can read them in one
+place: cohésion follows sens, identité, pouvoir and the partners' engagement;
+outside events hit harder when pouvoir is low (déficit d'institué); an
+invention becomes an innovation only past a diffusion threshold (Alter).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .model import Rules
+
+__all__ = ["clamp", "cohesion_target", "next_cohesion", "shield_factor", "shielded", "is_innovation"]
+
+
+def clamp(value: float, low: int = 0, high: int = 100) -> int:
+    return int(max(low, min(high, round(value))))
+
+
+def cohesion_target(gauges: Mapping[str, int], engagements: Iterable[int], rules: Rules) -> float:
+    """What cohésion tends to: a weighted mean of the gauges and of the members' engagement."""
+    values = list(engagements)
+    engagement = sum(values) / len(values) if values else 0.0
+    weights = rules.cohesion_weights
+    total = sum(weights.values()) or 1.0
+    score = sum(weights.get(g, 0.0) * gauges[g] for g in ("sens", "identite", "pouvoir"))
+    score += weights.get("engagement", 0.0) * engagement
+    return score / total
+
+
+def next_cohesion(current: int, target: float, rules: Rules) -> int:
+    """Cohésion moves toward its target by a share of the gap: a collective has inertia."""
+    return clamp(current + rules.cohesion_inertia * (target - current))
+
+
+def shield_factor(pouvoir: int) -> float:
+    """×1.5 with no pouvoir, ×1 at 50, ×0.5 at 100: institutional backing absorbs shocks."""
+    return 1.5 - pouvoir / 100.0
+
+
+def shielded(delta: int, pouvoir: int) -> int:
+    """A loss from outside scaled by the shield; gains are not."""
+    if delta >= 0:
+        return delta
+    return int(round(delta * shield_factor(pouvoir)))
+
+
+def is_innovation(diffusion: int, rules: Rules) -> bool:
+    return diffusion >= rules.innovation_threshold

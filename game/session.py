@@ -1,0 +1,245 @@
+"""One game being played: the state of the partnership and everything decided so far.
+
+A Session is the model attached to its scenario's state machine (its `phase`
+attribute is the machine's state). It holds plain data only, so it can be
+saved as JSON and replayed; the rules of play live in `engine.py`.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .model import GAUGES, Effects
+from .scoring import clamp, is_innovation, shielded
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+__all__ = ["Decision", "EventHit", "Session", "Listener"]
+
+Listener = Callable[[str, dict[str, Any]], None]
+
+
+@dataclass
+class Decision:
+    """One decision, as the reports and the class debrief read it."""
+
+    index: int
+    turn: int
+    phase: str
+    scene: str
+    choice: int  # position in the scene's choices; -1 for "let the month pass"
+    choice_id: str
+    cost: int
+    tags: list[str]
+    before: dict[str, int]
+    after: dict[str, int]
+    events: list[str] = field(default_factory=list)
+    phase_after: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class EventHit:
+    """An outside event that struck, with what it actually changed after the pouvoir shield."""
+
+    id: str
+    turn: int
+    deltas: dict[str, int]
+
+
+class Session:
+    """The state of one game; `phase` is managed by the scenario's transitions Machine."""
+
+    phase: str
+
+    def __init__(self, engine: Engine, seed: int, trainee: str = "", group: str = "", lang: str = "fr") -> None:
+        model = engine.book.model
+        self.engine = engine
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.trainee = trainee
+        self.group = group
+        self.lang = lang
+        self.gauges: dict[str, int] = {g: getattr(model.gauges, g) for g in GAUGES}
+        self.engagement: dict[str, int] = {p.id: p.engagement for p in model.partners}
+        self.active: dict[str, bool] = {p.id: True for p in model.partners}
+        self.awareness: dict[str, int] = {o.id: o.hierarchy.awareness for o in model.organisations}
+        self.support: dict[str, int] = {o.id: o.hierarchy.support for o in model.organisations}
+        self.diffusion: dict[str, dict[str, int]] = {}
+        self.flags: dict[str, bool] = {}
+        self.turn = 0
+        self.scene = ""
+        self.seen: list[str] = []
+        self.fired: list[str] = []
+        self.history: list[Decision] = []
+        self.events: list[EventHit] = []
+        self.ending: str | None = None
+        self.listeners: list[Listener] = []
+        self.last_cause: dict[str, str] = {}
+
+    # -- what conditions read ------------------------------------------------------------------
+    def variable(self, name: str) -> float:
+        if name in self.gauges:
+            return self.gauges[name]
+        if name == "turn":
+            return self.turn
+        if name == "turns_left":
+            return self.engine.book.model.clock.turns - self.turn
+        if name == "inventions":
+            return len(self.diffusion)
+        if name == "innovations":
+            return sum(1 for inv in self.diffusion if self.innovated(inv) > 0)
+        if name == "present":
+            return sum(1 for on in self.active.values() if on)
+        raise KeyError(name)
+
+    def call(self, func: str, args: tuple[str, ...]) -> float | bool:
+        first = args[0]
+        if func == "engagement":
+            return self.engagement[first] if self.active[first] else 0
+        if func == "active":
+            return self.active[first]
+        if func == "awareness":
+            return self.awareness[first]
+        if func == "support":
+            return self.support[first]
+        if func == "diffusion":
+            return self.diffusion.get(first, {}).get(args[1], 0)
+        if func == "invented":
+            return first in self.diffusion
+        if func == "innovated":
+            return self.innovated(first)
+        if func == "flag":
+            return self.flags.get(first, False)
+        if func == "seen":
+            return first in self.seen
+        if func == "phase":
+            return self.phase == first
+        raise KeyError(func)
+
+    def innovated(self, invention: str) -> int:
+        rules = self.engine.book.model.rules
+        return sum(1 for level in self.diffusion.get(invention, {}).values() if is_innovation(level, rules))
+
+    @property
+    def turns_left(self) -> int:
+        return self.engine.book.model.clock.turns - self.turn
+
+    @property
+    def finished(self) -> bool:
+        return self.ending is not None
+
+    # -- changing the state ----------------------------------------------------------------------
+    def apply(self, effects: Effects, cause: str, external: bool = False) -> dict[str, int]:
+        """Apply effects and return what actually changed (after clamping and the pouvoir shield)."""
+        pouvoir = self.gauges["pouvoir"]
+        scale: Callable[[int], int] = (lambda d: shielded(d, pouvoir)) if external else (lambda d: d)
+        changed: dict[str, int] = {}
+        for gauge in GAUGES:
+            delta = getattr(effects, gauge)
+            if delta:
+                self._bump(self.gauges, gauge, scale(delta), gauge, changed, cause)
+        for partner, delta in effects.engagement.items():
+            self._bump(self.engagement, partner, scale(delta), f"engagement:{partner}", changed, cause)
+        for org, delta in effects.awareness.items():
+            self._bump(self.awareness, org, delta, f"awareness:{org}", changed, cause)
+        for org, delta in effects.support.items():
+            self._bump(self.support, org, scale(delta), f"support:{org}", changed, cause)
+        self.flags.update(effects.flags)
+        for invention in effects.invent:
+            if invention not in self.diffusion:
+                self.diffusion[invention] = {o.id: 0 for o in self.engine.book.model.organisations}
+                changed[f"invent:{invention}"] = 1
+        for invention, orgs in effects.diffuse.items():
+            if invention in self.diffusion:
+                for org, delta in orgs.items():
+                    self._bump(self.diffusion[invention], org, delta, f"diffusion:{invention}:{org}", changed, cause)
+        for partner in effects.leave:
+            if self.active.get(partner):
+                self._leave(partner)
+                changed[f"leave:{partner}"] = 1
+        return changed
+
+    def _bump(self, table: dict[str, int], key: str, delta: int, label: str, changed: dict[str, int],
+              cause: str) -> None:
+        before = table[key]
+        table[key] = clamp(before + delta)
+        if table[key] != before:
+            changed[label] = changed.get(label, 0) + table[key] - before
+            self.last_cause[label] = cause
+
+    def _leave(self, partner: str) -> None:
+        """A member who leaves takes with them what their organisation had not yet made its own."""
+        self.active[partner] = False
+        model = self.engine.book.model
+        org = next(p.organisation for p in model.partners if p.id == partner)
+        colleagues = [p.id for p in model.partners if p.organisation == org and self.active[p.id]]
+        if colleagues:
+            return
+        for levels in self.diffusion.values():
+            if not is_innovation(levels[org], model.rules):
+                levels[org] = clamp(levels[org] * (1 - model.rules.leaver_loss))
+
+    def on_phase_change(self, event: Any) -> None:
+        """Called by the machine after a phase transition."""
+        self.emit("phase", {"phase": self.phase, "turn": self.turn})
+
+    def emit(self, kind: str, payload: dict[str, Any]) -> None:
+        for listener in list(self.listeners):
+            listener(kind, payload)
+
+    # -- saving ------------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The whole state as plain JSON-able data (never pickle)."""
+        state = self.rng.getstate()
+        return {
+            "scenario": self.engine.book.model.id,
+            "version": self.engine.book.model.version,
+            "digest": self.engine.book.digest,
+            "seed": self.seed,
+            "rng": [state[0], list(state[1]), state[2]],
+            "trainee": self.trainee,
+            "group": self.group,
+            "lang": self.lang,
+            "phase": self.phase,
+            "gauges": dict(self.gauges),
+            "engagement": dict(self.engagement),
+            "active": dict(self.active),
+            "awareness": dict(self.awareness),
+            "support": dict(self.support),
+            "diffusion": {k: dict(v) for k, v in self.diffusion.items()},
+            "flags": dict(self.flags),
+            "turn": self.turn,
+            "scene": self.scene,
+            "seen": list(self.seen),
+            "fired": list(self.fired),
+            "history": [d.to_dict() for d in self.history],
+            "events": [asdict(e) for e in self.events],
+            "ending": self.ending,
+            "last_cause": dict(self.last_cause),
+        }
+
+    def load_dict(self, data: dict[str, Any]) -> None:
+        """Restore what `to_dict` wrote (the engine checks the scenario matches first)."""
+        version, internal, gauss = data["rng"]
+        self.rng.setstate((version, tuple(internal), gauss))
+        for name in ("trainee", "group", "lang", "turn", "scene", "ending"):
+            setattr(self, name, data[name])
+        self.gauges.update(data["gauges"])
+        self.engagement.update(data["engagement"])
+        self.active.update(data["active"])
+        self.awareness.update(data["awareness"])
+        self.support.update(data["support"])
+        self.diffusion = {k: dict(v) for k, v in data["diffusion"].items()}
+        self.flags = dict(data["flags"])
+        self.seen = list(data["seen"])
+        self.fired = list(data["fired"])
+        self.history = [Decision(**d) for d in data["history"]]
+        self.events = [EventHit(**e) for e in data["events"]]
+        self.last_cause = dict(data.get("last_cause", {}))
