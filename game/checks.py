@@ -11,6 +11,8 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from . import conditions as cond
 from .concepts import CONCEPTS
 from .errors import ConditionError, Diagnostic, Location
@@ -309,7 +311,7 @@ def _texts_missing(model: Scenario, langs: list[str]) -> Iterable[tuple[Path_, s
                 if getattr(value, lang) is None:
                     yield path, lang
             return
-        if hasattr(value, "model_fields"):
+        if isinstance(value, BaseModel):
             for name in type(value).model_fields:  # type: ignore[attr-defined]
                 yield from walk(getattr(value, name), path + (name,))
         elif isinstance(value, list):

@@ -380,7 +380,7 @@ def _check_call(node: Call, namespace: Namespace | None, text: str) -> str:
             text,
         )
     if namespace is not None:
-        for arg, col, kind in zip(node.args, node.arg_cols, kinds):
+        for arg, col, kind in zip(node.args, node.arg_cols, kinds, strict=True):
             known = namespace.ids.get(kind, set())
             if arg not in known:
                 raise ConditionError(f"unknown {kind} `{arg}`{_suggest(arg, known)}", col, text)

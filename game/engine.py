@@ -88,6 +88,12 @@ class Engine:
         for scene in model.scenes:
             self.by_phase.setdefault(scene.phase, []).append(scene)
         self.phases = {p.id: p for p in model.phases}
+        self.scene_when = {s.id: book.cond("scenes", i, "when") for i, s in enumerate(model.scenes)}
+        self.choice_when = {s.id: [book.cond("scenes", i, "choices", j, "when") for j in range(len(s.choices))]
+                            for i, s in enumerate(model.scenes)}
+        self.event_when = [book.cond("events", i, "when") for i in range(len(model.events))]
+        self.ending_when = [book.cond("endings", i, "when") for i in range(len(model.endings))]
+        self.any_endings = [(i, e, self.ending_when[i]) for i, e in enumerate(model.endings) if e.at == "any"]
         self.guards: dict[str, list[Any]] = {}
         self.machine = Machine(model=None, states=[p.id for p in model.phases] + [ENDED],
                                initial=model.phases[0].id, auto_transitions=False, send_event=True,
@@ -155,25 +161,25 @@ class Engine:
     def view(self, session: Session) -> SceneView:
         scene = self.scenes[session.scene]
         choices: list[ChoiceView] = []
-        for i, choice in enumerate(scene.choices):
-            if self._offered(session, scene, i):
-                choices.append(ChoiceView(i, len(choices) + 1, choice.id or str(i + 1), choice.text,
-                                          choice.cost, tuple(choice.tags)))
+        for i in self.offered(session):
+            choice = scene.choices[i]
+            choices.append(ChoiceView(i, len(choices) + 1, choice.id or str(i + 1), choice.text,
+                                      choice.cost, tuple(choice.tags)))
         if not choices:
             choices.append(ChoiceView(IDLE_CHOICE, 1, "idle", IDLE_TEXT, 1, ()))
         return SceneView(scene.id, session.phase, scene.title, scene.text, scene.speaker, tuple(choices))
 
-    def _offered(self, session: Session, scene: Scene, index: int) -> bool:
-        condition = self.book.cond("scenes", self.scene_index[scene.id], "choices", index, "when")
-        return condition is None or condition(session)
+    def offered(self, session: Session) -> list[int]:
+        """Positions of the current scene's choices whose conditions hold (empty: a trap)."""
+        return [i for i, when in enumerate(self.choice_when[session.scene]) if when is None or when(session)]
 
     # -- playing ---------------------------------------------------------------------------------------
     def choose(self, session: Session, index: int) -> Outcome:
         """Take a choice by its position in the scene (as `ChoiceView.index`)."""
         if session.finished:
             raise SessionError("the game is over")
-        view = self.view(session)
-        if index not in [c.index for c in view.choices]:
+        offered = self.offered(session) or [IDLE_CHOICE]
+        if index not in offered:
             raise SessionError(f"choice {index} is not offered in scene `{session.scene}`")
         scene = self.scenes[session.scene]
         choice = scene.choices[index] if index != IDLE_CHOICE else None
@@ -182,8 +188,8 @@ class Engine:
         cost = choice.cost if choice else 1
         session.turn += cost
         self._settle_cohesion(session, changes)
-        decision = Decision(len(session.history), session.turn - cost, session.phase, scene.id, index,
-                            view.choices[[c.index for c in view.choices].index(index)].id, cost,
+        choice_id = "idle" if choice is None else (choice.id or str(index + 1))
+        decision = Decision(len(session.history), session.turn - cost, session.phase, scene.id, index, choice_id, cost,
                             list(choice.tags) if choice else [], before, {})
         session.history.append(decision)
         outcome = Outcome(decision, choice.feedback if choice else IDLE_FEEDBACK, changes)
@@ -191,7 +197,8 @@ class Engine:
         decision.after = dict(session.gauges)
         decision.phase_after = session.phase if not session.finished else decision.phase
         decision.events = [e.id for e in outcome.events]
-        session.emit("decision", decision.to_dict())
+        if session.listeners:
+            session.emit("decision", decision.to_dict())
         if outcome.ending:
             session.emit("ending", {"ending": outcome.ending.id, "turn": session.turn})
         return outcome
@@ -257,7 +264,7 @@ class Engine:
                 break
             if (event.once and event.id in session.fired) or (event.phases and session.phase not in event.phases):
                 continue
-            condition = self.book.cond("events", index, "when")
+            condition = self.event_when[index]
             if condition is not None and not condition(session):
                 continue
             chance = 1 - (1 - event.probability) ** max(1, turns)
@@ -288,7 +295,7 @@ class Engine:
         for scene in self.by_phase.get(session.phase, ()):
             if not scene.draw or (scene.once and scene.id in session.seen):
                 continue
-            condition = self.book.cond("scenes", self.scene_index[scene.id], "when")
+            condition = self.scene_when[scene.id]
             if condition is None or condition(session):
                 pool.append(scene)
         if not pool:
@@ -315,10 +322,7 @@ class Engine:
 
     # -- endings ---------------------------------------------------------------------------------------------
     def _end_if_any(self, session: Session, outcome: Outcome) -> bool:
-        for index, ending in enumerate(self.book.model.endings):
-            if ending.at != "any":
-                continue
-            condition = self.book.cond("endings", index, "when")
+        for index, ending, condition in self.any_endings:
             if condition is None or condition(session):
                 self._close(session, outcome, index, ending)
                 return True
@@ -326,7 +330,7 @@ class Engine:
 
     def _end(self, session: Session, outcome: Outcome, at_end: bool) -> None:
         for index, ending in enumerate(self.book.model.endings):
-            condition = self.book.cond("endings", index, "when")
+            condition = self.ending_when[index]
             if condition is None or condition(session):
                 self._close(session, outcome, index, ending)
                 return

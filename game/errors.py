@@ -53,11 +53,11 @@ class Diagnostic:
     def format(self, with_source: bool = True) -> str:
         """`file:line:col: message` then, when known, the source line and a caret."""
         text = f"{self.location}: {self.severity} {self.code}: {self.message}"
-        if self.hint:
-            text += f"\n    hint: {self.hint}"
         if with_source and self.source_line and self.location.col > 0:
             caret = " " * (self.location.col - 1) + "^"
             text += f"\n    {self.source_line.rstrip()}\n    {caret}"
+        if self.hint:
+            text += "\n    hint: " + self.hint.replace("\n", "\n    ")
         return text
 
     def __str__(self) -> str:

@@ -41,7 +41,10 @@ class Decision:
     phase_after: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = dict(self.__dict__)
+        data["tags"], data["events"] = list(self.tags), list(self.events)
+        data["before"], data["after"] = dict(self.before), dict(self.after)
+        return data
 
 
 @dataclass
@@ -169,9 +172,10 @@ class Session:
     def _bump(self, table: dict[str, int], key: str, delta: int, label: str, changed: dict[str, int],
               cause: str) -> None:
         before = table[key]
-        table[key] = clamp(before + delta)
-        if table[key] != before:
-            changed[label] = changed.get(label, 0) + table[key] - before
+        after = before + delta
+        table[key] = after = 0 if after < 0 else 100 if after > 100 else after
+        if after != before:
+            changed[label] = changed.get(label, 0) + after - before
             self.last_cause[label] = cause
 
     def _leave(self, partner: str) -> None:
