@@ -186,10 +186,11 @@ class Engine:
         before = dict(session.gauges)
         changes = session.apply(choice.effects, f"{scene.id}#{index + 1}") if choice else {}
         cost = choice.cost if choice else 1
-        session.turn += cost
+        turn_before = session.turn
+        session.turn = min(session.turn + cost, self.book.model.clock.turns)
         self._settle_cohesion(session, changes)
         choice_id = "idle" if choice is None else (choice.id or str(index + 1))
-        decision = Decision(len(session.history), session.turn - cost, session.phase, scene.id, index, choice_id, cost,
+        decision = Decision(len(session.history), turn_before, session.phase, scene.id, index, choice_id, cost,
                             list(choice.tags) if choice else [], before, {})
         session.history.append(decision)
         outcome = Outcome(decision, choice.feedback if choice else IDLE_FEEDBACK, changes)

@@ -93,7 +93,7 @@ class Session:
         if name == "turn":
             return self.turn
         if name == "turns_left":
-            return self.engine.book.model.clock.turns - self.turn
+            return self.turns_left
         if name == "inventions":
             return len(self.diffusion)
         if name == "innovations":
@@ -132,7 +132,8 @@ class Session:
 
     @property
     def turns_left(self) -> int:
-        return self.engine.book.model.clock.turns - self.turn
+        """Turns of funding still to come (never below zero, even after a costly last choice)."""
+        return max(0, self.engine.book.model.clock.turns - self.turn)
 
     @property
     def finished(self) -> bool:

@@ -1,0 +1,153 @@
+"""The tutorial: checks clean, teaches in a fixed order, and every ending can be played to."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from game.engine import Engine
+from game.loader import check, load
+from game.model import tr
+from game.session import Session
+
+PATH = Path(__file__).resolve().parent.parent / "scenarios" / "tutoriel.yaml"
+
+# The teaching order of the brief: three gauges, cohésion, partners, hierarchies, an invention,
+# its diffusion, the funding clock, an outside event.
+LESSONS = ["intro_sens", "intro_identite", "intro_pouvoir", "intro_cohesion", "partenaires", "hierarchies",
+           "invention", "diffusion", "horloge", "evenement"]
+
+# A careful player: builds meaning on a concrete case, lets everyone find a place, gets backing,
+# negotiates a real transaction, informs the hierarchies, co-writes and spreads the invention.
+CAREFUL = {"intro_sens": "cas", "intro_identite": "tour", "intro_pouvoir": "lettre", "intro_cohesion": "probleme",
+           "partenaires": "transaction", "hierarchies": "trois_directions", "invention": "coecrire",
+           "diffusion": "procedure", "horloge": "cg71_appui", "evenement": "regrouper"}
+
+# A warm collective that keeps its invention to itself.
+INWARD = {"intro_sens": "cas", "intro_identite": "tour", "intro_pouvoir": "informel", "intro_cohesion": "probleme",
+          "partenaires": "transaction", "hierarchies": "plus_tard", "invention": "coecrire", "diffusion": "garder",
+          "horloge": "fete", "evenement": "regrouper", "derniers_mois": "entretenir", "dernier_mois": "au_revoir"}
+
+# Backing from above, meaning from nowhere.
+TOP_DOWN = {"intro_sens": "charte", "intro_identite": "tour", "intro_pouvoir": "lettre", "intro_cohesion": "repas",
+            "partenaires": "pour_julien", "hierarchies": "trois_directions", "invention": "copier",
+            "diffusion": "procedure", "horloge": "cg71_appui", "evenement": "copil",
+            "derniers_mois": "rendre_compte", "dernier_mois": "bilan_final"}
+
+# Nobody's logic respected, no meeting, no backing: the outside blow finishes the collective.
+CARELESS = {"intro_sens": "chacun", "intro_identite": "roles", "intro_pouvoir": "informel", "intro_cohesion": "sauter",
+            "partenaires": "pour_julien", "hierarchies": "plus_tard", "invention": "remettre",
+            "diffusion": "sans_fiche", "horloge": "fete", "evenement": "copil"}
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load(PATH))
+
+
+def play(engine: Engine, plan: dict[str, str], seed: int = 1, lang: str = "fr") -> tuple[Session, list]:
+    """Play a whole game taking, in each scene, the choice the plan names for it."""
+    session = engine.new_session(seed, lang=lang)
+    outcomes = []
+    while not session.finished:
+        view = engine.view(session)
+        wanted = plan[view.id]
+        choice = next((c for c in view.choices if c.id == wanted), None)
+        assert choice is not None, f"`{wanted}` not offered in `{view.id}`: {[c.id for c in view.choices]}"
+        outcomes.append((view.id, engine.choose(session, choice.index)))
+    return session, outcomes
+
+
+def test_checks_clean_with_no_warning() -> None:
+    book, found = check(PATH)
+    assert book is not None
+    assert [f"{d.location}: {d.message}" for d in found] == []
+
+
+def test_small_cast_and_short_clock(engine: Engine) -> None:
+    model = engine.book.model
+    assert len(model.partners) == 3 and len(model.organisations) == 3
+    assert 8 <= model.clock.turns <= 10
+    assert [e.id for e in model.endings] == ["eclate", "procedure", "instituee", "evaporee"]
+    assert all(len(e.questions) >= 3 for e in model.endings)
+    assert all(c.tags for s in model.scenes for c in s.choices)
+    assert all(not engine.scenes[s].draw for s in LESSONS)
+
+
+def test_careful_player_institutes_the_innovation_in_ten_decisions(engine: Engine) -> None:
+    session, outcomes = play(engine, CAREFUL)
+    assert session.ending == "instituee"
+    assert [scene for scene, _ in outcomes] == LESSONS
+    assert session.diffusion["fiche"]["ccas"] >= 60 and session.diffusion["fiche"]["cg71"] >= 60
+
+
+def test_lessons_come_in_order_on_the_natural_path(engine: Engine) -> None:
+    session, _ = play(engine, CAREFUL)
+    assert session.seen == LESSONS
+    phases = [d.phase for d in session.history]
+    assert phases == ["jauges"] * 4 + ["collectif"] * 2 + ["inventer"] * 2 + ["fin"] * 2
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_lessons_never_come_out_of_order_whatever_is_chosen(engine: Engine, lang: str) -> None:
+    for seed in range(150):
+        rng = random.Random(seed)
+        session = engine.new_session(seed, lang=lang)
+        decisions = 0
+        while not session.finished:
+            view = engine.view(session)
+            assert tr(view.text, lang).strip(), view.id
+            engine.choose(session, rng.choice(view.choices).index)
+            decisions += 1
+        lessons = [s for s in session.seen if s in LESSONS]
+        assert lessons == LESSONS[:len(lessons)], seed
+        if session.ending != "eclate":
+            assert lessons == LESSONS, seed  # nobody runs out of funding before the last lesson
+        assert 8 <= decisions <= 12, seed
+        assert session.turn == engine.book.model.clock.turns or session.ending == "eclate", seed
+
+
+def test_outside_event_strikes_right_after_the_clock_scene(engine: Engine) -> None:
+    _, outcomes = play(engine, CAREFUL)
+    struck = [(scene, [e.id for e in o.events]) for scene, o in outcomes if o.events]
+    assert struck == [("horloge", ["gel_credits"])]
+
+
+def test_pouvoir_shields_the_collective_from_the_outside_blow(engine: Engine) -> None:
+    _, backed = play(engine, CAREFUL)
+    _, unbacked = play(engine, INWARD)
+    hit_backed = next(o.events[0] for s, o in backed if s == "horloge")
+    hit_unbacked = next(o.events[0] for s, o in unbacked if s == "horloge")
+    assert hit_backed.deltas["sens"] == -10  # pouvoir 51: ×0.99
+    assert hit_unbacked.deltas["sens"] == -13  # pouvoir 20: ×1.3
+
+
+def test_keeping_the_invention_inside_lets_it_evaporate(engine: Engine) -> None:
+    session, _ = play(engine, INWARD)
+    assert session.ending == "evaporee"
+    result = engine.result(session)
+    assert result.evaporated == ("fiche",)
+    assert session.gauges["cohesion"] >= 40  # the collective held: it is the spreading that failed
+
+
+def test_backing_without_meaning_ends_in_a_soulless_procedure(engine: Engine) -> None:
+    session, _ = play(engine, TOP_DOWN)
+    assert session.ending == "procedure"
+    assert session.gauges["pouvoir"] >= 55 and session.gauges["sens"] < 40
+
+
+def test_careless_collective_breaks_up_under_the_outside_blow(engine: Engine) -> None:
+    session, outcomes = play(engine, CARELESS)
+    assert session.ending == "eclate"
+    assert session.gauges["cohesion"] < 25
+    assert outcomes[-1][0] == "horloge" and outcomes[-1][1].events
+
+
+def test_english_playthrough_reaches_the_same_ending(engine: Engine) -> None:
+    session, outcomes = play(engine, CAREFUL, lang="en")
+    assert session.ending == "instituee"
+    for scene, outcome in outcomes:
+        english, french = tr(outcome.feedback, "en"), tr(outcome.feedback, "fr")
+        assert english and french and english != french, scene
