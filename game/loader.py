@@ -90,5 +90,11 @@ def builtin_folder() -> Path:
     return Path(__file__).resolve().parent.parent / "scenarios"
 
 
+_ORDER = ("tutoriel", "chalon-chantier-insertion", "cucm-plie", "demo")
+
+
 def builtin_scenarios() -> list[Path]:
-    return sorted(builtin_folder().glob("*.yaml"))
+    """The shipped scenarios, the tutorial first, then the two cases of the paper."""
+    def rank(path: Path) -> tuple[int, str]:
+        return (_ORDER.index(path.stem) if path.stem in _ORDER else len(_ORDER), path.stem)
+    return sorted(builtin_folder().glob("*.yaml"), key=rank)

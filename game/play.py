@@ -1,18 +1,34 @@
-"""Starting a game in the terminal from the command line's arguments."""
+"""Starting a game in the terminal from the command line's arguments.
+
+Every game is recorded as it is played (the user's data folder, or `--out`),
+so a closed terminal or a crash never loses more than the scene being read:
+`--resume [FILE]` goes on from the last decision. At the end, the debrief
+report is written next to the record.
+"""
 
 from __future__ import annotations
 
 import argparse
 import random
 import sys
+from pathlib import Path
 
 from .cli import parse_sets, resolve_scenario
 from .engine import Engine
 from .errors import PartenairesError
-from .loader import load
+from .i18n import t
+from .loader import Book, load
+from .record import Recorder, latest_session, resume
+from .session import Session
 from .textmode import TextGame, stdin_reader
 
-__all__ = ["play_text", "new_seed"]
+__all__ = ["play_text", "new_seed", "resume_target"]
+
+_SAY = {
+    "resumed": {"fr": "Reprise de la partie après {n} décision(s).", "en": "Resuming the game after {n} decision(s)."},
+    "over": {"fr": "Cette partie est déjà terminée.", "en": "This game is already over."},
+    "no_report": {"fr": "Le rapport n'a pas pu être écrit : {error}", "en": "The report could not be written: {error}"},
+}
 
 
 def new_seed() -> int:
@@ -21,12 +37,64 @@ def new_seed() -> int:
 
 
 def play_text(args: argparse.Namespace) -> int:
+    if getattr(args, "resume", None) is not None:
+        engine, session, recorder = _resumed(args)
+    else:
+        engine, session = _new_game(args)
+        recorder = Recorder.begin(engine, session, getattr(args, "out", None))
+    lang = session.lang
+    print(t("record", lang, path=recorder.path), flush=True)
+    try:
+        if session.history and not session.finished:
+            print(_SAY["resumed"][lang].format(n=len(session.history)), flush=True)
+        if session.finished:
+            print(_SAY["over"][lang], flush=True)
+        else:
+            TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin, sys.stdout)).run()
+    finally:
+        recorder.close()
+    if session.finished:
+        _report(recorder.path, lang)
+    return 0
+
+
+def _new_game(args: argparse.Namespace) -> tuple[Engine, Session]:
     if not args.scenario:
         raise PartenairesError("which scenario? e.g. `partenaires play --text demo`")
-    book = load(resolve_scenario(args.scenario))
-    engine = Engine(book)
+    engine = Engine(load(resolve_scenario(args.scenario)))
     seed = args.seed if args.seed is not None else new_seed()
     session = engine.new_session(seed, args.name, args.group, args.lang, start=args.start,
                                  gauges=parse_sets(args.set))
-    game = TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin, sys.stdout))
-    return game.run()
+    return engine, session
+
+
+def resume_target(resume_arg: str, out: str | None) -> Path:
+    """The record to resume: the file given, or the latest unfinished one (in `--out`'s folder if given)."""
+    if resume_arg:
+        return Path(resume_arg)
+    folder = None
+    if out:
+        folder = Path(out).parent if Path(out).suffix == ".jsonl" else Path(out)
+    found = latest_session(folder)
+    if found is None:
+        where = folder or "the sessions folder"
+        raise PartenairesError(f"no unfinished session to resume in {where} — start a new game, or give "
+                               "the record: `partenaires play --text --resume FILE.jsonl`")
+    return found
+
+
+def _resumed(args: argparse.Namespace) -> tuple[Engine, Session, Recorder]:
+    path = resume_target(args.resume, getattr(args, "out", None))
+    book: Book | None = load(resolve_scenario(args.scenario)) if args.scenario else None
+    return resume(path, book)
+
+
+def _report(log: Path, lang: str) -> None:
+    """The debrief report, next to the record; a failure here must not spoil a finished game."""
+    from .report import write_report
+    try:
+        html = write_report(log)
+    except (PartenairesError, OSError) as exc:
+        print(_SAY["no_report"][lang].format(error=exc), file=sys.stderr)
+        return
+    print(t("report_written", lang, path=html), flush=True)

@@ -1,0 +1,174 @@
+"""The end-of-game report: rebuilt from the record, identical on replay, escaped, complete."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine import Engine
+from game.errors import RecordError
+from game.loader import load
+from game.narration import describe_fact
+from game.record import Recorder
+from game.report import build_report, curve_axis, swing, write_report
+
+XSS = "<script>alert(1)</script>"
+
+
+def record(engine: Engine, folder: Path, seed: int, picks: list[int], **who) -> tuple[Path, object]:
+    session = engine.new_session(seed, **who)
+    with Recorder.begin(engine, session, folder) as recorder:
+        step = 0
+        while not session.finished:
+            view = engine.view(session)
+            pick = picks[step] if step < len(picks) else 0
+            engine.choose(session, view.choices[min(pick, len(view.choices) - 1)].index)
+            step += 1
+    return recorder.path, session
+
+
+@pytest.fixture
+def engine(demo_book) -> Engine:
+    return Engine(demo_book)
+
+
+@pytest.fixture
+def finished(engine, tmp_path):
+    return record(engine, tmp_path, 12, [0, 0, 0, 0, 0, 0], trainee=XSS, group="DEIS <2>", lang="fr")
+
+
+def test_replay_gives_an_identical_report(engine, finished, tmp_path):
+    log, _ = finished
+    first = build_report(log)
+    assert build_report(log) == first
+    html = write_report(log)
+    data = json.loads(html.with_suffix(".json").read_text(encoding="utf-8"))
+    assert data == json.loads(json.dumps(first))
+    text = html.read_text(encoding="utf-8")
+    elsewhere = tmp_path / "copy"
+    elsewhere.mkdir()
+    (elsewhere / log.name).write_bytes(log.read_bytes())
+    again = write_report(elsewhere / log.name)
+    assert again.read_text(encoding="utf-8") == text
+    assert again.with_suffix(".json").read_bytes() == html.with_suffix(".json").read_bytes()
+
+
+def test_report_matches_the_game_as_played(engine, finished):
+    log, session = finished
+    data = build_report(log)
+    assert data["finished"] and data["ending"]["id"] == session.ending
+    result = engine.result(session)
+    assert [f["sentence"] for f in data["ending"]["facts"]] == [describe_fact(f, "fr") for f in result.facts]
+    assert [d["after"] for d in data["decisions"]] == [d.after for d in session.history]
+    assert [d["choice_id"] for d in data["decisions"]] == [d.choice_id for d in session.history]
+    points = data["curve"]["points"]
+    assert len(points) == len(session.history) + 1 and points[-1]["sens"] == session.gauges["sens"]
+    xs = [p["x"] for p in points]
+    assert xs == sorted(xs) and xs[-1] <= data["curve"]["span"] == data["curve"]["bounds"][-1]
+    assert len(data["curve"]["bounds"]) == data["scenario"]["turns"] + 1
+    assert {p["id"]: p["end"] for p in data["partners"]} == session.engagement
+    assert {h["id"]: (h["awareness"], h["support"]) for h in data["hierarchies"]} == {
+        o: (session.awareness[o], session.support[o]) for o in session.awareness}
+    assert {i["id"] for i in data["inventions"]} == set(session.diffusion)
+    for invention in data["inventions"]:
+        assert invention["status"] == ("innovation" if result.innovations[invention["id"]] else "evaporated")
+        assert {d["org"]: d["level"] for d in invention["diffusion"]} == session.diffusion[invention["id"]]
+        assert invention["id"] in data["decisions"][invention["born"] - 1]["invented"]
+    assert data["ending"]["questions"] and data["glossary"]["references"][0]["key"] == "lyet2009"
+
+
+def test_busy_months_are_widened_on_the_time_axis():
+    rows = [{"turn": 0, "cost": 0}, {"turn": 0, "cost": 0}, {"turn": 0, "cost": 1},  # three decisions in month 1
+            {"turn": 1, "cost": 2},  # months 2 and 3 for one decision
+            {"turn": 3, "cost": 0}]  # a free decision, then the game ended (or months went idle)
+    bounds, xs = curve_axis(rows, 5)
+    assert bounds == [0, 3, 4, 5, 6, 7]
+    assert xs == [1, 2, 3, 5, 5.5]
+
+
+def test_turning_points_are_the_largest_swings(finished):
+    data = build_report(finished[0])
+    swings = sorted((swing(d["before"], d["after"]) for d in data["decisions"]), reverse=True)
+    assert [t["swing"] for t in data["turning_points"]] == [s for s in swings if s > 0][:3]
+    for point in data["turning_points"]:
+        decision = data["decisions"][point["number"] - 1]
+        assert point["choice_text"] == decision["choice_text"]
+        assert abs(decision["deltas"][point["main"]]) == max(abs(v) for v in decision["deltas"].values())
+
+
+def test_names_and_scenario_texts_are_escaped(tmp_path, demo_path):
+    hostile = demo_path.read_text(encoding="utf-8").replace(
+        'fr: "Autour de la table"', 'fr: "<img src=x onerror=alert(2)> table"')
+    assert hostile != demo_path.read_text(encoding="utf-8")
+    scenario = tmp_path / "hostile.yaml"
+    scenario.write_text(hostile, encoding="utf-8")
+    engine = Engine(load(scenario))
+    log, _ = record(engine, tmp_path, 3, [0], trainee=XSS, group="<b>G</b>")
+    text = write_report(log).read_text(encoding="utf-8")
+    assert "<script" not in text.lower() and "<img" not in text and "<b>G</b>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;img src=x onerror=alert(2)&gt; table" in text
+    assert "&lt;b&gt;G&lt;/b&gt;" in text
+
+
+def test_page_is_self_contained_and_follows_the_debrief(finished):
+    text = write_report(finished[0]).read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
+    assert "<link" not in text and "@import" not in text and "<script" not in text
+    assert text.count("<svg class=\"chart\"") == 1 and "@media print" in text
+    order = [text.index(f'id="{part}"') for part in ("reactions", "description", "analysis", "summary")]
+    assert order == sorted(order)
+    for heading in ("1. Réactions", "2. Description", "3. Analyse", "4. Synthèse", "Les tournants",
+                    "Pourquoi cette fin", "Inventions et diffusion", "Glossaire des concepts", "Lyet, P. (2009)"):
+        assert heading in text
+
+
+def test_language_follows_the_session_or_the_option(engine, tmp_path):
+    log, _ = record(engine, tmp_path, 4, [1, 1, 1], lang="en")
+    english = write_report(log).read_text(encoding="utf-8")
+    assert '<html lang="en">' in english and "1. Reactions" in english and "Turning points" in english
+    assert "Réactions" not in english and "Why this ending:" in english and " : " not in english
+    french = write_report(log, tmp_path / "fr.html", lang="fr").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in french and "1. Réactions" in french
+    with pytest.raises(RecordError, match="unknown language"):
+        build_report(log, lang="de")
+
+
+def test_unfinished_and_truncated_records_still_report(engine, tmp_path):
+    session = engine.new_session(8, "E")
+    with Recorder.begin(engine, session, tmp_path) as recorder:
+        engine.choose(session, engine.view(session).choices[0].index)
+    with open(recorder.path, "a", encoding="utf-8") as handle:
+        handle.write('{"type":"dec')
+    data = build_report(recorder.path)
+    assert not data["finished"] and data["ending"] is None and len(data["decisions"]) == 1
+    assert data["warnings"] and "last line" in data["warnings"][0]
+    text = write_report(recorder.path).read_text(encoding="utf-8")
+    assert "Partie inachevée" in text and "last line" in text
+
+
+def test_out_folder_and_no_temporary_files_left(finished, tmp_path):
+    out = tmp_path / "reports"
+    html = write_report(finished[0], out)
+    assert html == out / finished[0].with_suffix(".html").name
+    assert sorted(p.name for p in out.iterdir()) == sorted([html.name, html.with_suffix(".json").name])
+
+
+def test_report_command(finished, tmp_path, capsys):
+    target = tmp_path / "r" / "mine.html"
+    assert main(["report", str(finished[0]), "-o", str(target)]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [str(target), str(target.with_suffix(".json"))]
+
+
+def test_report_command_refuses_a_changed_scenario(tmp_path, demo_path, capsys):
+    copy = tmp_path / "demo.yaml"
+    copy.write_text(demo_path.read_text(encoding="utf-8") + "# local copy\n", encoding="utf-8")
+    log, _ = record(Engine(load(copy)), tmp_path, 1, [0])
+    copy.write_text(copy.read_text(encoding="utf-8") + "# edited after the game\n", encoding="utf-8")
+    assert main(["report", str(log)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("partenaires: ") and "has changed since" in err and "Traceback" not in err
