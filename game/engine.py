@@ -211,13 +211,13 @@ class Engine:
             self._end(session, outcome, at_end=True)
             return
         outcome.phase_from = session.phase
-        changed_phase = self._advance(session)
+        self._advance(session)
         outcome.phase_to = session.phase
         if outcome.decision.cost > 0:
             self._strike(session, outcome, outcome.decision.cost)
             if self._end_if_any(session, outcome):
                 return
-        following = self._next_scene(session, choice, scene, changed_phase)
+        following = self._next_scene(session, choice, scene)
         self._enter_or_idle(session, outcome, following)
 
     def _enter_or_idle(self, session: Session, outcome: Outcome, following: str | None) -> None:
@@ -228,12 +228,12 @@ class Engine:
             if session.turns_left <= 0:
                 self._end(session, outcome, at_end=True)
                 return
-            changed = self._advance(session)
+            self._advance(session)
             outcome.phase_to = session.phase
             self._strike(session, outcome, 1)
             if self._end_if_any(session, outcome):
                 return
-            following = self._next_scene(session, None, None, changed)
+            following = self._next_scene(session, None, None)
         self._enter(session, following)
 
     def _settle_cohesion(self, session: Session, changes: dict[str, int]) -> None:
@@ -280,14 +280,15 @@ class Engine:
             session.emit("event", {"event": event.id, "turn": session.turn, "deltas": deltas})
             hits += 1
 
-    def _next_scene(self, session: Session, choice: Choice | None, scene: Scene | None,
-                    changed_phase: bool) -> str | None:
-        start = self.phases[session.phase].start
-        if changed_phase and start is not None and start not in session.seen:
-            return start
+    def _next_scene(self, session: Session, choice: Choice | None, scene: Scene | None) -> str | None:
+        """A fixed `next` first (a story continues); then the phase's opening scene if not yet
+        played; then a draw."""
         fixed = (choice.next if choice else None) or (scene.next if scene else None)
         if fixed is not None:
             return fixed
+        start = self.phases[session.phase].start
+        if start is not None and start not in session.seen:
+            return start
         return self._draw(session)
 
     def _draw(self, session: Session) -> str | None:

@@ -150,6 +150,8 @@ class Session:
             if delta:
                 self._bump(self.gauges, gauge, scale(delta), gauge, changed, cause)
         for partner, delta in effects.engagement.items():
+            if not self.active[partner]:
+                continue  # who has left the collective no longer moves with it
             self._bump(self.engagement, partner, scale(delta), f"engagement:{partner}", changed, cause)
         for org, delta in effects.awareness.items():
             self._bump(self.awareness, org, delta, f"awareness:{org}", changed, cause)
