@@ -1,0 +1,402 @@
+"""The window: one loop (events → update → draw → flip → tick) and the way between screens.
+
+`run(args)` is what `partenaires play` and `python main.py` call. `App` can
+also be driven frame by frame (`step`), which the tests and the benchmarks do
+with SDL's dummy driver. When nothing moves and no input arrives, the loop
+blocks on `pygame.event.wait`, so an idle game costs almost no CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+
+from ..errors import Diagnostic, PartenairesError
+from ..loader import check
+from . import records
+from .catalogue import Entry, catalogue, inspect
+from .match import Match
+from .screens.base import Screen
+from .screens.document import errors_screen, howto_screen
+from .screens.ending import EndingScreen
+from .screens.organisations import OrganisationsScreen
+from .screens.pause import PauseScreen, SettingsScreen
+from .screens.play import PlayScreen
+from .screens.profile import ProfileScreen
+from .screens.scenarios import ScenarioScreen
+from .screens.title import TitleScreen, emblem
+from .settings import Settings, default_settings_path
+from .strings import s
+from .text import TextCache
+from .theme import theme_for
+from .widgets.base import Look, blit_text, rounded
+
+__all__ = ["App", "run"]
+
+FPS = 60
+IDLE_WAIT_MS = 500  # the longest the loop sleeps before looking again
+TOAST_SECONDS = 4.0
+
+
+class App:
+    """The game window and its screens; `surface` is the display surface."""
+
+    def __init__(self, size: tuple[int, int] = (1280, 720), lang: str = "fr", *, record: bool = False,
+                 records_dir: Path | None = None, settings_path: Path | None = None,
+                 scenarios_dir: Path | None = None, name: str = "", group: str = "",
+                 seed: int | None = None) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        self.settings = Settings.load(settings_path, lang)
+        self.settings_path = settings_path
+        self.record, self.records_dir = record, records_dir
+        self.scenarios_dir = scenarios_dir
+        self.seed = seed
+        self.profile = {"name": name, "group": group}
+        self.window_size = size
+        pygame.display.set_caption("Partenaires")
+        pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.look = Look(theme_for(self.settings.high_contrast), TextCache(self.settings.text_scale))
+        self._icon()
+        pygame.key.set_repeat()  # no repeats: a held or late-released Enter must never take two decisions
+        self.running = True
+        self.animating = False
+        self.needs_frame = True  # the first frame, and after any change made outside an event
+        self.toasts: list[list[object]] = []
+        self.chosen: Entry | None = None
+        self.preset: Entry | None = None
+        self._catalogue: list[Entry] | None = None
+        self._saved: Path | None = None
+        self.match: Match | None = None
+        self.screen: Screen = TitleScreen(self)
+        self.go_title()
+
+    # -- the window ------------------------------------------------------------------------------------
+    @property
+    def surface(self) -> pygame.Surface:
+        surface = pygame.display.get_surface()
+        assert surface is not None, "the window is closed"
+        return surface
+
+    def _icon(self) -> None:
+        icon = pygame.Surface((64, 64), pygame.SRCALPHA)
+        emblem(icon, Look(theme_for(False), self.look.text), (32, 32), 16)
+        pygame.display.set_icon(icon)
+
+    def show(self, screen: Screen) -> None:
+        self.needs_frame = True
+        match = getattr(screen, "match", None) or getattr(getattr(screen, "under", None), "match", None)
+        if match is not self.match and isinstance(screen, (TitleScreen, PlayScreen)):
+            if self.match is not None:
+                self.match.close()  # the record stays on disk; only the file handle goes
+            self.match = match
+        self.screen = screen
+        screen.relayout()
+        screen.on_show()
+
+    def relayout(self) -> None:
+        self.needs_frame = True
+        self.screen.relayout()
+
+    def restyle(self) -> None:
+        """New theme or text size: every cached surface is stale."""
+        self.look.theme = theme_for(self.settings.high_contrast)
+        self.look.text.set_scale(self.settings.text_scale)
+        self.look.text.clear()
+        self.settings.save(self.settings_path)
+        self.relayout()
+
+    def toggle_fullscreen(self) -> None:
+        self.settings.fullscreen = not self.settings.fullscreen
+        try:
+            if self.settings.fullscreen:
+                self.window_size = self.surface.get_size()
+                pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
+        except pygame.error:
+            self.settings.fullscreen = False
+            pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
+        self.relayout()
+
+    def text_size(self, step: int) -> None:
+        if self.settings.bigger(step):
+            self.restyle()
+
+    def toggle_contrast(self) -> None:
+        self.settings.high_contrast = not self.settings.high_contrast
+        self.restyle()
+
+    def set_language(self, lang: str) -> None:
+        if lang != self.settings.lang:
+            self.settings.lang = lang
+            if self.match is not None:
+                self.match.session.lang = lang
+            self.settings.save(self.settings_path)
+            self.relayout()
+
+    def toast(self, text: str) -> None:
+        self.toasts = [[text, TOAST_SECONDS]]
+
+    # -- navigation ------------------------------------------------------------------------------------
+    def go_title(self) -> None:
+        self._saved = records.latest(self.records_folder()) if self.record else None
+        self.show(TitleScreen(self))
+
+    def records_folder(self) -> Path | None:
+        folder = self.records_dir
+        return folder if folder is None or folder.suffix == "" else folder.parent
+
+    def saved_session(self) -> Path | None:
+        return self._saved
+
+    def saved_label(self) -> str | None:
+        return records.describe(self._saved, self.settings.lang) if self._saved is not None else None
+
+    def new_game(self) -> None:
+        self.show(ProfileScreen(self))
+
+    def after_profile(self) -> None:
+        if self.preset is not None:
+            self.chosen = self.preset
+            self.howto(start=True)
+        else:
+            self.show(ScenarioScreen(self))
+
+    def catalogue(self) -> list[Entry]:
+        if self._catalogue is None:
+            self._catalogue = catalogue(self.scenarios_dir)
+        return self._catalogue
+
+    def back_from_scenarios(self) -> None:
+        self.show(ProfileScreen(self))
+
+    def choose_scenario(self, entry: Entry) -> None:
+        if not entry.ok:
+            self.show_errors(entry.path, entry.errors, back=lambda: self.show(ScenarioScreen(self)))
+            return
+        self.chosen = entry
+        self.howto(start=True)
+
+    def howto(self, start: bool) -> None:
+        self.show(howto_screen(self, self.start_chosen if start else None))
+
+    def back_from_howto(self) -> None:
+        self.after_profile() if self.preset is None else self.show(ProfileScreen(self))
+
+    def show_errors(self, path: Path, found: list[Diagnostic], back: Callable[[], None]) -> None:
+        self.show(errors_screen(self, path, found, back))
+
+    def new_seed(self) -> int:
+        return self.seed if self.seed is not None else random.SystemRandom().randrange(1, 2**31)
+
+    def start_chosen(self) -> None:
+        entry = self.chosen
+        if entry is None or entry.book is None:
+            self.go_title()
+            return
+        fresh = inspect(entry.path, entry.builtin)  # the file may have changed since the list was made
+        if fresh.book is None:
+            self.show_errors(entry.path, fresh.errors, back=self.go_title)
+            return
+        match = Match.new(fresh.book, self.new_seed(), self.profile["name"], self.profile["group"],
+                          self.settings.lang, self.record, self.records_dir)
+        self.show(PlayScreen(self, match))
+
+    def open_play(self, scenario_path: str | Path, seed: int = 1) -> None:
+        """Straight to the play screen of a new game (benchmarks, tests, `play SCENARIO --seed`)."""
+        book, found = check(Path(scenario_path))
+        if book is None:
+            self.show_errors(Path(scenario_path), [d for d in found if d.severity == "error"], back=self.go_title)
+            return
+        match = Match.new(book, seed, self.profile["name"], self.profile["group"], self.settings.lang,
+                          self.record, self.records_dir)
+        self.show(PlayScreen(self, match))
+
+    def continue_game(self, path: Path | None = None) -> None:
+        path = path or self._saved
+        if path is None:
+            return
+        try:
+            engine, session, recorder = records.resume(path)
+        except (PartenairesError, OSError, ValueError, KeyError, ImportError) as exc:
+            self.go_title()
+            self.toast(s("resume_failed", self.settings.lang, error=str(exc)))
+            return
+        self.settings.lang = session.lang if session.lang in ("fr", "en") else self.settings.lang
+        self.show(PlayScreen(self, Match(engine, session, recorder, self.records_dir)))
+
+    def pause(self) -> None:
+        if isinstance(self.screen, PlayScreen):
+            self.show(PauseScreen(self, self.screen))
+
+    def pause_again(self) -> None:
+        play = getattr(self, "_paused_play", None)
+        if play is not None:
+            self.show(PauseScreen(self, play))
+
+    def resume(self) -> None:
+        if isinstance(self.screen, PauseScreen):
+            self.show(self.screen.under)
+
+    def open_settings(self, back: Callable[[], None] | None = None) -> None:
+        if isinstance(self.screen, PauseScreen):
+            self._paused_play = self.screen.under
+        self.show(SettingsScreen(self, back or self.go_title))
+
+    def save_and_quit(self) -> None:
+        """The session is already on disk (recorded at every decision): back to the title."""
+        self.go_title()
+
+    def show_organisations(self) -> None:
+        if isinstance(self.screen, PlayScreen):
+            self.show(OrganisationsScreen(self, self.screen))
+
+    def show_ending(self, match: Match) -> None:
+        self.show(EndingScreen(self, match))
+
+    def quit(self) -> None:
+        self.running = False
+
+    # -- one frame ---------------------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+        elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if self.surface.get_size() != getattr(self, "_laid_out", None):
+                self._laid_out = self.surface.get_size()
+                self.relayout()
+        elif event.type == pygame.KEYDOWN and self.global_key(event):
+            return
+        else:
+            self.screen.handle_event(event)
+
+    def global_key(self, event: pygame.event.Event) -> bool:
+        key, ctrl = event.key, getattr(event, "mod", 0) & pygame.KMOD_CTRL
+        if key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif ctrl and key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            self.text_size(1)
+        elif ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            self.text_size(-1)
+        elif key == pygame.K_F12:
+            self.screenshot()
+        else:
+            return False
+        return True
+
+    def screenshot(self) -> Path:
+        from platformdirs import user_pictures_dir
+        folder = Path(os.environ.get("PARTENAIRES_SCREENSHOTS") or user_pictures_dir())
+        folder.mkdir(parents=True, exist_ok=True)
+        index = len(list(folder.glob("partenaires-*.png"))) + 1
+        path = folder / f"partenaires-{index:03d}.png"
+        pygame.image.save(self.surface, str(path))
+        self.toast(s("screenshot", self.settings.lang, path=str(path)))
+        return path
+
+    def update(self, dt_ms: float) -> None:
+        dt = min(dt_ms, 100) / 1000
+        moving = self.screen.update(dt)
+        for toast in self.toasts:
+            toast[1] = float(toast[1]) - dt  # type: ignore[arg-type]
+        self.toasts = [t for t in self.toasts if float(t[1]) > 0]  # type: ignore[arg-type]
+        self.animating = moving or bool(self.toasts)
+
+    def draw(self) -> None:
+        surface = self.surface
+        self.screen.draw(surface)
+        for text, _ in self.toasts:
+            self._draw_toast(surface, str(text))
+
+    def _draw_toast(self, surface: pygame.Surface, text: str) -> None:
+        look = self.look
+        width = surface.get_width() - 2 * look.px(40)
+        line = look.text.fit(text, "small", width)
+        image = look.text.render(line, "small", look.theme.bg)
+        box = image.get_rect().inflate(look.px(28), look.px(16))
+        box.midtop = (surface.get_width() // 2, look.px(10))
+        rounded(surface, look.theme.ink, box, look.px(8))
+        blit_text(surface, look, line, "small", look.theme.bg, (box.centerx, box.y + look.px(8)), "center")
+
+    def step(self, dt_ms: float = 1000 / FPS) -> None:
+        """One frame without flipping: pending events → update(dt) → draw."""
+        self.frame(dt_ms, pygame.event.get())
+
+    def frame(self, dt_ms: float, events: list[pygame.event.Event]) -> None:
+        for event in events:
+            self.handle(event)
+            if not self.running:
+                return
+        self.update(dt_ms)
+        self.draw()
+
+    def loop(self) -> int:
+        """Run until the window closes: 60 fps while something moves, asleep otherwise."""
+        clock = pygame.time.Clock()
+        dt = 1000 / FPS
+        while self.running:
+            if self.animating:
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+                if not events and not self.needs_frame:
+                    clock.tick()  # nothing happened and nothing moves: no frame at all
+                    continue
+            self.frame(dt, events)
+            self.needs_frame = False
+            if not self.running:
+                break
+            pygame.display.flip()
+            dt = clock.tick(FPS)
+        self.close()
+        return 0
+
+    def close(self) -> None:
+        """Keep the preferences, let go of the record file and the window."""
+        self.settings.save(self.settings_path)
+        if self.match is not None:
+            self.match.close()
+            self.match = None
+        pygame.display.quit()
+
+    # -- starting from the command line ---------------------------------------------------------------------
+    def start_with(self, scenario: str | None) -> None:
+        """`partenaires play SCENARIO`: that scenario is chosen (or refused, with its errors)."""
+        if not scenario:
+            return
+        from ..cli import resolve_scenario
+        entry = inspect(resolve_scenario(scenario))
+        if not entry.ok:
+            self.show_errors(entry.path, entry.errors, back=self.go_title)
+            return
+        self.preset = entry
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the window for `partenaires play [SCENARIO] [--lang] [--name] [--group] [--scenarios] [--seed]`."""
+    settings_path = default_settings_path()
+    lang = args.lang if args.lang != "fr" else Settings.load(settings_path).lang
+    out = getattr(args, "out", None)
+    pygame.display.init()
+    desktop = pygame.display.get_desktop_sizes()[0] if pygame.display.get_desktop_sizes() else (1280, 720)
+    size = (min(1280, int(desktop[0] * 0.95)), min(720, int(desktop[1] * 0.9)))
+    app = App(size, lang, record=True, records_dir=Path(out) if out else None, settings_path=settings_path,
+              scenarios_dir=Path(args.scenarios) if getattr(args, "scenarios", None) else None,
+              name=args.name or "", group=args.group or "", seed=args.seed)
+    resume = getattr(args, "resume", None)
+    if resume is not None:
+        target = Path(resume) if resume else app.saved_session()
+        if target is not None:
+            app.continue_game(target)
+    else:
+        app.start_with(args.scenario)
+    return app.loop()

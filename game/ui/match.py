@@ -1,0 +1,107 @@
+"""One game in the window: engine, session and recorder, plus what the views remember.
+
+The screens talk to a Match, never to the rules directly: it takes a choice,
+keeps the last change of every gauge (for "what moved it"), and reloads the
+scenario from disk for trainers (F5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..engine import Engine, Outcome, SceneView
+from ..errors import Diagnostic
+from ..loader import Book, check
+from ..session import Session
+from . import records
+
+__all__ = ["Match", "Reload"]
+
+
+@dataclass
+class Reload:
+    """What F5 did: `errors` when the new file is refused, `restarted` when the scene vanished."""
+
+    errors: list[Diagnostic] = field(default_factory=list)
+    restarted: str | None = None
+
+
+class Match:
+    def __init__(self, engine: Engine, session: Session, recorder: Any | None = None,
+                 folder: Path | None = None) -> None:
+        self.engine = engine
+        self.folder = folder
+        self.session = session
+        self.recorder = recorder
+        self.last_delta: dict[str, int] = {}
+        self.last_outcome: Outcome | None = None
+
+    @classmethod
+    def new(cls, book: Book, seed: int, trainee: str, group: str, lang: str, record: bool,
+            folder: Path | None) -> Match:
+        engine = Engine(book)
+        session = engine.new_session(seed, trainee, group, lang)
+        recorder = records.begin(engine, session, folder) if record else None
+        return cls(engine, session, recorder, folder)
+
+    @property
+    def book(self) -> Book:
+        return self.engine.book
+
+    def view(self) -> SceneView:
+        return self.engine.view(self.session)
+
+    def choose(self, index: int) -> Outcome:
+        outcome = self.engine.choose(self.session, index)
+        self.last_outcome = outcome
+        self.last_delta.update(outcome.changes)
+        for hit in outcome.events:
+            self.last_delta.update(hit.deltas)
+        return outcome
+
+    def close(self) -> None:
+        records.close(self.recorder)
+
+    def reload(self) -> Reload:
+        """Read the scenario again; keep the session if its scene still exists."""
+        path = self.book.path
+        if path is None:
+            return Reload()
+        book, found = check(path)
+        if book is None:
+            return Reload(errors=[d for d in found if d.severity == "error"])
+        engine = Engine(book)
+        data = self._portable(self.session.to_dict(), book)
+        self.engine.release(self.session)
+        records.close(self.recorder)
+        if data is None:
+            gone = self.session.scene
+            session = engine.new_session(self.session.seed, self.session.trainee, self.session.group,
+                                         self.session.lang)
+            result = Reload(restarted=gone)
+        else:
+            session = engine.restore(data)
+            result = Reload()
+        self.engine, self.session = engine, session
+        self.recorder = records.begin(engine, session, self.folder) if self.recorder is not None else None
+        return result
+
+    @staticmethod
+    def _portable(data: dict[str, Any], book: Book) -> dict[str, Any] | None:
+        """The saved state fitted to the new scenario, or None when its scene or phase is gone."""
+        model = book.model
+        if data["scene"] not in {s.id for s in model.scenes} or data["phase"] not in {p.id for p in model.phases}:
+            return None
+        partners = {p.id for p in model.partners}
+        orgs = {o.id for o in model.organisations}
+        data["digest"] = book.digest
+        data["engagement"] = {k: v for k, v in data["engagement"].items() if k in partners}
+        data["active"] = {k: v for k, v in data["active"].items() if k in partners}
+        data["awareness"] = {k: v for k, v in data["awareness"].items() if k in orgs}
+        data["support"] = {k: v for k, v in data["support"].items() if k in orgs}
+        inventions = {i.id for i in model.inventions}
+        data["diffusion"] = {inv: {o: levels.get(o, 0) for o in sorted(orgs)}
+                             for inv, levels in data["diffusion"].items() if inv in inventions}
+        return data

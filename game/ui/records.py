@@ -1,0 +1,93 @@
+"""The window's door to session records and debrief reports (`game.record`, `game.report`).
+
+Imported lazily so the window still plays when those modules are absent:
+recording is then skipped and the report button says it is unavailable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..engine import Engine
+from ..errors import PartenairesError
+from ..session import Session
+
+__all__ = ["begin", "latest", "describe", "resume", "report", "log_path", "available", "close"]
+
+
+def available() -> bool:
+    try:
+        from .. import record  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def begin(engine: Engine, session: Session, folder: Path | None) -> Any | None:
+    """Start recording a new game; None when recording is not available."""
+    try:
+        from ..record import Recorder
+    except ImportError:
+        return None
+    try:
+        return Recorder.begin(engine, session, out=folder)
+    except (PartenairesError, OSError):
+        return None  # an unwritable records folder must not keep anyone from playing
+
+
+def latest(folder: Path | None) -> Path | None:
+    """The most recent unfinished session, if any (for "Continue")."""
+    try:
+        from ..record import latest_session
+    except ImportError:
+        return None
+    try:
+        return latest_session(folder, unfinished=True)
+    except Exception:  # a damaged records folder must not keep the title screen from opening
+        return None
+
+
+def describe(path: Path, lang: str) -> str:
+    """`demo — Camille Martin, 3 décisions` for the Continue button's tooltip."""
+    try:
+        from ..record import read_log
+        log = read_log(path)
+    except Exception:  # a label is not worth an error
+        return path.name
+    who = log.header.get("trainee") or path.stem
+    count = len(log.decisions)
+    words = {"fr": "décision" if count <= 1 else "décisions", "en": "decision" if count == 1 else "decisions"}
+    return f"{log.header.get('scenario', {}).get('id', '?')} — {who}, {count} {words.get(lang, words['en'])}"
+
+
+def resume(path: Path) -> tuple[Engine, Session, Any]:
+    from ..record import resume as resume_record
+    engine, session, recorder = resume_record(path)
+    return engine, session, recorder
+
+
+def log_path(recorder: Any | None) -> Path | None:
+    if recorder is None:
+        return None
+    for name in ("path", "log_path", "file"):
+        value = getattr(recorder, name, None)
+        if value is not None:
+            return Path(value)
+    return None
+
+
+def report(recorder: Any | None, lang: str) -> Path:
+    """Write the debrief report of a recorded game; raises ImportError when unavailable."""
+    from ..report import write_report
+    path = log_path(recorder)
+    if path is None:
+        raise ImportError("no record")
+    return Path(write_report(path, out=None, lang=lang))
+
+
+def close(recorder: Any | None) -> None:
+    """Stop recording (the file stays on disk: an unfinished game can be continued)."""
+    closing = getattr(recorder, "close", None)
+    if callable(closing):
+        closing()

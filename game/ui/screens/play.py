@@ -1,0 +1,426 @@
+"""The play screen: the table, the scene, the choices; then what changed and why.
+
+Left: the four gauges (animated, explained on hover or focus). Top: the phase
+and the funding clock. Centre: the partners around the table, the scene and
+the choices (keys 1–9). Right: each hierarchy's awareness and support, and the
+inventions with their diffusion in each organisation. After a choice the scene
+gives way to a feedback card until the player continues.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ...engine import Outcome, SceneView
+from ...i18n import gauge_name, units
+from ...model import GAUGES, tr
+from ...narration import describe_change
+from ..causes import explain_last
+from ..match import Match
+from ..strings import s
+from ..widgets.base import blit_text, panel
+from ..widgets.button import Button
+from ..widgets.gauge import Gauge, bar
+from ..widgets.orgpanel import draw_organisations
+from ..widgets.portrait import org_colour, safe_asset
+from ..widgets.richtext import Block, RichText
+from ..widgets.table import Seat, SeatInfo, draw_table, place_seats
+from .base import Screen
+
+if TYPE_CHECKING:
+    from ..app import App
+
+__all__ = ["PlayScreen", "outcome_blocks"]
+
+DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
+ORDER = {"sens": 0, "identite": 1, "pouvoir": 2, "cohesion": 3}
+
+
+def change_blocks(match: Match, changes: dict[str, int], lang: str) -> list[Block]:
+    """One line per change, with a sign that reads without colour (and a coloured arrow)."""
+    keys = sorted(changes, key=lambda k: (ORDER.get(k, 9), k))
+    blocks: list[Block] = []
+    for key in keys:
+        delta = changes[key]
+        style = "down" if delta < 0 or key.startswith("leave:") else "up"
+        blocks.append((style, describe_change(match.book, key, delta, lang)))
+    return blocks
+
+
+def outcome_blocks(match: Match, outcome: Outcome, lang: str) -> list[Block]:
+    """The feedback card: what happened, what changed, outside events, idle months, a new phase."""
+    book = match.book
+    unit = tr(book.model.clock.unit, lang)
+    blocks: list[Block] = [("kicker", s("what_happened", lang))]
+    if outcome.feedback is not None:
+        blocks.append(("quote", tr(outcome.feedback, lang).strip()))
+    blocks.append(("h2", s("what_changed", lang)))
+    blocks += change_blocks(match, outcome.changes, lang) or [("body", s("nothing_changed", lang))]
+    for hit in outcome.events:
+        event = next((e for e in book.model.events if e.id == hit.id), None)
+        if event is None:
+            continue
+        blocks.append(("h2", s("outside_event", lang, title=tr(event.title, lang))))
+        blocks.append(("body", tr(event.text, lang).strip()))
+        blocks += change_blocks(match, hit.deltas, lang)
+    if outcome.idle:
+        blocks.append(("body", s("idle", lang, time=units(outcome.idle, unit, lang))))
+    phases = match.engine.phases
+    if outcome.phase_to and outcome.phase_to != outcome.phase_from and outcome.phase_to in phases:
+        phase = phases[outcome.phase_to]
+        blocks.append(("h2", s("new_phase", lang, name=tr(phase.name, lang))))
+        if phase.description is not None:
+            blocks.append(("body", tr(phase.description, lang)))
+    return blocks
+
+
+class PlayScreen(Screen):
+    def __init__(self, app: App, match: Match) -> None:
+        super().__init__(app)
+        self.match = match
+        self.outcome: Outcome | None = None
+        self.gauges = {g: Gauge(g, g, match.session.gauges[g], self._explainer(g)) for g in GAUGES}
+
+    def _explainer(self, key: str):  # type: ignore[no-untyped-def]
+        def explain() -> str:
+            m = self.match
+            return explain_last(m.book, key, m.session.last_cause, m.last_delta, self.lang)
+        return explain
+
+    # -- layout ------------------------------------------------------------------------------------------
+    def compact(self) -> bool:
+        """Narrow window or large text: the organisations move to an overlay (key I)."""
+        w, h = self.size
+        return w < self.look.px(1120) or h < self.look.px(600)
+
+    def build(self) -> None:
+        look = self.look
+        w, h = self.size
+        m = look.px(16)
+        self.top = pygame.Rect(0, 0, w, look.text.line_height("h2") + look.px(22))
+        body_y = self.top.bottom + m
+        self.is_compact = self.compact()
+        if self.is_compact:
+            side = max(int(w * 0.27), min(look.px(230), int(w * 0.34)))
+            self.left = pygame.Rect(m, body_y, side, h - body_y - m)
+            self.right = None
+            self.center = pygame.Rect(self.left.right + m, body_y, w - self.left.right - 2 * m, h - body_y - m)
+        else:
+            side = max(int(w * 0.21), min(look.px(250), int(w * 0.27)))
+            self.left = pygame.Rect(m, body_y, side, h - body_y - m)
+            self.right = pygame.Rect(w - m - side, body_y, side, h - body_y - m)
+            self.center = pygame.Rect(self.left.right + m, body_y, self.right.x - self.left.right - 2 * m,
+                                      h - body_y - m)
+        extra = self._gauges_layout()
+        main = self._scene_widgets() if self.outcome is None else self._feedback_widgets()
+        seats = self._seats()
+        self._arrange(main, seats)
+        self.seat_widgets = seats
+        self.widgets = [*main, *self.gauges.values(), *extra, *seats]
+
+    def _gauges_layout(self) -> list[Button]:
+        look, lang = self.look, self.lang
+        y = self.left.y + look.px(14) + look.text.line_height("h2") + look.px(6)
+        for key, gauge in self.gauges.items():
+            gauge.name = gauge_name(key, lang)
+            gauge.rect = pygame.Rect(self.left.x + look.px(8), y, self.left.w - look.px(16), gauge.measure(look))
+            y = gauge.rect.bottom + look.px(8)
+        self.gauges_bottom = y
+        if not self.is_compact:
+            return []
+        more = Button(s("organisations", lang), self.app.show_organisations, detail="I", role="small")
+        width = self.left.w - look.px(16)
+        height = more.measure(look, width)
+        more.rect = pygame.Rect(self.left.x + look.px(8), self.left.bottom - height - look.px(8), width, height)
+        self.gauges_bottom = min(y, more.rect.y)
+        return [more]
+
+    def _seats(self) -> list[Seat]:
+        model, session = self.match.book.model, self.match.session
+        speaker = self.match.view().speaker if self.outcome is None and not session.finished else None
+        seats = [Seat(self._partner_info(p.id, speaker)) for p in model.partners]
+        orgs = {o.id: o for o in model.organisations}
+        player_org = orgs.get(model.player.organisation)
+        you = Seat(SeatInfo("player", session.trainee or s("you", self.lang), player_org.short if player_org else "",
+                            org_colour(player_org.colour if player_org else None, model.player.organisation), None,
+                            about=s("role_is", self.lang, role=tr(model.player.role, self.lang))))
+        return seats + [you]
+
+    def _arrange(self, main: list, seats: list[Seat]) -> None:  # type: ignore[type-arg]
+        """Split the centre between the table, the text card and the choices (or the continue button)."""
+        look, center = self.look, self.center
+        gap = look.px(12)
+        buttons = [w for w in main if isinstance(w, Button)]
+        if self.outcome is None:
+            label_h = 0 if self.is_compact else look.text.line_height("h2") + look.px(6)
+            heights = [b.measure(look, center.w) for b in buttons]
+            actions_h = label_h + sum(heights) + look.px(8) * (len(buttons) - 1)
+        else:
+            heights = [buttons[0].measure(look, min(center.w, buttons[0].natural_width(look)))]
+            actions_h = heights[0]
+        pad_x, pad_y = look.px(20), look.px(14)
+        content = self.text.content_height(look, center.w - 2 * pad_x - look.px(14)) + 2 * pad_y
+        min_card = 3 * look.text.line_height("body") + 2 * pad_y
+        _, seat_h = Seat.size(look)
+        round_h = 2 * seat_h + look.px(8)
+        room = center.h - actions_h - 2 * gap
+        round_table = not self.is_compact and room - round_h >= min_card
+        if round_table:
+            table_h = max(round_h, min(int(center.h * 0.42), room - content))
+        else:
+            table_h = Seat.size(look, compact=True)[1] + look.px(4)
+        self.table = pygame.Rect(center.x, center.y, center.w, table_h)
+        self.table_round = round_table
+        for seat in seats:
+            seat.compact = not round_table
+        if round_table:
+            place_seats(self.table, look, seats[:-1], seats[-1])
+        else:
+            self._row(seats)
+        card_bottom = center.bottom - actions_h - gap
+        card_h = max(0, card_bottom - self.table.bottom - gap)
+        self.card = pygame.Rect(center.x, self.table.bottom + gap, center.w, card_h)
+        self.text.rect = self.card.inflate(-2 * pad_x, -2 * pad_y)
+        if self.outcome is None:
+            self.choices_label_y = -1 if self.is_compact else card_bottom + gap
+            y = card_bottom + gap + label_h
+            for button, height in zip(buttons, heights, strict=True):
+                button.rect = pygame.Rect(center.x, y, center.w, height)
+                y += height + look.px(8)
+        else:
+            self.choices_label_y = -1
+            width = min(center.w, buttons[0].natural_width(look))
+            buttons[0].rect = pygame.Rect(center.right - width, center.bottom - heights[0], width, heights[0])
+
+    def _row(self, seats: list[Seat]) -> None:
+        width = self.table.w // len(seats)
+        for i, seat in enumerate(seats):
+            seat.rect = pygame.Rect(self.table.x + i * width, self.table.y, width - self.look.px(4), self.table.h)
+
+    def _partner_info(self, partner_id: str, speaker: str | None) -> SeatInfo:
+        book, lang, session = self.match.book, self.lang, self.match.session
+        partner = next(p for p in book.model.partners if p.id == partner_id)
+        org = next(o for o in book.model.organisations if o.id == partner.organisation)
+        about = (f"{partner.name} — {tr(partner.role, lang)} ({tr(org.name, lang)}). {tr(partner.logic, lang)} "
+                 f"{s('engagement', lang).capitalize()} {session.engagement[partner.id]}. "
+                 f"{tr(org.hierarchy.title, lang)} : {s('awareness', lang)} {session.awareness[org.id]}, "
+                 f"{s('support', lang)} {session.support[org.id]}.")
+        if lang == "en":
+            about = about.replace(" : ", ": ")
+        return SeatInfo(partner.id, partner.name, org.short, org_colour(org.colour, org.id),
+                        session.engagement[partner.id], session.active[partner.id], partner.id == speaker,
+                        safe_asset(book.folder, partner.portrait), about, s("gone", lang))
+
+    def _scene_widgets(self) -> list[Button | RichText]:
+        lang = self.lang
+        view = self.match.view()
+        unit = tr(self.match.book.model.clock.unit, lang)
+        buttons = []
+        for choice in view.choices:
+            cost = units(choice.cost, unit, lang) if choice.cost else s("cost_free", lang)
+            buttons.append(Button(tr(choice.text, lang), partial(self.pick, choice.index), number=choice.number,
+                                  detail=cost))
+        self.text = RichText(self.scene_blocks(view))
+        self.scroller = self.text
+        return [*buttons, self.text]
+
+    def _feedback_widgets(self) -> list[Button | RichText]:
+        assert self.outcome is not None
+        lang = self.lang
+        label = s("see_ending", lang) if self.outcome.ending is not None else s("next_scene", lang)
+        self.text = RichText(outcome_blocks(self.match, self.outcome, lang))
+        self.scroller = self.text
+        return [Button(label, self.proceed, primary=True), self.text]
+
+    def scene_blocks(self, view: SceneView) -> list[Block]:
+        book, lang = self.match.book, self.lang
+        blocks: list[Block] = []
+        if view.speaker:
+            partner = next((p for p in book.model.partners if p.id == view.speaker), None)
+            if partner is not None:
+                org = next(o for o in book.model.organisations if o.id == partner.organisation)
+                blocks.append(("kicker", f"{partner.name} · {org.short}"))
+        if view.title is not None:
+            blocks.append(("h1", tr(view.title, lang)))
+        blocks.append(("body", tr(view.text, lang).strip()))
+        return blocks
+
+    # -- acting --------------------------------------------------------------------------------------------
+    def pick(self, index: int) -> None:
+        if self.outcome is not None or self.match.session.finished:
+            return
+        self.outcome = self.match.choose(index)
+        for key, gauge in self.gauges.items():
+            gauge.flash = 0.0  # only this decision's changes are shown
+            gauge.set(self.match.session.gauges[key])
+        self.relayout()
+        self.focus_index = 0
+
+    def proceed(self) -> None:
+        if self.outcome is not None and self.outcome.ending is not None:
+            self.app.show_ending(self.match)
+            return
+        self.outcome = None
+        self.relayout()
+        self.focus_index = 0
+
+    def reload(self) -> None:
+        result = self.match.reload()
+        if result.errors:
+            assert self.match.book.path is not None
+            self.app.show_errors(self.match.book.path, result.errors, back=lambda: self.app.show(self))
+            return
+        self.outcome = None
+        for key, gauge in self.gauges.items():
+            gauge.value = gauge.shown = self.match.session.gauges[key]
+        if result.restarted:
+            self.app.toast(s("reload_restart", self.lang, scene=result.restarted))
+        else:
+            self.app.toast(s("reloaded", self.lang))
+        self.relayout()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        if key == pygame.K_ESCAPE:
+            self.app.pause()
+        elif key == pygame.K_i:
+            self.app.show_organisations()
+        elif key == pygame.K_F5:
+            self.reload()
+        elif key in DIGITS and self.outcome is None and not getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+            choices = self.match.view().choices
+            number = DIGITS[key]
+            if number > len(choices):
+                return False
+            self.focus_index = number - 1
+            self.pick(choices[number - 1].index)
+        else:
+            return False
+        return True
+
+    # -- drawing ---------------------------------------------------------------------------------------------
+    def draw_static(self, surface: pygame.Surface) -> None:
+        look, theme = self.look, self.look.theme
+        surface.fill(theme.bg)
+        self._top_bar(surface)
+        panel(surface, look, self.left)
+        blit_text(surface, look, s("collective", self.lang), "h2", theme.ink,
+                  (self.left.x + look.px(16), self.left.y + look.px(12)))
+        self._help(surface)
+        if self.right is not None:
+            panel(surface, look, self.right)
+            draw_organisations(surface, look, self.match, self.lang, self.right.inflate(-look.px(32), -look.px(24)))
+        self._table(surface)
+        panel(surface, look, self.card)
+        if self.choices_label_y >= 0:
+            at = (self.center.x, self.choices_label_y)
+            blit_text(surface, look, s("your_choices", self.lang), "h2", theme.ink, at)
+
+    def _table(self, surface: pygame.Surface) -> None:
+        look = self.look
+        if self.table_round:
+            draw_table(surface, look, self.table, self.seat_widgets)
+            return
+        band = pygame.Rect(self.table.x, self.table.y + look.px(30), self.table.w, look.px(26))
+        pygame.draw.rect(surface, look.theme.table, band, border_radius=look.px(13))
+
+    def _funding(self, surface: pygame.Surface, y: int) -> int:
+        """The funding clock as a ring that empties, with the months left in its middle."""
+        look, theme, lang = self.look, self.look.theme, self.lang
+        session, clock = self.match.session, self.match.book.model.clock
+        r = look.px(40)
+        needed = look.text.line_height("h2") + 2 * r + look.px(40)
+        if self.gauges_bottom + needed > self.left.bottom - look.px(60):
+            return y
+        x = self.left.x + look.px(16)
+        y = blit_text(surface, look, s("funding", lang), "h2", theme.ink, (x, y + look.px(6))).bottom + look.px(10)
+        centre = (x + r, y + r)
+        left = max(0, session.turns_left)
+        share = left / clock.turns if clock.turns else 0
+        pygame.draw.circle(surface, theme.track, centre, r)
+        if share > 0:
+            steps = max(2, int(64 * share))
+            points = [centre] + [(centre[0] + r * math.sin(2 * math.pi * share * i / steps),
+                                  centre[1] - r * math.cos(2 * math.pi * share * i / steps)) for i in range(steps + 1)]
+            pygame.draw.polygon(surface, theme.accent, points)
+        pygame.draw.circle(surface, theme.panel, centre, r - look.px(10))
+        pygame.draw.circle(surface, theme.border, centre, r, 1)
+        number = look.text.render(str(left), "h1", theme.ink)
+        surface.blit(number, number.get_rect(center=centre))
+        unit = tr(clock.unit, lang)
+        tx, width = centre[0] + r + look.px(14), self.left.right - centre[0] - r - look.px(30)
+        ty = centre[1] - look.text.line_height("small")
+        words = units(left, unit, lang).split(" ", 1)[-1]
+        if lang == "fr":
+            words += " restants" if left > 1 else " restant"
+        else:
+            words += " left"
+        lines = look.text.wrap(words, "small", width)
+        for line in lines[:2]:
+            ty = blit_text(surface, look, line, "small", theme.ink, (tx, ty)).bottom
+        spent = s("clock", lang, unit=unit.capitalize(), turn=min(session.turn + 1, clock.turns), turns=clock.turns)
+        blit_text(surface, look, look.text.fit(spent, "tiny", width), "tiny", theme.muted, (tx, ty + look.px(2)))
+        return centre[1] + r + look.px(12)
+
+    def _help(self, surface: pygame.Surface) -> None:
+        look = self.look
+        y = self._funding(surface, self.gauges_bottom + look.px(4))
+        width = self.left.w - look.px(32)
+        for line in look.text.wrap(s("gauge_help", self.lang), "tiny", width):
+            if y + look.text.line_height("tiny") > self.left.bottom - look.px(8):
+                break
+            y = blit_text(surface, look, line, "tiny", look.theme.muted, (self.left.x + look.px(16), y)).bottom
+
+    def _top_bar(self, surface: pygame.Surface) -> None:
+        """Title on the left, the phase, and the funding clock on the right; what does not fit is shortened."""
+        look, theme, lang = self.look, self.look.theme, self.lang
+        session, model = self.match.session, self.match.book.model
+        pygame.draw.rect(surface, theme.panel, self.top)
+        pygame.draw.line(surface, theme.border, self.top.bottomleft, self.top.bottomright)
+        m = look.px(16)
+        clock_x = self._clock(surface, self.top.right - m)
+        phase = self.match.engine.phases.get(session.phase)
+        phase_text = s("phase", lang, name=tr(phase.name, lang)) if phase else ""
+        phase_w = look.text.width(phase_text, "small") if phase_text else 0
+        title = tr(model.title, lang)
+        room = clock_x - 2 * m - (phase_w + 2 * m if phase_w else 0)
+        if room < look.px(120):  # no room for both: the phase matters more during play
+            room, phase_w = clock_x - 2 * m, 0
+            title = phase_text or title
+        y = self.top.centery - look.text.line_height("h2") // 2 + 2
+        shown = blit_text(surface, look, look.text.fit(title, "h2", room), "h2", theme.ink, (m, y))
+        if phase_w:
+            x = max(shown.right + 2 * m, self.top.centerx - phase_w // 2)
+            if x + phase_w > clock_x - m:
+                x = shown.right + 2 * m
+            blit_text(surface, look, phase_text, "small", theme.accent,
+                      (x, self.top.centery - look.text.line_height("small") // 2 + 1))
+
+    def _clock(self, surface: pygame.Surface, right: int) -> int:
+        """The funding clock at the right of the top bar: time left in words, months as pips; returns its left x."""
+        look, theme, lang = self.look, self.look.theme, self.lang
+        session, clock = self.match.session, self.match.book.model.clock
+        unit = tr(clock.unit, lang)
+        spent = min(session.turn, clock.turns)
+        text = s("funding_left", lang, time=units(max(0, session.turns_left), unit, lang))
+        y = self.top.centery - look.text.line_height("small") // 2 + 1
+        label = blit_text(surface, look, text, "small", theme.ink, (right, y), "right")
+        r = look.px(6)
+        step = 2 * r + look.px(4)
+        width = clock.turns * step if clock.turns <= 24 else look.px(120)
+        if width > self.top.w // 4:
+            return label.x
+        x0 = label.x - look.px(14) - width
+        if clock.turns <= 24:
+            for i in range(clock.turns):
+                centre = (x0 + r + i * step, self.top.centery)
+                past = i < spent  # months spent are hollow, months left are filled
+                pygame.draw.circle(surface, theme.muted if past else theme.accent, centre, r, 2 if past else 0)
+        else:
+            track = pygame.Rect(x0, self.top.centery - look.px(5), width, look.px(10))
+            bar(surface, look, track, 100 * (clock.turns - spent) / clock.turns, theme.accent)
+        return x0

@@ -1,0 +1,79 @@
+"""Who plays: the language, the trainee's name and group (for the debrief report)."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..strings import s
+from ..widgets.base import blit_text
+from ..widgets.button import Button
+from ..widgets.textinput import TextInput
+from .base import Screen
+from .page import column, footer, heading, row
+
+__all__ = ["ProfileScreen"]
+
+
+class ProfileScreen(Screen):
+    def build(self) -> None:
+        app, look, lang = self.app, self.look, self.lang
+        col = column(self.size, look, 640)
+        self.col = col
+        y = col.y + self.header_height(col.w)
+        fr = Button(s("lang_fr", lang), lambda: app.set_language("fr"), selected=lang == "fr")
+        en = Button(s("lang_en", lang), lambda: app.set_language("en"), selected=lang == "en")
+        y += look.text.line_height("h2") + look.px(6)
+        half = (col.w - look.px(12)) // 2
+        fr.rect = pygame.Rect(col.x, y, half, fr.measure(look, half))
+        en.rect = pygame.Rect(col.x + half + look.px(12), y, half, fr.rect.h)
+        y = fr.rect.bottom + look.px(20)
+        self.labels = [(s("language", lang), fr.rect.y - look.text.line_height("h2") - look.px(6))]
+        self.name = TextInput(app.profile["name"], s("name_placeholder", lang), on_enter=lambda: self.move_focus(1))
+        self.group = TextInput(app.profile["group"], s("group_placeholder", lang), on_enter=lambda: self.move_focus(1))
+        for label, field in ((s("name", lang), self.name), (s("group", lang), self.group)):
+            self.labels.append((label, y))
+            y += look.text.line_height("h2") + look.px(6)
+            field.rect = pygame.Rect(col.x, y, col.w, field.measure(look))
+            y = field.rect.bottom + look.px(20)
+        go = Button(s("next", lang), self.done, primary=True)
+        back = Button(s("back", lang), app.go_title)
+        row([back, go], look, col.right, y + look.px(8) + go.measure(look, go.natural_width(look)))
+        self.widgets = [fr, en, self.name, self.group, go, back]
+        self.focus_index = 4 if self.name.value else 2  # to the name field, or on when it is known
+
+    def header_height(self, width: int) -> int:
+        look = self.look
+        lines = len(look.text.wrap(s("profile_title", self.lang), "title", width))
+        intro = len(look.text.wrap(s("profile_intro", self.lang), "body", width))
+        return (look.text.line_height("small") + look.px(4) + lines * look.text.line_height("title") + look.px(24)
+                + intro * look.text.line_height("body") + look.px(20))
+
+    def done(self) -> None:
+        self.keep()
+        self.app.after_profile()
+
+    def keep(self) -> None:
+        self.app.profile["name"] = self.name.value.strip()
+        self.app.profile["group"] = self.group.value.strip()
+
+    def relayout(self) -> None:
+        if hasattr(self, "name"):
+            self.keep()  # a language change rebuilds the fields: keep what was typed
+        super().relayout()
+
+    def draw_static(self, surface: pygame.Surface) -> None:
+        look, theme, col = self.look, self.look.theme, self.col
+        surface.fill(theme.bg)
+        y = heading(surface, look, s("app_title", self.lang), s("profile_title", self.lang), col.x, col.y, col.w)
+        for line in look.text.wrap(s("profile_intro", self.lang), "body", col.w):
+            y = blit_text(surface, look, line, "body", theme.muted, (col.x, y)).bottom
+        for label, top in self.labels:
+            blit_text(surface, look, label, "h2", theme.ink, (col.x, top))
+        footer(surface, look, s("keys_hint", self.lang))
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_ESCAPE:
+            self.keep()
+            self.app.go_title()
+            return True
+        return False

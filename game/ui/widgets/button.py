@@ -1,0 +1,98 @@
+"""A button: a wrapped label, an optional key number and an optional detail (the time cost)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from .base import Look, Widget, blit_text, focus_ring, rounded
+
+__all__ = ["Button"]
+
+
+class Button(Widget):
+    def __init__(self, label: str, on_click: Callable[[], None], *, number: int | None = None,
+                 detail: str = "", primary: bool = False, selected: bool | None = None,
+                 role: str = "body", hint: str | None = None) -> None:
+        super().__init__()
+        self.label = label
+        self.on_click = on_click
+        self.number = number
+        self.detail = detail
+        self.primary = primary
+        self.selected = selected  # None: not a toggle; True/False: a toggle's state
+        self.role = role
+        self.hint = hint
+
+    # -- layout ----------------------------------------------------------------------------------
+    def padding(self, look: Look) -> tuple[int, int]:
+        return look.px(16), look.px(10)
+
+    def badge_width(self, look: Look) -> int:
+        return look.text.line_height(self.role) + look.px(8) if self.number is not None else 0
+
+    def detail_width(self, look: Look) -> int:
+        return look.text.width(self.detail, "small") + look.px(16) if self.detail else 0
+
+    def label_width(self, look: Look, width: int) -> int:
+        pad_x, _ = self.padding(look)
+        return max(40, width - 2 * pad_x - self.badge_width(look) - self.detail_width(look))
+
+    def measure(self, look: Look, width: int) -> int:
+        """The height this button needs at `width`, its label wrapped."""
+        _, pad_y = self.padding(look)
+        lines = look.text.wrap(self.label, self.role, self.label_width(look, width))
+        return len(lines) * look.text.line_height(self.role) + 2 * pad_y
+
+    def natural_width(self, look: Look) -> int:
+        pad_x, _ = self.padding(look)
+        return (look.text.width(self.label, self.role) + 2 * pad_x + self.badge_width(look)
+                + self.detail_width(look) + look.px(8))
+
+    # -- drawing -------------------------------------------------------------------------------------
+    def colours(self, look: Look, hovered: bool) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+        theme = look.theme
+        if self.primary or self.selected:
+            return theme.accent, theme.accent_ink
+        return (theme.button_hover if hovered else theme.button), theme.button_ink
+
+    def draw(self, surface: pygame.Surface, look: Look, focused: bool, hovered: bool) -> None:
+        theme = look.theme
+        fill, ink = self.colours(look, hovered)
+        radius = look.px(10)
+        rounded(surface, fill, self.rect, radius)
+        rounded(surface, theme.accent if not (self.primary or self.selected) else theme.border, self.rect, radius,
+                2 if hovered or focused else 1)
+        if focused:
+            focus_ring(surface, look, self.rect, radius)
+        pad_x, pad_y = self.padding(look)
+        x = self.rect.x + pad_x
+        line_h = look.text.line_height(self.role)
+        if self.number is not None:
+            self._badge(surface, look, (x, self.rect.y + pad_y), ink)
+            x += self.badge_width(look)
+        lines = look.text.wrap(self.label, self.role, self.label_width(look, self.rect.w))
+        top = self.rect.y + (self.rect.h - len(lines) * line_h) // 2
+        for i, line in enumerate(lines):
+            blit_text(surface, look, line, self.role, ink, (x, top + i * line_h + 2))
+        if self.detail:
+            detail = look.text.render(self.detail, "small", ink if self.primary else theme.muted)
+            surface.blit(detail, detail.get_rect(midright=(self.rect.right - pad_x, self.rect.centery)))
+
+    def _badge(self, surface: pygame.Surface, look: Look, pos: tuple[int, int], ink: tuple[int, int, int]) -> None:
+        size = look.text.line_height(self.role)
+        box = pygame.Rect(pos[0], pos[1], size, size)
+        pygame.draw.rect(surface, ink, box, 2, border_radius=look.px(6))
+        digit = look.text.render(str(self.number), "small", ink)
+        surface.blit(digit, digit.get_rect(center=box.center))
+
+    def activate(self) -> None:
+        if self.enabled:
+            self.on_click()
+
+    def tooltip(self) -> str | None:
+        return self.hint
+
+    def cache_key(self) -> object | None:
+        return (self.label, self.detail, self.selected, self.primary, self.enabled)

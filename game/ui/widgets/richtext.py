@@ -1,0 +1,171 @@
+"""Wrapped, styled, scrollable text: the scene, the feedback, the ending, help and errors.
+
+The blocks are laid out once into one surface (per width, text size and theme)
+and each frame only blits the visible part, so long texts cost nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import pygame
+
+from ..theme import Colour
+from .base import Look, Widget, rounded
+
+__all__ = ["RichText", "Block"]
+
+# (style, text) or (style, text, extra); styles are listed in STYLES, plus "space" and "source".
+Block = tuple
+
+
+class Line(NamedTuple):
+    """One laid-out line: where it goes and the mark (bullet, sign, caret) its first line carries."""
+
+    role: str
+    text: str
+    colour: Colour
+    x: int
+    y: int
+    mark: str
+    value: object
+    height: int
+
+STYLES: dict[str, tuple[str, str]] = {  # style → (text role, colour name in the theme)
+    "kicker": ("small", "accent"),
+    "title": ("title", "ink"),
+    "h1": ("h1", "ink"),
+    "h2": ("h2", "ink"),
+    "body": ("body", "ink"),
+    "quote": ("body", "ink"),
+    "muted": ("small", "muted"),
+    "small": ("small", "ink"),
+    "bullet": ("body", "ink"),
+    "up": ("body", "good"),
+    "yes": ("body", "good"),
+    "no": ("body", "bad"),
+    "down": ("body", "bad"),
+    "source": ("small", "ink"),
+}
+
+
+class RichText(Widget):
+    focusable = False
+
+    def __init__(self, blocks: Sequence[Block] = (), fill: str = "panel") -> None:
+        super().__init__()
+        self.blocks = list(blocks)
+        self.fill = fill
+        self.scroll = 0
+        self._image: pygame.Surface | None = None
+        self._key: tuple[object, ...] = ()
+
+    def set_blocks(self, blocks: Sequence[Block]) -> None:
+        self.blocks = list(blocks)
+        self.scroll = 0
+        self._image = None
+
+    # -- layout --------------------------------------------------------------------------------------
+    def _lines(self, look: Look, width: int) -> list[Line]:
+        """Every line of the content, with y from its top."""
+        out: list[Line] = []
+        y = 0
+        for block in self.blocks:
+            style, text = block[0], block[1]
+            extra = block[2] if len(block) > 2 else None
+            if style == "space":
+                y += look.px(int(text) if text else 10)
+                continue
+            role, colour_name = STYLES[style]
+            colour = getattr(look.theme, colour_name)
+            indent = look.px(22) if style in ("bullet", "up", "down", "quote", "yes", "no") else 0
+            line_h = look.text.line_height(role)
+            if style in ("h1", "h2", "title") and y > 0:
+                y += look.px(10)
+            for i, line in enumerate(look.text.wrap(text, role, max(40, width - indent))):
+                mark = style if i == 0 else ""
+                out.append(Line(role, line, colour, indent, y, mark, extra, line_h))
+                y += line_h
+            if style == "source":
+                y += look.px(8)
+            y += look.px(6) if style in ("body", "quote", "h1", "title") else look.px(2)
+        return out
+
+    def content_height(self, look: Look, width: int) -> int:
+        lines = self._lines(look, width)
+        if not lines:
+            return 0
+        return lines[-1].y + lines[-1].height + look.px(6)
+
+    def _render(self, look: Look) -> pygame.Surface:
+        key = (self.rect.size, look.text.scale, look.theme.name, id(self.blocks), len(self.blocks))
+        if self._image is not None and key == self._key:
+            return self._image
+        width = self.rect.w - look.px(14)
+        height = max(1, self.content_height(look, width))
+        image = pygame.Surface((self.rect.w, height))
+        image.fill(getattr(look.theme, self.fill))
+        for line in self._lines(look, width):
+            self._mark(image, look, line)
+            image.blit(look.text.render(line.text, line.role, line.colour), (line.x, line.y))
+        self._image, self._key = image, key
+        return image
+
+    def _mark(self, image: pygame.Surface, look: Look, line: Line) -> None:
+        """Bullets, signs, quote bars and the caret under a source column."""
+        mark, colour, x, y, line_h, value, text, role = (line.mark, line.colour, line.x, line.y, line.height,
+                                                         line.value, line.text, line.role)
+        mid = y + line_h // 2 - 1
+        if mark == "bullet":
+            pygame.draw.circle(image, look.theme.accent, (x - look.px(12), mid), max(2, look.px(4)))
+        elif mark in ("up", "down"):
+            size = look.px(6)
+            cx = x - look.px(12)
+            tip, base = (mid - size, mid + size - 1) if mark == "up" else (mid + size, mid - size + 1)
+            pygame.draw.polygon(image, colour, [(cx, tip), (cx - size, base), (cx + size, base)])
+        elif mark in ("yes", "no"):
+            pygame.draw.circle(image, colour, (x - look.px(12), mid), max(3, look.px(5)), 0 if mark == "yes" else 2)
+        elif mark == "quote":
+            pygame.draw.rect(image, look.theme.accent, (x - look.px(16), y, look.px(4), line_h))
+        elif mark == "source" and isinstance(value, int) and value > 0:
+            font = look.text.font(role)
+            left = x + font.size(text[: value - 1])[0]
+            w = max(6, font.size(text[value - 1: value] or " ")[0])
+            pygame.draw.line(image, look.theme.bad, (left, y + line_h), (left + w, y + line_h), 3)
+
+    def cache_key(self) -> object | None:
+        return None  # it keeps its own laid-out picture and only blits the visible part
+
+    # -- scrolling -------------------------------------------------------------------------------------
+    def max_scroll(self, look: Look) -> int:
+        return max(0, self._render(look).get_height() - self.rect.h)
+
+    def scroll_by(self, look: Look, pixels: int) -> None:
+        self.scroll = max(0, min(self.max_scroll(look), self.scroll + pixels))
+
+    def handle_scroll_key(self, look: Look, key: int) -> bool:
+        step = look.text.line_height("body") * 2
+        page = max(step, self.rect.h - step)
+        moves = {pygame.K_UP: -step, pygame.K_DOWN: step, pygame.K_PAGEUP: -page, pygame.K_PAGEDOWN: page,
+                 pygame.K_HOME: -10**6, pygame.K_END: 10**6}
+        if key not in moves or self.max_scroll(look) == 0:
+            return False
+        self.scroll_by(look, moves[key])
+        return True
+
+    def draw(self, surface: pygame.Surface, look: Look, focused: bool = False, hovered: bool = False) -> None:
+        image = self._render(look)
+        self.scroll = min(self.scroll, self.max_scroll(look))
+        area = pygame.Rect(0, self.scroll, self.rect.w, min(self.rect.h, image.get_height() - self.scroll))
+        surface.blit(image, self.rect.topleft, area)
+        if image.get_height() > self.rect.h:
+            self._scrollbar(surface, look, image.get_height())
+
+    def _scrollbar(self, surface: pygame.Surface, look: Look, total: int) -> None:
+        track = pygame.Rect(self.rect.right - look.px(6), self.rect.y, look.px(6), self.rect.h)
+        rounded(surface, look.theme.track, track, 3)
+        thumb_h = max(20, self.rect.h * self.rect.h // total)
+        span = self.rect.h - thumb_h
+        thumb_y = self.rect.y + (span * self.scroll // max(1, total - self.rect.h))
+        rounded(surface, look.theme.muted, pygame.Rect(track.x, thumb_y, track.w, thumb_h), 3)

@@ -1,0 +1,135 @@
+"""`partenaires explore`: endings per strategy, warnings with their locations, JSON, coverage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine import Engine
+from game.explore import STRATEGIES, Progress, best_ending, cover, explore, play_games, quartiles
+from game.loader import load
+
+HERE = Path(__file__).resolve().parent / "scenarios"
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line (from 1) where `text` is written: the tests do not hard-code line numbers."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")
+
+
+def codes(report) -> dict[str, str]:
+    return {w.code + ":" + w.message.split("`")[1]: w.where for w in report.warnings}
+
+
+def test_dominant_strategy_is_warned_at_the_best_ending() -> None:
+    path = HERE / "dominant.yaml"
+    report = explore(load(path), list(STRATEGIES), runs=60, seed=1, jobs=1)
+    assert report.share("sens", "reussite") == 1.0
+    assert report.share("random", "reussite") < 0.2
+    found = codes(report)
+    assert found["X104:sens"] == f"{path}:{line_of(path, 'id: reussite')}:9"
+
+
+def test_unreachable_ending_is_warned_with_its_line() -> None:
+    path = HERE / "unreachable.yaml"
+    report = explore(load(path), ["random", "pouvoir"], runs=30, seed=1, jobs=1)
+    found = codes(report)
+    assert found["X101:sommet"] == f"{path}:{line_of(path, 'id: sommet')}:9"
+    assert found["X103:ordinaire"].startswith(f"{path}:{line_of(path, 'id: ordinaire')}:")
+
+
+def test_demo_report_shares_add_up_and_nothing_is_stuck(demo_book) -> None:
+    report = explore(demo_book, ["random", "diffusion"], runs=50, seed=3, jobs=1)
+    for name in ("random", "diffusion"):
+        assert sum(report.share(name, e.id) for e in demo_book.model.endings) == pytest.approx(1.0)
+        assert report.results[name].stuck == 0
+    assert best_ending(demo_book) == "instituee"
+    unvisited = dict(report.unvisited_scenes())
+    assert list(unvisited) == ["relance"]  # diffuser costs 2 months: the funding ends first
+
+
+def test_same_seed_same_figures(demo_book) -> None:
+    engine = Engine(demo_book)
+    first = play_games(engine, "random", range(1, 40))
+    second = play_games(engine, "random", range(1, 40))
+    assert first.endings == second.endings and first.taken == second.taken
+    assert engine.machine.models == []  # every finished session was released
+
+
+def test_two_processes_give_the_same_report_as_one(demo_path) -> None:
+    book = load(demo_path)
+    one = explore(book, ["random", "sens"], runs=40, seed=5, jobs=1).to_dict()
+    two = explore(book, ["random", "sens"], runs=40, seed=5, jobs=2).to_dict()
+    assert one == two
+
+
+def test_quartiles() -> None:
+    from collections import Counter
+    assert quartiles(Counter({10: 1, 20: 1, 30: 1, 40: 1, 50: 1})) == [10, 20, 30, 40, 50]
+    assert quartiles(Counter({7: 3})) == [7, 7, 7, 7, 7]
+    assert quartiles(Counter()) == []
+
+
+def test_cli_json_and_exit_code(capsys) -> None:
+    code = main(["explore", str(HERE / "dominant.yaml"), "--runs", "40", "--jobs", "1", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1  # warnings → 1, so a CI can refuse an unbalanced scenario
+    assert data["strategies"]["sens"]["shares"]["reussite"] == 1.0
+    assert "X104" in {w["code"] for w in data["warnings"]}
+    assert set(data["arrival"]["table"]) == {"sens", "identite", "pouvoir", "cohesion"}
+    assert len(data["arrival"]["table"]["sens"]) == 5
+
+
+def test_cli_text_report_and_unknown_strategy(capsys) -> None:
+    assert main(["explore", str(HERE / "dominant.yaml"), "--runs", "20", "--jobs", "1",
+                 "--strategy", "random,sens"]) == 1
+    out = capsys.readouterr().out
+    assert "warning X104" in out and "Gauges on arrival" in out
+    assert main(["explore", str(HERE / "dominant.yaml"), "--strategy", "lucky"]) == 1
+    assert "unknown strategy" in capsys.readouterr().err
+
+
+def test_progress_bar_draws_on_a_terminal() -> None:
+    import io
+    stream = io.StringIO()
+    bar = Progress(4, stream, force=True)
+    bar.advance(2)
+    bar.advance(2)
+    bar.close()
+    assert "50%" in stream.getvalue() and "100%" in stream.getvalue()
+    quiet = io.StringIO()
+    Progress(4, quiet).advance(4)  # not a terminal: nothing written
+    assert quiet.getvalue() == ""
+
+
+def test_cover_lists_the_lines_never_reached() -> None:
+    path = HERE / "cover.yaml"
+    found = cover(load(path), runs=20)
+    missed = {(where.line, what) for where, what in found.missed}
+    celebrate = line_of(path, 'text: "Celebrate"')
+    assert missed == {
+        (celebrate, "choice 3 of scene `table` never taken"),
+        (line_of(path, "sens >= 95"), "condition `sens >= 95` never true"),
+        (line_of(path, "id: miracle"), "event `miracle` never fired"),
+        (line_of(path, "identite >= 95"), "condition `identite >= 95` never true"),
+    }
+    assert found.complete
+
+
+def test_cover_cli(capsys) -> None:
+    assert main(["explore", "--cover", str(HERE / "cover.yaml"), "--runs", "5"]) == 1
+    out = capsys.readouterr().out
+    assert "event `miracle` never fired" in out
+
+
+def test_cover_sees_both_outcomes_on_demo(demo_book) -> None:
+    found = cover(demo_book, ["random"], runs=10)
+    whats = [what for _, what in found.missed]
+    assert "scene `relance` never played" in whats
+    assert not any("never taken" in w for w in whats)

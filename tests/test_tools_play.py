@@ -1,0 +1,26 @@
+"""`play --text --start SCENE --set GAUGE=N`: trainers start anywhere with chosen gauges."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+from game.cli import main
+
+
+def test_start_and_set(demo_path, monkeypatch, capsys, tmp_path) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1\n"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    code = main(["play", "--text", str(demo_path), "--start", "secret", "--set", "sens=60", "--set", "pouvoir=70",
+                 "--seed", "2", "--lang", "en", "--out", str(tmp_path)])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "## Professional secrecy" in out
+    assert "Meaning (sens) 60 | Identity (identité) 50 | Power (pouvoir) 70" in out
+
+
+def test_start_unknown_scene_and_bad_set(demo_path, capsys, tmp_path) -> None:
+    assert main(["play", "--text", str(demo_path), "--start", "nowhere", "--out", str(tmp_path)]) == 1
+    assert "unknown scene `nowhere`" in capsys.readouterr().err
+    assert main(["play", "--text", str(demo_path), "--set", "force=3", "--out", str(tmp_path)]) == 1
+    assert "expected GAUGE=NUMBER" in capsys.readouterr().err

@@ -1,0 +1,157 @@
+"""What the player sees, checked on pixels: gauge bars follow values, focus is visible, text fits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.ui.app import App
+from game.ui.screens.play import PlayScreen
+from game.ui.strings import HOWTO, STRINGS
+from game.ui.widgets.base import RING
+from game.ui.widgets.button import Button
+from tests.test_ui_support import key, settle
+
+DEMO = Path("scenarios/demo.yaml")
+
+
+@pytest.fixture
+def app():
+    window = App((1280, 720), "fr")
+    yield window
+    window.close()
+
+
+def filled_width(app: App, gauge) -> int:  # type: ignore[no-untyped-def]
+    bar = gauge.bar_rect(app.look)
+    colour = app.look.theme.gauges[gauge.key]
+    y = bar.centery
+    return sum(1 for x in range(bar.x, bar.right) if tuple(app.surface.get_at((x, y)))[:3] == colour)
+
+
+def test_gauge_bar_width_follows_its_value(app: App) -> None:
+    app.open_play(DEMO, seed=1)
+    settle(app)
+    screen = app.screen
+    assert isinstance(screen, PlayScreen)
+    for key_name, gauge in screen.gauges.items():
+        width = gauge.bar_rect(app.look).w
+        expected = width * screen.match.session.gauges[key_name] / 100
+        assert abs(filled_width(app, gauge) - expected) <= 3, key_name
+    key(app, pygame.K_1)  # a concrete case: sens rises
+    sens = screen.gauges["sens"]
+    assert sens.value == screen.match.session.gauges["sens"] != 55
+    settle(app, 40)  # let the animation finish
+    expected = sens.bar_rect(app.look).w * sens.value / 100
+    assert abs(filled_width(app, sens) - expected) <= 3
+
+
+def test_gauge_change_is_animated(app: App) -> None:
+    app.open_play(DEMO, seed=1)
+    settle(app)
+    screen = app.screen
+    assert isinstance(screen, PlayScreen)
+    before = filled_width(app, screen.gauges["sens"])
+    key(app, pygame.K_1)
+    during = filled_width(app, screen.gauges["sens"])
+    settle(app, 40)
+    after = filled_width(app, screen.gauges["sens"])
+    assert before < during < after or before > during > after
+
+
+def ring_pixel(button: Button) -> tuple[int, int]:
+    """A point on the focus ring: above the middle of the button's top edge."""
+    return button.rect.centerx, button.rect.y - 1 - RING // 2 - 1
+
+
+def test_focused_button_has_a_visible_ring(app: App) -> None:
+    settle(app, 2)
+    buttons = [w for w in app.screen.widgets if isinstance(w, Button)]
+    focus = app.look.theme.focus
+    assert tuple(app.surface.get_at(ring_pixel(buttons[0])))[:3] == focus
+    assert tuple(app.surface.get_at(ring_pixel(buttons[1])))[:3] != focus
+    key(app, pygame.K_DOWN)
+    assert tuple(app.surface.get_at(ring_pixel(buttons[0])))[:3] != focus
+    assert tuple(app.surface.get_at(ring_pixel(buttons[1])))[:3] == focus
+
+
+def test_focus_ring_in_high_contrast(app: App) -> None:
+    app.toggle_contrast()
+    settle(app, 2)
+    first = [w for w in app.screen.widgets if isinstance(w, Button)][0]
+    assert tuple(app.surface.get_at(ring_pixel(first)))[:3] == app.look.theme.focus == (0, 229, 255)
+
+
+def test_hovering_a_gauge_explains_its_last_change(app: App) -> None:
+    app.open_play(DEMO, seed=1)
+    key(app, pygame.K_1)
+    screen = app.screen
+    assert isinstance(screen, PlayScreen)
+    text = screen.gauges["identite"].tooltip()  # (sens may have been hit by an outside event too)
+    assert "+4" in text and "Partir d'une situation concrète" in text
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=screen.gauges["sens"].rect.center, rel=(0, 0),
+                                         buttons=(0, 0, 0)))
+    settle(app, 2)
+    assert screen.hover is screen.gauges["sens"]
+
+
+def no_overlap(rects: list[pygame.Rect], bounds: pygame.Rect) -> None:
+    for i, a in enumerate(rects):
+        assert bounds.contains(a), f"{a} leaves the window {bounds}"
+        for b in rects[i + 1:]:
+            assert not a.colliderect(b), f"{a} overlaps {b}"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 640)])
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_nothing_overlaps(size: tuple[int, int], scale: float) -> None:
+    app = App(size, "fr")
+    try:
+        app.settings.text_scale = scale
+        app.restyle()
+        screens = [app.go_title, app.new_game, app.after_profile, lambda: app.howto(True),
+                   lambda: app.open_play(DEMO, seed=1), app.pause, app.open_settings]
+        for open_screen in screens:
+            open_screen()
+            settle(app, 2)
+            focusable = [w.rect for w in app.screen.widgets if w.focusable]
+            no_overlap(focusable, app.surface.get_rect())
+        app.open_play(DEMO, seed=1)
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        choices = [w.rect for w in screen.widgets if isinstance(w, Button)]
+        no_overlap([screen.table, screen.card, *choices], app.surface.get_rect())
+        assert screen.card.h >= 2 * app.look.text.line_height("body")
+    finally:
+        app.close()
+
+
+def test_every_window_string_has_its_glyphs(app: App) -> None:
+    """French accents, œ and « » come out of the bundled font, never as a missing-glyph box."""
+    font = app.look.text.font("body")
+    missing = pygame.image.tobytes(font.render("\uffff", True, (0, 0, 0)), "RGBA")
+    texts = [v for entry in STRINGS.values() for v in entry.values()] + [t for page in HOWTO.values() for _, t in page]
+    chars = {c for text in texts for c in text if not c.isspace()} | set("éèçœ«»ÉàêîôûŒ")
+    bad = [c for c in sorted(chars) if pygame.image.tobytes(font.render(c, True, (0, 0, 0)), "RGBA") == missing]
+    assert bad == []
+
+
+def test_idle_title_screen_lets_the_loop_sleep(app: App) -> None:
+    settle(app, 5)
+    assert app.animating is False
+    app.open_play(DEMO, seed=1)
+    settle(app, 2)
+    key(app, pygame.K_1)
+    assert app.animating is True  # the gauges move: 60 fps until they stop
+    settle(app, 60)
+    assert app.animating is False
+
+
+def test_text_is_rendered_once_not_every_frame(app: App) -> None:
+    app.open_play(DEMO, seed=1)
+    settle(app, 3)
+    before = app.look.text.renders
+    settle(app, 30)
+    assert app.look.text.renders == before
