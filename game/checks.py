@@ -79,12 +79,12 @@ class Checker:
         for event in self.model.events:
             yield event.effects
 
-    def ref(self, path: Path_, value: str | None, family: str, what: str = "") -> None:
+    def ref(self, path: Path_, value: str | None, family: str, what: str = "", phase: str | None = None) -> None:
         if value is None or value in self.ids[family]:
             return
         hint = ""
         if family == "scene":
-            hint = "to create it, paste under `scenes:`\n" + scene_stub(value, self.model.phases[0].id)
+            hint = "to create it, paste under `scenes:`\n" + scene_stub(value, phase or self.model.phases[0].id)
         self.error(path, f"unknown {family} `{value}`{_suggest(value, self.ids[family])}"
                    + (f" — {what}" if what else ""), "E201", hint=hint)
 
@@ -154,12 +154,17 @@ class Checker:
         if self.folder is None:
             return
         candidate = Path(value)
-        if candidate.is_absolute() or ".." in candidate.parts or value.startswith(("/", "\\")) or ":" in value:
-            self.error(path, f"asset path leaves the scenario folder — expected a path inside it, got {value!r}",
-                       "E401")
+        if candidate.is_absolute() or ".." in candidate.parts or value.startswith(("/", "\\")) or ":" in value \
+                or "\\" in value:  # a backslash is a separator on Windows: `..\\..\\x` would leave the folder there
+            self.error(path, f"asset path leaves the scenario folder — expected a path inside it with `/` between "
+                       f"folders, got {value!r}", "E401")
             return
         root = self.folder.resolve()
-        resolved = (root / candidate).resolve()
+        try:
+            resolved = (root / candidate).resolve()
+        except (OSError, RuntimeError):  # a link loop
+            self.error(path, f"asset path cannot be followed (a link points to itself) — got {value!r}", "E401")
+            return
         if not resolved.is_relative_to(root):
             self.error(path, f"asset path leaves the scenario folder (through a link) — got {value!r}", "E401")
         elif not resolved.exists():
@@ -168,7 +173,7 @@ class Checker:
     def check_phases(self) -> None:
         scene_phases = {s.phase for s in self.model.scenes}
         for index, phase in enumerate(self.model.phases):
-            self.ref(("phases", index, "start"), phase.start, "scene")
+            self.ref(("phases", index, "start"), phase.start, "scene", phase=phase.id)
             for t_index, transition in enumerate(phase.next):
                 self.ref(("phases", index, "next", t_index, "to"), transition.to, "phase")
                 self.condition(("phases", index, "next", t_index, "when"), transition.when)
@@ -180,14 +185,14 @@ class Checker:
         for index, scene in enumerate(self.model.scenes):
             base: Path_ = ("scenes", index)
             self.ref(base + ("phase",), scene.phase, "phase")
-            self.ref(base + ("next",), scene.next, "scene")
+            self.ref(base + ("next",), scene.next, "scene", phase=scene.phase)
             if scene.speaker is not None:
                 self.ref(base + ("speaker",), scene.speaker, "partner")
             self.condition(base + ("when",), scene.when)
-            self.check_choices(base, scene.choices)
+            self.check_choices(base, scene.choices, scene.phase)
         self.check_zero_cost_loops()
 
-    def check_choices(self, base: Path_, choices: list[Choice]) -> None:
+    def check_choices(self, base: Path_, choices: list[Choice], phase: str) -> None:
         ids: set[str] = set()
         open_way = False
         for c_index, choice in enumerate(choices):
@@ -195,7 +200,7 @@ class Checker:
             if choice.id is not None and choice.id in ids:
                 self.error(path + ("id",), f"duplicate choice id `{choice.id}` in this scene", "E202")
             ids.add(choice.id or str(c_index + 1))
-            self.ref(path + ("next",), choice.next, "scene")
+            self.ref(path + ("next",), choice.next, "scene", phase=phase)
             compiled = self.condition(path + ("when",), choice.when)
             if choice.when is None or (compiled is not None and satisfiable(compiled.tree, self.bounds())):
                 open_way = True

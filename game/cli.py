@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="go on with a recorded session (the latest one if no file)")
     play.add_argument("--start", default=None, metavar="SCENE", help="start at this scene (for trainers)")
     play.add_argument("--set", action="append", default=[], metavar="GAUGE=VALUE",
-                      help="starting gauge, e.g. --set sens=60 (for trainers)")
+                      help="starting gauge or turn, e.g. --set sens=60 --set turn=8 (for trainers)")
     play.add_argument("--scenarios", default=None, help="folder of extra scenarios (window)")
 
     chk = sub.add_parser("check", help="check scenario files and report every mistake")
@@ -118,9 +118,9 @@ def parse_sets(values: list[str]) -> dict[str, int]:
     for item in values:
         name, _, value = item.partition("=")
         name = {"identité": "identite", "cohésion": "cohesion"}.get(name.strip(), name.strip())
-        if name not in ("sens", "identite", "pouvoir", "cohesion") or not value.strip().lstrip("-").isdigit():
-            raise PartenairesError(f"--set {item}: expected GAUGE=NUMBER with a gauge among sens, identite, "
-                                   "pouvoir, cohesion")
+        if name not in ("sens", "identite", "pouvoir", "cohesion", "turn") or not value.strip().isdigit():
+            raise PartenairesError(f"--set {item}: expected NAME=NUMBER with a name among sens, identite, "
+                                   "pouvoir, cohesion (0 to 100) and turn (turns already elapsed)")
         gauges[name] = int(value)
     return gauges
 

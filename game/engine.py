@@ -120,7 +120,10 @@ class Engine:
         session = Session(self, seed, trainee, group, lang)
         self.machine.add_model(session, initial=self.book.model.phases[0].id)
         if gauges:
-            session.gauges.update({k: max(0, min(100, int(v))) for k, v in gauges.items()})
+            levels = {k: v for k, v in gauges.items() if k != "turn"}
+            session.gauges.update({k: max(0, min(100, int(v))) for k, v in levels.items()})
+            if "turn" in gauges:
+                session.turn = max(0, min(int(gauges["turn"]), self.book.model.clock.turns - 1))
         if start is not None:
             if start not in self.scenes:
                 raise SessionError(f"unknown scene `{start}`")

@@ -57,7 +57,7 @@ class Diagnostic:
             caret = " " * (self.location.col - 1) + "^"
             text += f"\n    {self.source_line.rstrip()}\n    {caret}"
         if self.hint:
-            text += "\n    hint: " + self.hint.replace("\n", "\n    ")
+            text += "\n    hint: " + self.hint.rstrip()  # later lines as written: a stub must paste as it is
         return text
 
     def __str__(self) -> str:

@@ -196,3 +196,16 @@ def test_bad_input_one_clear_line(tmp_path, raw, code, words):
     err = only(found)
     assert err.code == code and words in err.message
     assert err.location.line >= 1
+
+
+def test_missing_scene_stub_pastes_as_printed(tmp_path, demo_text):
+    import yaml
+    text = demo_text.replace("next: crise", "next: crisis")
+    err = only(findings(tmp_path, text)[1])
+    printed = err.format()
+    stub = printed.split("paste under `scenes:`\n", 1)[1]
+    assert stub.startswith("  - id: crisis\n    phase: contacts\n")  # the phase of the scene that refers to it
+    patched = text.replace("scenes:\n", "scenes:\n" + stub + "\n", 1)
+    assert yaml.safe_load(patched)["scenes"][0]["id"] == "crisis"
+    book, found = findings(tmp_path, patched)
+    assert found == [] and book is not None

@@ -23,4 +23,14 @@ def test_start_unknown_scene_and_bad_set(demo_path, capsys, tmp_path) -> None:
     assert main(["play", "--text", str(demo_path), "--start", "nowhere", "--out", str(tmp_path)]) == 1
     assert "unknown scene `nowhere`" in capsys.readouterr().err
     assert main(["play", "--text", str(demo_path), "--set", "force=3", "--out", str(tmp_path)]) == 1
-    assert "expected GAUGE=NUMBER" in capsys.readouterr().err
+    assert "expected NAME=NUMBER" in capsys.readouterr().err
+
+
+def test_set_turn_starts_later_on_the_clock(demo_path, capsys, tmp_path, monkeypatch) -> None:
+    import io
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["play", "--text", str(demo_path), "--start", "diffuser", "--set", "turn=4", "--set", "sens=20",
+                 "--seed", "1", "--out", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "--- Mois 5 sur 6 · Phase : Diffuser avant la fin ---" in out
+    assert "Sens 20 | " in out
