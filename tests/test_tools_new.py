@@ -63,8 +63,8 @@ def test_missing_scene_offers_a_pasteable_stub(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "unknown scene `bilan`" in out
     shown = out.split("paste under `scenes:`\n", 1)[1]
-    # the hint is shown indented by 4 spaces under `hint:`; a trainer pastes it without them
-    stub = "".join(line[4:] + "\n" for line in shown.splitlines() if line.startswith("      "))
+    # the stub is printed as it must be pasted, under the `hint:` line
+    stub = "".join(line + "\n" for line in shown.splitlines() if line.startswith("  "))
     assert stub.startswith("  - id: bilan\n")
     fixed = text.replace("\nscenes:\n", "\nscenes:\n" + stub)
     path.write_text(fixed, encoding="utf-8")
