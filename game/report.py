@@ -26,7 +26,7 @@ from .errors import RecordError
 from .i18n import LANGS, format_delta, gauge_name, units
 from .loader import Book
 from .model import GAUGES, tr
-from .narration import describe_changes, describe_fact, invention_name, org_short, partner_name
+from .narration import describe_changes, describe_condition_fact, invention_name, org_short, partner_name
 from .record import Log, read_log, replay_log
 from .report_text import WORDS, reflection_prompts
 from .session import Session
@@ -122,7 +122,7 @@ class ReportBuilder:
 
     def fact(self, fact: Any) -> dict[str, Any]:
         return {"text": fact.text, "held": fact.held, "values": {k: v for k, v in fact.values},
-                "sentence": describe_fact(fact, self.lang)}
+                "sentence": describe_condition_fact(self.book, fact, self.lang)}
 
     def other_endings(self, reached: str) -> list[dict[str, Any]]:
         """Why not the others: each other ending's condition, tested on the final state."""

@@ -14,7 +14,7 @@ from .engine import Engine, Outcome, SceneView
 from .i18n import gauge_name, t, units
 from .loader import Book
 from .model import GAUGES, tr
-from .narration import describe_changes, describe_fact, invention_name, org_short, partner_name
+from .narration import describe_changes, describe_condition_fact, invention_name, org_short, partner_name
 from .session import Session
 
 __all__ = ["TextGame"]
@@ -133,7 +133,7 @@ class TextGame:
         if result.facts:
             self.say(t("why", self.lang))
             for fact in result.facts:
-                self.say("  - " + describe_fact(fact, self.lang))
+                self.say("  - " + describe_condition_fact(self.book, fact, self.lang))
         self.show_gauges()
         innovated = [invention_name(self.book, i, self.lang) + " (" + ", ".join(org_short(self.book, o) for o in orgs)
                      + ")" for i, orgs in result.innovations.items() if orgs]

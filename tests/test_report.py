@@ -12,7 +12,7 @@ from game.cli import main
 from game.engine import Engine
 from game.errors import RecordError
 from game.loader import load
-from game.narration import describe_fact
+from game.narration import describe_condition_fact
 from game.record import Recorder
 from game.report import build_report, curve_axis, swing, write_report
 
@@ -62,7 +62,8 @@ def test_report_matches_the_game_as_played(engine, finished):
     data = build_report(log)
     assert data["finished"] and data["ending"]["id"] == session.ending
     result = engine.result(session)
-    assert [f["sentence"] for f in data["ending"]["facts"]] == [describe_fact(f, "fr") for f in result.facts]
+    assert [f["sentence"] for f in data["ending"]["facts"]] == [describe_condition_fact(engine.book, f, "fr")
+                                                               for f in result.facts]
     assert [d["after"] for d in data["decisions"]] == [d.after for d in session.history]
     assert [d["choice_id"] for d in data["decisions"]] == [d.choice_id for d in session.history]
     points = data["curve"]["points"]

@@ -9,6 +9,7 @@ import pygame
 import pytest
 
 from game.loader import load
+from game.model import tr
 from game.ui.app import App
 from game.ui.causes import describe_cause, explain_last
 from game.ui.match import Match
@@ -176,11 +177,47 @@ def test_resizing_the_window_lays_the_screen_out_again(app: App) -> None:
 
 
 def test_ending_facts_read_as_sentences() -> None:
+    """Gauges, partners and inventions by their names; the values read and the verdict."""
     from game.conditions import Fact
-    from game.ui.screens.ending import fact_line
-    fact = Fact("sens >= 40", True, (("sens", 62.0),))
-    assert fact_line(fact, "fr") == "sens ≥ 40 (ici sens = 62) : vrai"
-    assert fact_line(Fact("pouvoir <= 3", False, ()), "en") == "pouvoir ≤ 3: false"
+    from game.loader import load
+    from game.narration import describe_condition_fact
+    book = load(DEMO)
+    partner, invention = book.model.partners[0], book.model.inventions[0]
+    fact = Fact("cohesion >= 40", True, (("cohesion", 60.0),))
+    assert describe_condition_fact(book, fact, "fr") == "Cohésion ≥ 40 (ici : 60) : vrai"
+    assert describe_condition_fact(book, fact, "en") == "Cohesion ≥ 40 (here: 60): true"
+    engagement = Fact(f"engagement({partner.id}) < 30", False, ((f"engagement({partner.id})", 45.0),))
+    assert describe_condition_fact(book, engagement, "fr") == f"Engagement de {partner.name} < 30 (ici : 45) : faux"
+    gone = Fact(f"not active({partner.id})", False, ((f"active({partner.id})", 1.0),))
+    assert describe_condition_fact(book, gone, "en") == f"{partner.name} has left the collective: false"
+    made = Fact(f"invented({invention.id})", True, ((f"invented({invention.id})", 1.0),))
+    name = tr(invention.name, "fr")
+    assert describe_condition_fact(book, made, "fr") == f"L'invention « {name} » a vu le jour : vrai"
+    count = Fact("innovations >= 1", False, (("innovations", 0.0),))
+    assert describe_condition_fact(book, count, "fr") == "Inventions devenues innovations ≥ 1 (ici : 0) : faux"
+    months = Fact("turn >= 3", True, (("turn", 4.0),))
+    assert describe_condition_fact(book, months, "fr") == "Mois écoulés ≥ 3 (ici : 4) : vrai"
+    assert describe_condition_fact(book, Fact("not sens >= 40", True, (("sens", 30.0),)), "fr") \
+        == "Sens < 40 (ici : 30) : vrai"
+
+
+def test_the_ending_screen_says_why_in_words(app: App) -> None:
+    from game.narration import describe_condition_fact
+    from game.ui.screens.ending import EndingScreen
+    app.open_play(DEMO, seed=1)
+    for _ in range(60):
+        if isinstance(app.screen, EndingScreen):
+            break
+        assert isinstance(app.screen, PlayScreen)
+        key(app, pygame.K_1 if app.screen.outcome is None else pygame.K_RETURN)
+    screen = app.screen
+    assert isinstance(screen, EndingScreen)
+    match = screen.match
+    facts = match.engine.result(match.session).facts
+    lines = [b[1] for b in screen.text.blocks if b[0] in ("yes", "no")]
+    assert facts and lines == [describe_condition_fact(match.book, f, "fr") for f in facts]
+    assert all(" : vrai" in line or " : faux" in line for line in lines)
+    assert not any("cohesion" in line or ">=" in line for line in lines)
 
 
 def test_the_name_field_takes_accented_capitals(app: App) -> None:
@@ -243,3 +280,18 @@ def test_play_with_a_broken_scenario_shows_its_errors(tmp_path: Path) -> None:
         assert isinstance(app.screen, DocumentScreen)
     finally:
         app.close()
+
+
+def test_without_font_lato_the_bundled_font_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from game.ui.text import TextCache, lato_file
+    assert lato_file("regular") is not None
+    monkeypatch.setitem(sys.modules, "font_lato", None)  # as if the package were not installed
+    assert lato_file("regular") is None
+    pygame.font.init()
+    text = TextCache()
+    assert text.typeface == "pygame default"
+    surface = text.render("Cohésion ≥ 40 « œ »", "body", (0, 0, 0))
+    assert surface.get_width() == text.width("Cohésion ≥ 40 « œ »", "body") > 0
+    assert text.missing_glyphs("éœ«»≥", "h2") == []

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pygame
 import pytest
+from pydantic import BaseModel
 
+from game.loader import builtin_scenarios, load
 from game.ui.app import App
 from game.ui.screens.play import PlayScreen
 from game.ui.strings import HOWTO, STRINGS
@@ -128,14 +130,42 @@ def test_nothing_overlaps(size: tuple[int, int], scale: float) -> None:
         app.close()
 
 
+def scenario_texts(value: object) -> list[str]:
+    """Every string of a loaded scenario (titles, scene texts, names, feedback…) in both languages."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, BaseModel):
+        return [t for name in type(value).model_fields for t in scenario_texts(getattr(value, name))]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in scenario_texts(k) + scenario_texts(v)]
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in scenario_texts(v)]
+    return []
+
+
 def test_every_window_string_has_its_glyphs(app: App) -> None:
-    """French accents, œ and « » come out of the bundled font, never as a missing-glyph box."""
-    font = app.look.text.font("body")
-    missing = pygame.image.tobytes(font.render("\uffff", True, (0, 0, 0)), "RGBA")
+    """French typography and every scenario's text come out of Lato (or a fallback), never as a box."""
+    text = app.look.text
+    assert text.typeface == "Lato"  # font-lato is a dependency
     texts = [v for entry in STRINGS.values() for v in entry.values()] + [t for page in HOWTO.values() for _, t in page]
-    chars = {c for text in texts for c in text if not c.isspace()} | set("éèçœ«»ÉàêîôûŒ")
-    bad = [c for c in sorted(chars) if pygame.image.tobytes(font.render(c, True, (0, 0, 0)), "RGBA") == missing]
-    assert bad == []
+    texts += [t for path in builtin_scenarios() for t in scenario_texts(load(path).model)]
+    texts.append("éèêàçœŒ«»’…—≥≤·ÉàêîôûŒ≠÷×−→")  # and what game.narration writes
+    chars = "".join({c for t in texts for c in t})
+    assert len(texts) > 500 and "→" in chars  # the scenarios were read (one of them has an arrow)
+    for role in ("body", "h2", "small", "name"):  # Regular and Bold
+        assert text.missing_glyphs(chars, role) == [], role
+    assert text.missing_glyphs("\u2603", "body") == ["\u2603"]  # a snowman would show as a box: the check works
+
+
+def test_a_glyph_lato_lacks_is_drawn_or_borrowed_on_one_line(app: App) -> None:
+    text = app.look.text
+    plain = text.render("Passerelle chantier - formation", "body", (0, 0, 0))
+    arrow = text.render("Passerelle chantier → formation", "body", (0, 0, 0))
+    assert arrow.get_height() == plain.get_height()
+    assert arrow.get_width() == text.width("Passerelle chantier → formation", "body") > plain.get_width()
+    box = pygame.Rect(text.width("Passerelle chantier ", "body"), 0, text.width("→", "body"), arrow.get_height())
+    inked = [x for x in range(box.x, box.right) for y in range(box.h) if arrow.get_at((x, y)).a > 128]
+    assert len(set(inked)) > box.w // 2  # a stroke across the arrow's box
 
 
 def test_idle_title_screen_lets_the_loop_sleep(app: App) -> None:

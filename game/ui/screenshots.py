@@ -113,6 +113,12 @@ def capture_all(out: Path, lang: str = "fr") -> list[Path]:
         app.restyle()
         app.open_play(demo, seed=3)
         saved.append(shot(app, out, "15-play-english"))
+        screen = app.screen
+        screen.pick(screen.match.view().choices[0].index)  # type: ignore[attr-defined]
+        saved.append(shot(app, out, "17-feedback-english"))
+        screen.proceed()  # type: ignore[attr-defined]
+        play_to_end(app)
+        saved.append(shot(app, out, "18-ending-english"))
         app.settings.lang = "fr"
         app.restyle()
         chalon = builtin_folder() / "chalon-chantier-insertion.yaml"

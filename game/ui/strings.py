@@ -111,9 +111,6 @@ STRINGS: dict[str, dict[str, str]] = {
     # ending
     "ending_kicker": {"fr": "Fin de la partie", "en": "End of the game"},
     "why": {"fr": "Pourquoi cette fin", "en": "Why this ending"},
-    "here": {"fr": "ici", "en": "here"},
-    "held": {"fr": "vrai", "en": "true"},
-    "not_held": {"fr": "faux", "en": "false"},
     "final_gauges": {"fr": "État final du collectif", "en": "The collective at the end"},
     "innovated": {"fr": "Devenues innovations", "en": "Became innovations"},
     "evaporated": {"fr": "Évaporées", "en": "Evaporated"},

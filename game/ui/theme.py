@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Theme", "CALM", "HIGH_CONTRAST", "theme_for", "ROLE_SIZES", "TEXT_SCALES", "Colour"]
+__all__ = ["Theme", "CALM", "HIGH_CONTRAST", "theme_for", "ROLE_SIZES", "ROLE_WEIGHTS", "TEXT_SCALES", "Colour"]
 
 Colour = tuple[int, int, int]
 
-# Base pixel sizes of the text roles at scale 1.0 (pygame's bundled font).
-ROLE_SIZES: dict[str, int] = {"hero": 64, "title": 38, "h1": 28, "h2": 23, "body": 21, "small": 18, "tiny": 15}
+# Base sizes of the text roles at scale 1.0, in the bundled font's terms (Lato is scaled to match).
+ROLE_SIZES: dict[str, int] = {"hero": 64, "title": 38, "h1": 28, "h2": 23, "body": 21, "small": 18, "tiny": 15,
+                              "name": 18, "tiny_name": 15}
+# Bold for titles, names and numbers; every other role is read at length, in the regular weight.
+ROLE_WEIGHTS: dict[str, str] = {"hero": "bold", "title": "bold", "h1": "bold", "h2": "bold", "name": "bold",
+                                "tiny_name": "bold"}
 TEXT_SCALES: tuple[float, ...] = (0.85, 1.0, 1.15, 1.3, 1.5)
 
 

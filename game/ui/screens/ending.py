@@ -10,7 +10,7 @@ import pygame
 from ...conditions import Fact
 from ...i18n import gauge_name
 from ...model import GAUGES, tr
-from ...narration import invention_name, org_short
+from ...narration import describe_condition_fact, invention_name, org_short
 from .. import records
 from ..match import Match
 from ..strings import s
@@ -27,23 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["EndingScreen", "ending_blocks", "fact_line"]
 
 
-OPERATORS = ((">=", "≥"), ("<=", "≤"), ("!=", "≠"), ("==", "="))
-
-
-def readable(condition: str) -> str:
-    """A condition as a trainee reads it: `sens >= 40` becomes `sens ≥ 40`."""
-    for code, sign in OPERATORS:
-        condition = condition.replace(code, sign)
-    return condition
-
-
-def fact_line(fact: Fact, lang: str) -> str:
-    """`sens ≥ 40 (ici sens = 62) : vrai` in the player's language."""
-    values = ", ".join(f"{name} = {value:g}" for name, value in fact.values)
-    verdict = s("held", lang) if fact.held else s("not_held", lang)
-    colon = " :" if lang == "fr" else ":"
-    here = s("here", lang)
-    return f"{readable(fact.text)}{f' ({here} {values})' if values else ''}{colon} {verdict}"
+def fact_line(match: Match, fact: Fact, lang: str) -> str:
+    """« Cohésion ≥ 40 (ici : 60) : vrai » — the shared wording of `game.narration`."""
+    return describe_condition_fact(match.book, fact, lang)
 
 
 def ending_blocks(match: Match, lang: str, report: str | None) -> list[Block]:
@@ -52,7 +38,7 @@ def ending_blocks(match: Match, lang: str, report: str | None) -> list[Block]:
     blocks: list[Block] = [("quote", tr(result.explanation, lang).strip())]
     if result.facts:
         blocks.append(("h2", s("why", lang)))
-        blocks += [("yes" if f.held else "no", fact_line(f, lang)) for f in result.facts]
+        blocks += [("yes" if f.held else "no", fact_line(match, f, lang)) for f in result.facts]
     innovated = [f"{invention_name(book, i, lang)} ({', '.join(org_short(book, o) for o in orgs)})"
                  for i, orgs in result.innovations.items() if orgs]
     gone = [invention_name(book, i, lang) for i in result.evaporated]
@@ -132,7 +118,7 @@ class EndingScreen(Screen):
     def draw_static(self, surface: pygame.Surface) -> None:
         look, theme, lang, col = self.look, self.look.theme, self.lang, self.col
         surface.fill(theme.bg)
-        y = blit_text(surface, look, s("ending_kicker", lang).upper(), "small", theme.accent, (col.x, col.y)).bottom
+        y = blit_text(surface, look, s("ending_kicker", lang).upper(), "name", theme.accent, (col.x, col.y)).bottom
         for line in look.text.wrap(self.title, "title", col.w):
             y = blit_text(surface, look, line, "title", theme.ink, (col.x, y)).bottom
         self._gauges(surface, self.gauges_y)
@@ -148,7 +134,7 @@ class EndingScreen(Screen):
             x = self.col.x + i * (width + gap)
             name = look.text.fit(gauge_name(key, self.lang), "small", width - look.px(36))
             blit_text(surface, look, name, "small", theme.ink, (x, y))
-            blit_text(surface, look, str(session.gauges[key]), "small", theme.ink, (x + width, y), "right")
+            blit_text(surface, look, str(session.gauges[key]), "name", theme.ink, (x + width, y), "right")
             track = pygame.Rect(x, y + look.text.line_height("small") + look.px(4), width, look.px(10))
             bar(surface, look, track, session.gauges[key], theme.gauges[key])
 

@@ -45,7 +45,7 @@ def heading(surface: pygame.Surface, look: Look, kicker: str, title: str, x: int
     """A small coloured line above a title; returns the y below them."""
     theme = look.theme
     if kicker:
-        y = blit_text(surface, look, kicker.upper(), "small", theme.accent, (x, y)).bottom + look.px(4)
+        y = blit_text(surface, look, kicker.upper(), "name", theme.accent, (x, y)).bottom + look.px(4)
     for line in look.text.wrap(title, "title", width):
         y = blit_text(surface, look, line, "title", theme.ink, (x, y)).bottom
     pygame.draw.line(surface, theme.accent, (x, y + look.px(8)), (x + look.px(64), y + look.px(8)), look.px(3))

@@ -222,8 +222,10 @@ class PlayScreen(Screen):
         buttons = []
         for choice in view.choices:
             cost = units(choice.cost, unit, lang) if choice.cost else s("cost_free", lang)
-            buttons.append(Button(tr(choice.text, lang), partial(self.pick, choice.index), number=choice.number,
-                                  detail=cost))
+            button = Button(tr(choice.text, lang), partial(self.pick, choice.index), number=choice.number, detail=cost)
+            if self.is_compact:
+                button.pad_y = 5
+            buttons.append(button)
         self.text = RichText(self.scene_blocks(view))
         self.scroller = self.text
         return [*buttons, self.text]
@@ -391,7 +393,7 @@ class PlayScreen(Screen):
         if room < look.px(120):  # no room for both: the phase matters more during play
             room, phase_w = clock_x - 2 * m, 0
             title = phase_text or title
-        y = self.top.centery - look.text.line_height("h2") // 2 + 2
+        y = self.top.centery - look.text.line_height("h2") // 2 + look.text.nudge
         shown = blit_text(surface, look, look.text.fit(title, "h2", room), "h2", theme.ink, (m, y))
         if phase_w:
             x = max(shown.right + 2 * m, self.top.centerx - phase_w // 2)

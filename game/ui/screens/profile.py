@@ -9,14 +9,24 @@ from ..widgets.base import blit_text
 from ..widgets.button import Button
 from ..widgets.textinput import TextInput
 from .base import Screen
-from .page import column, footer, heading, row
+from .page import column, footer, footer_height, heading, row
 
 __all__ = ["ProfileScreen"]
 
 
 class ProfileScreen(Screen):
     def build(self) -> None:
+        """The roomy layout, or a tight one (smaller gaps, no intro) when a short window has large text."""
+        self.tight = False
+        self._place()
+        limit = self.size[1] - footer_height(self.look, self.size[0], s("keys_hint", self.lang))
+        if max(w.rect.bottom for w in self.widgets) > limit:
+            self.tight = True
+            self._place()
+
+    def _place(self) -> None:
         app, look, lang = self.app, self.look, self.lang
+        gap = look.px(8 if self.tight else 20)
         col = column(self.size, look, 640)
         self.col = col
         y = col.y + self.header_height(col.w)
@@ -26,7 +36,7 @@ class ProfileScreen(Screen):
         half = (col.w - look.px(12)) // 2
         fr.rect = pygame.Rect(col.x, y, half, fr.measure(look, half))
         en.rect = pygame.Rect(col.x + half + look.px(12), y, half, fr.rect.h)
-        y = fr.rect.bottom + look.px(20)
+        y = fr.rect.bottom + gap
         self.labels = [(s("language", lang), fr.rect.y - look.text.line_height("h2") - look.px(6))]
         self.name = TextInput(app.profile["name"], s("name_placeholder", lang), on_enter=lambda: self.move_focus(1))
         self.group = TextInput(app.profile["group"], s("group_placeholder", lang), on_enter=lambda: self.move_focus(1))
@@ -34,19 +44,22 @@ class ProfileScreen(Screen):
             self.labels.append((label, y))
             y += look.text.line_height("h2") + look.px(6)
             field.rect = pygame.Rect(col.x, y, col.w, field.measure(look))
-            y = field.rect.bottom + look.px(20)
+            y = field.rect.bottom + gap
         go = Button(s("next", lang), self.done, primary=True)
         back = Button(s("back", lang), app.go_title)
         row([back, go], look, col.right, y + look.px(8) + go.measure(look, go.natural_width(look)))
         self.widgets = [fr, en, self.name, self.group, go, back]
         self.focus_index = 4 if self.name.value else 2  # to the name field, or on when it is known
 
+    def intro_lines(self, width: int) -> list[str]:
+        return [] if self.tight else self.look.text.wrap(s("profile_intro", self.lang), "body", width)
+
     def header_height(self, width: int) -> int:
         look = self.look
         lines = len(look.text.wrap(s("profile_title", self.lang), "title", width))
-        intro = len(look.text.wrap(s("profile_intro", self.lang), "body", width))
+        intro = len(self.intro_lines(width))
         return (look.text.line_height("small") + look.px(4) + lines * look.text.line_height("title") + look.px(24)
-                + intro * look.text.line_height("body") + look.px(20))
+                + intro * look.text.line_height("body") + look.px(8 if self.tight else 20))
 
     def done(self) -> None:
         self.keep()
@@ -65,7 +78,7 @@ class ProfileScreen(Screen):
         look, theme, col = self.look, self.look.theme, self.col
         surface.fill(theme.bg)
         y = heading(surface, look, s("app_title", self.lang), s("profile_title", self.lang), col.x, col.y, col.w)
-        for line in look.text.wrap(s("profile_intro", self.lang), "body", col.w):
+        for line in self.intro_lines(col.w):
             y = blit_text(surface, look, line, "body", theme.muted, (col.x, y)).bottom
         for label, top in self.labels:
             blit_text(surface, look, label, "h2", theme.ink, (col.x, top))

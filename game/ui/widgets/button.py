@@ -24,10 +24,11 @@ class Button(Widget):
         self.selected = selected  # None: not a toggle; True/False: a toggle's state
         self.role = role
         self.hint = hint
+        self.pad_y = 10  # unscaled; the compact play screen makes its choices thinner to leave room for the scene
 
     # -- layout ----------------------------------------------------------------------------------
     def padding(self, look: Look) -> tuple[int, int]:
-        return look.px(16), look.px(10)
+        return look.px(16), look.px(self.pad_y)
 
     def badge_width(self, look: Look) -> int:
         return look.text.line_height(self.role) + look.px(8) if self.number is not None else 0
@@ -75,7 +76,7 @@ class Button(Widget):
         lines = look.text.wrap(self.label, self.role, self.label_width(look, self.rect.w))
         top = self.rect.y + (self.rect.h - len(lines) * line_h) // 2
         for i, line in enumerate(lines):
-            blit_text(surface, look, line, self.role, ink, (x, top + i * line_h + 2))
+            blit_text(surface, look, line, self.role, ink, (x, top + i * line_h + look.text.nudge))
         if self.detail:
             detail = look.text.render(self.detail, "small", ink if self.primary else theme.muted)
             surface.blit(detail, detail.get_rect(midright=(self.rect.right - pad_x, self.rect.centery)))
@@ -84,7 +85,7 @@ class Button(Widget):
         size = look.text.line_height(self.role)
         box = pygame.Rect(pos[0], pos[1], size, size)
         pygame.draw.rect(surface, ink, box, 2, border_radius=look.px(6))
-        digit = look.text.render(str(self.number), "small", ink)
+        digit = look.text.render(str(self.number), "name", ink)
         surface.blit(digit, digit.get_rect(center=box.center))
 
     def activate(self) -> None:

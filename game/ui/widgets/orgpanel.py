@@ -72,8 +72,8 @@ def draw_inventions(surface: pygame.Surface, look: Look, match: Match, lang: str
     names = {i.id: tr(i.name, lang) for i in book.model.inventions}
     shorts = {o.id: (o.short, org_colour(o.colour, o.id)) for o in book.model.organisations}
     for invention, levels in session.diffusion.items():
-        for line in look.text.wrap(names.get(invention, invention), "small", width):
-            y = blit_text(surface, look, line, "small", theme.ink, (x, y)).bottom
+        for line in look.text.wrap(names.get(invention, invention), "name", width):
+            y = blit_text(surface, look, line, "name", theme.ink, (x, y)).bottom
         y += look.px(2)
         for org, level in levels.items():
             short, colour = shorts.get(org, (org, theme.muted))

@@ -33,7 +33,7 @@ class Line(NamedTuple):
     height: int
 
 STYLES: dict[str, tuple[str, str]] = {  # style → (text role, colour name in the theme)
-    "kicker": ("small", "accent"),
+    "kicker": ("name", "accent"),
     "title": ("title", "ink"),
     "h1": ("h1", "ink"),
     "h2": ("h2", "ink"),
@@ -129,9 +129,8 @@ class RichText(Widget):
         elif mark == "quote":
             pygame.draw.rect(image, look.theme.accent, (x - look.px(16), y, look.px(4), line_h))
         elif mark == "source" and isinstance(value, int) and value > 0:
-            font = look.text.font(role)
-            left = x + font.size(text[: value - 1])[0]
-            w = max(6, font.size(text[value - 1: value] or " ")[0])
+            left = x + look.text.width(text[: value - 1], role)
+            w = max(6, look.text.width(text[value - 1: value] or " ", role))
             pygame.draw.line(image, look.theme.bad, (left, y + line_h), (left + w, y + line_h), 3)
 
     def cache_key(self) -> object | None:

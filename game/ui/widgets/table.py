@@ -64,7 +64,7 @@ class Seat(Widget):
         ink = theme.ink if info.active else theme.gone
         width = self.rect.w - look.px(6)
         y = spot.bottom + look.px(2)
-        role = "small" if look.text.width(info.name, "small") <= width else "tiny"
+        role = "name" if look.text.width(info.name, "name") <= width else "tiny_name"
         blit_text(surface, look, look.text.fit(info.name, role, width), role, ink, (self.rect.centerx, y), "center")
         y += look.text.line_height("small")
         meta = info.org if info.engagement is None else f"{info.org} · {info.engagement}"

@@ -55,7 +55,7 @@ class TextInput(Widget):
             focus_ring(surface, look, self.rect, radius)
         pad = look.px(12)
         inner = self.rect.w - 2 * pad
-        y = self.rect.y + (self.rect.h - look.text.line_height("body")) // 2 + 2
+        y = self.rect.y + (self.rect.h - look.text.line_height("body")) // 2 + look.text.nudge
         if self.value:
             shown = self.value
             while shown and look.text.width(shown, "body") > inner:
