@@ -8,6 +8,8 @@ can find before giving up, so a trainer sees all their mistakes at once.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,9 +20,9 @@ from .conditions import Condition
 from .errors import Diagnostic, ScenarioError
 from .model import Scenario
 from .validation import translate
-from .yamlsource import Path_, Source, parse_source, read_source
+from .yamlsource import Path_, Source, parse_source, paused_gc, read_raw
 
-__all__ = ["Book", "load", "load_text", "check", "builtin_folder", "builtin_scenarios"]
+__all__ = ["Book", "load", "load_text", "check", "clear_cache", "builtin_folder", "builtin_scenarios"]
 
 
 @dataclass
@@ -54,17 +56,89 @@ def _build(source: Source, raw: bytes, path: Path | None) -> tuple[Book | None, 
     return book, found
 
 
+@dataclass
+class _Parsed:
+    """What depends only on a file's bytes (parsed and validated), with its checks per state of its folder."""
+
+    source: Source | None
+    model: Scenario | None
+    found: list[Diagnostic]
+    checked: dict[tuple[object, ...], tuple[Book | None, list[Diagnostic]]] = field(default_factory=dict)
+    size: int = 0
+
+
+_CACHE: OrderedDict[tuple[str, str], _Parsed] = OrderedDict()
+CACHE_BYTES = 16 * 1024 * 1024
+ASSET_KEYS = frozenset({"portrait", "image", "picture", "icon", "background", "sound", "music"})
+
+
+def clear_cache() -> None:
+    """Forget every scenario read so far (benchmarks measure a cold load with it)."""
+    _CACHE.clear()
+
+
+def _parsed(file: Path, raw: bytes) -> _Parsed:
+    """Parse and validate once per content: a class debrief replays 200 sessions of the same scenario."""
+    key = (str(file), hashlib.sha256(raw).hexdigest())
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    try:
+        source = parse_source(raw, str(file))
+    except ScenarioError as exc:
+        entry = _Parsed(None, None, exc.diagnostics, size=len(raw))
+    else:
+        try:
+            entry = _Parsed(source, Scenario.model_validate(source.data), [], size=len(raw))
+        except ValidationError as exc:
+            entry = _Parsed(source, None, translate(exc, source, Scenario), size=len(raw))
+    _CACHE[key] = entry
+    while len(_CACHE) > 1 and sum(e.size for e in _CACHE.values()) > CACHE_BYTES:
+        _CACHE.popitem(last=False)
+    return entry
+
+
+def _folder_state(data: object, folder: Path) -> tuple[object, ...]:
+    """Where each asset path of the file leads now: the checks depend on it, not only on the bytes."""
+    found: list[object] = []
+
+    def walk(value: object, key: object) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and key in ASSET_KEYS:
+            target = os.path.realpath(folder / value) if "\0" not in value else ""
+            found.append((value, target, os.path.exists(target) if target else False))
+
+    walk(data, None)
+    return tuple(found)
+
+
 def check(path: str | Path) -> tuple[Book | None, list[Diagnostic]]:
     """Every finding (errors and warnings) for a file; the Book when there is no error."""
     file = Path(path)
     try:
-        source = read_source(file)
+        raw = read_raw(file)
     except ScenarioError as exc:
         return None, exc.diagnostics
-    raw = source.text.encode("utf-8")
-    book, found = _build(source, raw, file)
-    errors = [d for d in found if d.severity == "error"]
-    return (None if errors else book), sorted(found, key=lambda d: d.location)
+    with paused_gc():
+        entry = _parsed(file, raw)
+    if entry.source is None or entry.model is None:
+        return None, sorted(entry.found, key=lambda d: d.location)
+    state = _folder_state(entry.source.data, file.parent)
+    if state not in entry.checked:
+        checker = Checker(entry.model, entry.source, file.parent)
+        with paused_gc():
+            found = checker.run()
+        book = Book(entry.model, entry.source, file, hashlib.sha256(entry.source.text.encode("utf-8")).hexdigest(),
+                    checker.conditions, [d for d in found if d.severity != "error"])
+        errors = [d for d in found if d.severity == "error"]
+        entry.checked[state] = ((None if errors else book), sorted(found, key=lambda d: d.location))
+    book, found = entry.checked[state]
+    return book, list(found)
 
 
 def load(path: str | Path) -> Book:
