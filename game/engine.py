@@ -9,12 +9,13 @@ it never imports pygame.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from transitions import EventData, Machine
 
-from .conditions import Fact
+from .conditions import Condition, Fact
 from .errors import RecordError, SessionError
 from .loader import Book
 from .model import Choice, Ending, Scene, Text, Tr
@@ -76,6 +77,13 @@ class Outcome:
     ending: EndingResult | None = None
 
 
+def _test(condition: Condition | None) -> Callable[[Session], Any] | None:
+    """The raw evaluator of a condition (truthy or falsy), for the hot loops."""
+    if condition is None:
+        return None
+    return getattr(condition, "test", condition)  # a wrapped condition (coverage) is called as it is
+
+
 class Engine:
     """Builds the phase machine for one scenario and runs sessions on it."""
 
@@ -88,11 +96,13 @@ class Engine:
         for scene in model.scenes:
             self.by_phase.setdefault(scene.phase, []).append(scene)
         self.phases = {p.id: p for p in model.phases}
-        self.scene_when = {s.id: book.cond("scenes", i, "when") for i, s in enumerate(model.scenes)}
-        self.choice_when = {s.id: [book.cond("scenes", i, "choices", j, "when") for j in range(len(s.choices))]
+        self.scene_when = {s.id: _test(book.cond("scenes", i, "when")) for i, s in enumerate(model.scenes)}
+        self.choice_when = {s.id: [_test(book.cond("scenes", i, "choices", j, "when")) for j in range(len(s.choices))]
                             for i, s in enumerate(model.scenes)}
-        self.event_when = [book.cond("events", i, "when") for i in range(len(model.events))]
+        self.event_when = [_test(book.cond("events", i, "when")) for i in range(len(model.events))]
         self.ending_when = [book.cond("endings", i, "when") for i in range(len(model.endings))]
+        self.events_by_phase = {p.id: [(i, e) for i, e in enumerate(model.events) if not e.phases or p.id in e.phases]
+                                for p in model.phases}
         self.any_endings = [(i, e, self.ending_when[i]) for i, e in enumerate(model.endings) if e.at == "any"]
         self.guards: dict[str, list[Any]] = {}
         self.machine = Machine(model=None, states=[p.id for p in model.phases] + [ENDED],
@@ -105,7 +115,6 @@ class Engine:
                 self.guards.setdefault(phase.id, []).append(guard)
                 self.machine.add_transition("advance", phase.id, transition.to,
                                             conditions=[self._guard(guard)], after="on_phase_change")
-        self.machine.add_transition("finish", [p.id for p in model.phases], ENDED)
 
     @staticmethod
     def _guard(condition: Any) -> Any:
@@ -241,7 +250,8 @@ class Engine:
 
     def _settle_cohesion(self, session: Session, changes: dict[str, int]) -> None:
         rules = self.book.model.rules
-        engaged = [v for p, v in session.engagement.items() if session.active[p]]
+        active = session.active
+        engaged = [v for p, v in session.engagement.items() if active[p]]
         target = cohesion_target(session.gauges, engaged, rules)
         before = session.gauges["cohesion"]
         session.gauges["cohesion"] = next_cohesion(before, target, rules)
@@ -261,17 +271,18 @@ class Engine:
 
     def _strike(self, session: Session, outcome: Outcome, turns: int) -> None:
         """Outside events: each eligible one may strike, more likely when more time passed."""
-        rules = self.book.model.rules
+        limit = self.book.model.rules.max_events_per_turn
         hits = 0
-        for index, event in enumerate(self.book.model.events):
-            if hits >= rules.max_events_per_turn:
+        fired = session.fired
+        for index, event in self.events_by_phase.get(session.phase, ()):
+            if hits >= limit:
                 break
-            if (event.once and event.id in session.fired) or (event.phases and session.phase not in event.phases):
+            if event.once and event.id in fired:
                 continue
             condition = self.event_when[index]
             if condition is not None and not condition(session):
                 continue
-            chance = 1 - (1 - event.probability) ** max(1, turns)
+            chance = event.probability if turns <= 1 else 1 - (1 - event.probability) ** turns
             if session.rng.random() >= chance:
                 continue
             deltas = session.apply(event.effects, f"event:{event.id}", external=event.external)
@@ -343,7 +354,7 @@ class Engine:
 
     def _close(self, session: Session, outcome: Outcome, index: int, ending: Ending) -> None:
         session.ending = ending.id
-        session.finish()  # type: ignore[attr-defined]
+        self.machine.set_state(ENDED, model=session)  # the end is not a phase: no guard, no callback
         outcome.ending = self.result(session)
         self.release(session)
 

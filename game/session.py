@@ -56,6 +56,57 @@ class EventHit:
     deltas: dict[str, int]
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Effects flattened once, with their labels, so applying them in a loop is cheap."""
+
+    gauges: tuple[tuple[str, int], ...]
+    engagement: tuple[tuple[str, int, str], ...]
+    awareness: tuple[tuple[str, int, str], ...]
+    support: tuple[tuple[str, int, str], ...]
+    flags: dict[str, bool]
+    invent: tuple[str, ...]
+    diffuse: tuple[tuple[str, str, int, str], ...]
+    leave: tuple[str, ...]
+
+
+_PLANS: dict[int, tuple[Effects, _Plan]] = {}
+
+
+def _plan(effects: Effects) -> _Plan:
+    cached = _PLANS.get(id(effects))
+    if cached is not None and cached[0] is effects:
+        return cached[1]
+    plan = _Plan(
+        tuple((g, getattr(effects, g)) for g in GAUGES if getattr(effects, g)),
+        tuple((p, d, f"engagement:{p}") for p, d in effects.engagement.items()),
+        tuple((o, d, f"awareness:{o}") for o, d in effects.awareness.items()),
+        tuple((o, d, f"support:{o}") for o, d in effects.support.items()),
+        dict(effects.flags),
+        tuple(effects.invent),
+        tuple((i, o, d, f"diffusion:{i}:{o}") for i, orgs in effects.diffuse.items() for o, d in orgs.items()),
+        tuple(effects.leave),
+    )
+    if len(_PLANS) > 100_000:  # scenarios reloaded again and again: start afresh
+        _PLANS.clear()
+    _PLANS[id(effects)] = (effects, plan)
+    return plan
+
+
+_CALLS: dict[str, Callable[[Session, tuple[str, ...]], float | bool]] = {
+    "engagement": lambda s, a: s.engagement[a[0]] if s.active[a[0]] else 0,
+    "active": lambda s, a: s.active[a[0]],
+    "awareness": lambda s, a: s.awareness[a[0]],
+    "support": lambda s, a: s.support[a[0]],
+    "diffusion": lambda s, a: s.diffusion.get(a[0], {}).get(a[1], 0),
+    "invented": lambda s, a: a[0] in s.diffusion,
+    "innovated": lambda s, a: s.innovated(a[0]),
+    "flag": lambda s, a: s.flags.get(a[0], False),
+    "seen": lambda s, a: a[0] in s.seen,
+    "phase": lambda s, a: s.phase == a[0],
+}
+
+
 class Session:
     """The state of one game; `phase` is managed by the scenario's transitions Machine."""
 
@@ -103,28 +154,7 @@ class Session:
         raise KeyError(name)
 
     def call(self, func: str, args: tuple[str, ...]) -> float | bool:
-        first = args[0]
-        if func == "engagement":
-            return self.engagement[first] if self.active[first] else 0
-        if func == "active":
-            return self.active[first]
-        if func == "awareness":
-            return self.awareness[first]
-        if func == "support":
-            return self.support[first]
-        if func == "diffusion":
-            return self.diffusion.get(first, {}).get(args[1], 0)
-        if func == "invented":
-            return first in self.diffusion
-        if func == "innovated":
-            return self.innovated(first)
-        if func == "flag":
-            return self.flags.get(first, False)
-        if func == "seen":
-            return first in self.seen
-        if func == "phase":
-            return self.phase == first
-        raise KeyError(func)
+        return _CALLS[func](self, args)
 
     def innovated(self, invention: str) -> int:
         rules = self.engine.book.model.rules
@@ -142,31 +172,29 @@ class Session:
     # -- changing the state ----------------------------------------------------------------------
     def apply(self, effects: Effects, cause: str, external: bool = False) -> dict[str, int]:
         """Apply effects and return what actually changed (after clamping and the pouvoir shield)."""
+        plan = _plan(effects)
         pouvoir = self.gauges["pouvoir"]
-        scale: Callable[[int], int] = (lambda d: shielded(d, pouvoir)) if external else (lambda d: d)
         changed: dict[str, int] = {}
-        for gauge in GAUGES:
-            delta = getattr(effects, gauge)
-            if delta:
-                self._bump(self.gauges, gauge, scale(delta), gauge, changed, cause)
-        for partner, delta in effects.engagement.items():
-            if not self.active[partner]:
-                continue  # who has left the collective no longer moves with it
-            self._bump(self.engagement, partner, scale(delta), f"engagement:{partner}", changed, cause)
-        for org, delta in effects.awareness.items():
-            self._bump(self.awareness, org, delta, f"awareness:{org}", changed, cause)
-        for org, delta in effects.support.items():
-            self._bump(self.support, org, scale(delta), f"support:{org}", changed, cause)
-        self.flags.update(effects.flags)
-        for invention in effects.invent:
+        bump = self._bump
+        for gauge, delta in plan.gauges:
+            bump(self.gauges, gauge, shielded(delta, pouvoir) if external else delta, gauge, changed, cause)
+        for partner, delta, label in plan.engagement:
+            if self.active[partner]:  # who has left the collective no longer moves with it
+                bump(self.engagement, partner, shielded(delta, pouvoir) if external else delta, label, changed, cause)
+        for org, delta, label in plan.awareness:
+            bump(self.awareness, org, delta, label, changed, cause)
+        for org, delta, label in plan.support:
+            bump(self.support, org, shielded(delta, pouvoir) if external else delta, label, changed, cause)
+        if plan.flags:
+            self.flags.update(plan.flags)
+        for invention in plan.invent:
             if invention not in self.diffusion:
                 self.diffusion[invention] = {o.id: 0 for o in self.engine.book.model.organisations}
                 changed[f"invent:{invention}"] = 1
-        for invention, orgs in effects.diffuse.items():
+        for invention, org, delta, label in plan.diffuse:
             if invention in self.diffusion:
-                for org, delta in orgs.items():
-                    self._bump(self.diffusion[invention], org, delta, f"diffusion:{invention}:{org}", changed, cause)
-        for partner in effects.leave:
+                bump(self.diffusion[invention], org, delta, label, changed, cause)
+        for partner in plan.leave:
             if self.active.get(partner):
                 self._leave(partner)
                 changed[f"leave:{partner}"] = 1
