@@ -42,6 +42,8 @@ __all__ = [
     "Condition",
     "parse",
     "compile_condition",
+    "compile_tree",
+    "Binder",
     "VARIABLES",
     "FUNCTIONS",
 ]
@@ -398,7 +400,20 @@ class Context(Protocol):
 Evaluator = Callable[[Context], Any]
 
 
-def _compile(node: Node) -> Evaluator:
+class Binder(Protocol):
+    """Optional fast accessors a client provides for names and calls (None: the generic path)."""
+
+    def variable(self, name: str) -> Evaluator | None: ...
+
+    def call(self, func: str, args: tuple[str, ...]) -> Evaluator | None: ...
+
+
+def compile_tree(node: Node, bind: Binder | None = None) -> Evaluator:
+    """Closures for a checked tree; with a binder, names read the client's state directly."""
+    return _compile(node, bind)
+
+
+def _compile(node: Node, bind: Binder | None = None) -> Evaluator:
     if isinstance(node, Number):
         value = node.value
         return lambda ctx: value
@@ -407,24 +422,26 @@ def _compile(node: Node) -> Evaluator:
         if name in ("true", "false"):
             flag = name == "true"
             return lambda ctx: flag
-        return lambda ctx: ctx.variable(name)
+        fast = bind.variable(name) if bind is not None else None
+        return fast if fast is not None else (lambda ctx: ctx.variable(name))
     if isinstance(node, Call):
         func, args = node.func, node.args
-        return lambda ctx: ctx.call(func, args)
+        fast = bind.call(func, args) if bind is not None else None
+        return fast if fast is not None else (lambda ctx: ctx.call(func, args))
     if isinstance(node, Unary):
-        inner = _compile(node.operand)
+        inner = _compile(node.operand, bind)
         if node.op == "not":
             return lambda ctx: not inner(ctx)
         return lambda ctx: -inner(ctx)
     if isinstance(node, Compare):
-        return _compile_compare(node)
+        return _compile_compare(node, bind)
     assert isinstance(node, Binary)
-    return _compile_binary(node)
+    return _compile_binary(node, bind)
 
 
-def _compile_compare(node: Compare) -> Evaluator:
+def _compile_compare(node: Compare, bind: Binder | None) -> Evaluator:
     """Comparisons with a constant (the usual `sens >= 40`) skip one call per evaluation."""
-    left = _compile(node.left)
+    left = _compile(node.left, bind)
     if isinstance(node.right, Number):
         value = node.right.value
         constant: dict[str, Evaluator] = {
@@ -436,7 +453,7 @@ def _compile_compare(node: Compare) -> Evaluator:
             "!=": lambda ctx: left(ctx) != value,
         }
         return constant[node.op]
-    right = _compile(node.right)
+    right = _compile(node.right, bind)
     ops: dict[str, Evaluator] = {
         "<": lambda ctx: left(ctx) < right(ctx),
         "<=": lambda ctx: left(ctx) <= right(ctx),
@@ -448,8 +465,8 @@ def _compile_compare(node: Compare) -> Evaluator:
     return ops[node.op]
 
 
-def _compile_binary(node: Binary) -> Evaluator:
-    left, right = _compile(node.left), _compile(node.right)
+def _compile_binary(node: Binary, bind: Binder | None) -> Evaluator:
+    left, right = _compile(node.left, bind), _compile(node.right, bind)
     if node.op == "and":
         return lambda ctx: left(ctx) and right(ctx)
     if node.op == "or":

@@ -15,12 +15,12 @@ from typing import Any
 
 from transitions import EventData, Machine
 
-from .conditions import Condition, Fact
+from .conditions import Condition, Fact, compile_tree
 from .errors import RecordError, SessionError
 from .loader import Book
 from .model import Choice, Ending, Scene, Text, Tr
-from .scoring import cohesion_target, next_cohesion
-from .session import Decision, EventHit, Session
+from .scoring import cohesion_target, next_cohesion, normalised_weights
+from .session import Decision, EventHit, Session, SessionBinder
 
 __all__ = ["Engine", "SceneView", "ChoiceView", "Outcome", "EndingResult", "IDLE_CHOICE"]
 
@@ -77,11 +77,16 @@ class Outcome:
     ending: EndingResult | None = None
 
 
+_BINDER = SessionBinder()
+
+
 def _test(condition: Condition | None) -> Callable[[Session], Any] | None:
     """The raw evaluator of a condition (truthy or falsy), for the hot loops."""
     if condition is None:
         return None
-    return getattr(condition, "test", condition)  # a wrapped condition (coverage) is called as it is
+    if isinstance(condition, Condition):
+        return compile_tree(condition.tree, _BINDER)
+    return condition  # a wrapped condition (coverage) is called as it is
 
 
 class Engine:
@@ -103,7 +108,8 @@ class Engine:
         self.ending_when = [book.cond("endings", i, "when") for i in range(len(model.endings))]
         self.events_by_phase = {p.id: [(i, e) for i, e in enumerate(model.events) if not e.phases or p.id in e.phases]
                                 for p in model.phases}
-        self.any_endings = [(i, e, self.ending_when[i]) for i, e in enumerate(model.endings) if e.at == "any"]
+        self.weights = normalised_weights(model.rules)
+        self.any_endings = [(i, e, _test(self.ending_when[i])) for i, e in enumerate(model.endings) if e.at == "any"]
         self.guards: dict[str, list[Any]] = {}
         self.machine = Machine(model=None, states=[p.id for p in model.phases] + [ENDED],
                                initial=model.phases[0].id, auto_transitions=False, send_event=True,
@@ -112,7 +118,7 @@ class Engine:
             for t_index, transition in enumerate(phase.next):
                 guard = book.cond("phases", p_index, "next", t_index, "when")
                 assert guard is not None
-                self.guards.setdefault(phase.id, []).append(guard)
+                self.guards.setdefault(phase.id, []).append(_test(guard))
                 self.machine.add_transition("advance", phase.id, transition.to,
                                             conditions=[self._guard(guard)], after="on_phase_change")
 
@@ -181,6 +187,16 @@ class Engine:
             choices.append(ChoiceView(IDLE_CHOICE, 1, "idle", IDLE_TEXT, 1, ()))
         return SceneView(scene.id, session.phase, scene.title, scene.text, scene.speaker, tuple(choices))
 
+    def _is_offered(self, session: Session, index: int) -> bool:
+        """One choice's condition only (the idle choice exists when none is offered)."""
+        whens = self.choice_when[session.scene]
+        if index == IDLE_CHOICE:
+            return not self.offered(session)
+        if not 0 <= index < len(whens):
+            return False
+        when = whens[index]
+        return when is None or bool(when(session))
+
     def offered(self, session: Session) -> list[int]:
         """Positions of the current scene's choices whose conditions hold (empty: a trap)."""
         return [i for i, when in enumerate(self.choice_when[session.scene]) if when is None or when(session)]
@@ -190,8 +206,7 @@ class Engine:
         """Take a choice by its position in the scene (as `ChoiceView.index`)."""
         if session.finished:
             raise SessionError("the game is over")
-        offered = self.offered(session) or [IDLE_CHOICE]
-        if index not in offered:
+        if not self._is_offered(session, index):
             raise SessionError(f"choice {index} is not offered in scene `{session.scene}`")
         scene = self.scenes[session.scene]
         choice = scene.choices[index] if index != IDLE_CHOICE else None
@@ -249,12 +264,12 @@ class Engine:
         self._enter(session, following)
 
     def _settle_cohesion(self, session: Session, changes: dict[str, int]) -> None:
-        rules = self.book.model.rules
         active = session.active
         engaged = [v for p, v in session.engagement.items() if active[p]]
-        target = cohesion_target(session.gauges, engaged, rules)
-        before = session.gauges["cohesion"]
-        session.gauges["cohesion"] = next_cohesion(before, target, rules)
+        gauges = session.gauges
+        target = cohesion_target(gauges, engaged, self.book.model.rules, self.weights)
+        before = gauges["cohesion"]
+        gauges["cohesion"] = next_cohesion(before, target, self.book.model.rules)
         drift = session.gauges["cohesion"] - before
         if drift:
             changes["cohesion"] = changes.get("cohesion", 0) + drift

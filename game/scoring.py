@@ -12,22 +12,29 @@ from collections.abc import Iterable, Mapping
 
 from .model import Rules
 
-__all__ = ["clamp", "cohesion_target", "next_cohesion", "shield_factor", "shielded", "is_innovation"]
+__all__ = ["clamp", "cohesion_target", "normalised_weights", "next_cohesion", "shield_factor", "shielded",
+           "is_innovation"]
 
 
 def clamp(value: float, low: int = 0, high: int = 100) -> int:
     return int(max(low, min(high, round(value))))
 
 
-def cohesion_target(gauges: Mapping[str, int], engagements: Iterable[int], rules: Rules) -> float:
+def normalised_weights(rules: Rules) -> tuple[float, float, float, float]:
+    """The weights of sens, identité, pouvoir and engagement, summing to 1."""
+    weights = rules.cohesion_weights
+    total = sum(weights.values()) or 1.0
+    return tuple(weights.get(k, 0.0) / total for k in ("sens", "identite", "pouvoir", "engagement"))  # type: ignore[return-value]
+
+
+def cohesion_target(gauges: Mapping[str, int], engagements: Iterable[int], rules: Rules,
+                    weights: tuple[float, float, float, float] | None = None) -> float:
     """What cohésion tends to: a weighted mean of the gauges and of the members' engagement."""
     values = list(engagements)
     engagement = sum(values) / len(values) if values else 0.0
-    weights = rules.cohesion_weights
-    total = sum(weights.values()) or 1.0
-    score = sum(weights.get(g, 0.0) * gauges[g] for g in ("sens", "identite", "pouvoir"))
-    score += weights.get("engagement", 0.0) * engagement
-    return score / total
+    w_sens, w_identite, w_pouvoir, w_engagement = weights or normalised_weights(rules)
+    return (w_sens * gauges["sens"] + w_identite * gauges["identite"] + w_pouvoir * gauges["pouvoir"]
+            + w_engagement * engagement)
 
 
 def next_cohesion(current: int, target: float, rules: Rules) -> int:

@@ -18,7 +18,7 @@ from .scoring import clamp, is_innovation, shielded
 if TYPE_CHECKING:
     from .engine import Engine
 
-__all__ = ["Decision", "EventHit", "Session", "Listener"]
+__all__ = ["Decision", "EventHit", "Session", "SessionBinder", "Listener"]
 
 Listener = Callable[[str, dict[str, Any]], None]
 
@@ -105,6 +105,32 @@ _CALLS: dict[str, Callable[[Session, tuple[str, ...]], float | bool]] = {
     "seen": lambda s, a: a[0] in s.seen,
     "phase": lambda s, a: s.phase == a[0],
 }
+
+
+class SessionBinder:
+    """Direct accessors into a Session for compiled conditions (the engine's hot loops)."""
+
+    def variable(self, name: str) -> Callable[[Any], Any] | None:
+        if name in GAUGES:
+            return lambda s: s.gauges[name]
+        if name == "turn":
+            return lambda s: s.turn
+        return None
+
+    def call(self, func: str, args: tuple[str, ...]) -> Callable[[Any], Any] | None:
+        first = args[0]
+        if func == "engagement":
+            return lambda s: s.engagement[first] if s.active[first] else 0
+        if func == "flag":
+            return lambda s: s.flags.get(first, False)
+        if func in ("awareness", "support", "active"):
+            table = func
+            return lambda s: getattr(s, table)[first]
+        if func == "invented":
+            return lambda s: first in s.diffusion
+        if func == "seen":
+            return lambda s: first in s.seen
+        return None
 
 
 class Session:
