@@ -524,13 +524,14 @@ class Fact:
 class Condition:
     """A parsed, checked and compiled condition, ready to be evaluated many times."""
 
-    __slots__ = ("text", "tree", "_run", "test")
+    __slots__ = ("text", "tree", "_run", "test", "_parts")
 
     def __init__(self, text: str, tree: Node) -> None:
         self.text = text
         self.tree = tree
         self._run = _compile(tree)
         self.test = self._run  # the raw evaluator (truthy or falsy), for the engine's hot loops
+        self._parts: dict[int, Evaluator] = {}  # compiled sub-trees, for explanations
 
     def __call__(self, ctx: Context) -> bool:
         return bool(self._run(ctx))
@@ -554,7 +555,10 @@ class Condition:
             self._facts(node.operand, ctx, inner)
             out.extend(Fact("not " + f.text, not f.held, f.values) for f in inner)
             return
-        held = bool(_compile(node)(ctx))
+        part = self._parts.get(id(node))
+        if part is None:
+            part = self._parts[id(node)] = _compile(node)
+        held = bool(part(ctx))
         out.append(Fact(source_of(node, self.text), held, tuple(_values(node, ctx))))
 
 

@@ -109,6 +109,7 @@ class Engine:
         self.events_by_phase = {p.id: [(i, e) for i, e in enumerate(model.events) if not e.phases or p.id in e.phases]
                                 for p in model.phases}
         self.weights = normalised_weights(model.rules)
+        self._views: dict[tuple[str, str, tuple[int, ...]], SceneView] = {}
         self.any_endings = [(i, e, _test(self.ending_when[i])) for i, e in enumerate(model.endings) if e.at == "any"]
         self.guards: dict[str, list[Any]] = {}
         self.machine = Machine(model=None, states=[p.id for p in model.phases] + [ENDED],
@@ -177,15 +178,24 @@ class Engine:
 
     # -- what the player sees ------------------------------------------------------------------------
     def view(self, session: Session) -> SceneView:
-        scene = self.scenes[session.scene]
+        """What the player sees now; views are immutable, so equal ones are shared."""
+        offered = tuple(self.offered(session))
+        key = (session.scene, session.phase, offered)
+        cached = self._views.get(key)
+        if cached is None:
+            cached = self._views[key] = self._build_view(session.scene, session.phase, offered)
+        return cached
+
+    def _build_view(self, scene_id: str, phase: str, offered: tuple[int, ...]) -> SceneView:
+        scene = self.scenes[scene_id]
         choices: list[ChoiceView] = []
-        for i in self.offered(session):
+        for i in offered:
             choice = scene.choices[i]
             choices.append(ChoiceView(i, len(choices) + 1, choice.id or str(i + 1), choice.text,
                                       choice.cost, tuple(choice.tags)))
         if not choices:
             choices.append(ChoiceView(IDLE_CHOICE, 1, "idle", IDLE_TEXT, 1, ()))
-        return SceneView(scene.id, session.phase, scene.title, scene.text, scene.speaker, tuple(choices))
+        return SceneView(scene.id, phase, scene.title, scene.text, scene.speaker, tuple(choices))
 
     def _is_offered(self, session: Session, index: int) -> bool:
         """One choice's condition only (the idle choice exists when none is offered)."""
