@@ -18,7 +18,7 @@ from .engine import Engine
 from .errors import PartenairesError
 from .i18n import t
 from .loader import Book, load
-from .record import Recorder, latest_session, resume
+from .record import Recorder, latest_session, read_log, resume
 from .session import Session
 from .textmode import TextGame, stdin_reader
 
@@ -86,6 +86,8 @@ def resume_target(resume_arg: str, out: str | None) -> Path:
 def _resumed(args: argparse.Namespace) -> tuple[Engine, Session, Recorder]:
     path = resume_target(args.resume, getattr(args, "out", None))
     book: Book | None = load(resolve_scenario(args.scenario)) if args.scenario else None
+    for warning in read_log(path).warnings:  # a cut last line: say so, then go on without it
+        print(f"partenaires: warning: {warning}", file=sys.stderr, flush=True)
     return resume(path, book)
 
 

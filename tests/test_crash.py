@@ -118,8 +118,6 @@ def read_log_bytes(raw: bytes, folder: Path) -> Any:
     return read_log(path)
 
 
-@pytest.mark.xfail(strict=True, reason="play --text --resume does not yet print the record's warnings "
-                   "(game/play.py: log.warnings are read but not shown)")
 def test_resume_tells_the_player_a_line_was_lost(tmp_path: Path, record: bytes):
     start, end = last_decision_line(record)
     path = tmp_path / "game.jsonl"
