@@ -164,6 +164,9 @@ def parse_source(raw: bytes | str, file: str = "<scenario>") -> Source:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in problem:  # newer libyaml refuses deep nesting itself: same finding as ours
+            raise _fail(file, f"nesting too deep — expected at most {MAX_DEPTH} levels", "E003", line, col,
+                        source.line_text(line)) from None
         raise _fail(file, f"YAML syntax error: {problem}", "E005", line, col, source.line_text(line)) from None
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise _fail(file, f"YAML could not be read — {str(exc).splitlines()[0][:120]}", "E005") from None
