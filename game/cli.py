@@ -13,14 +13,20 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .errors import Diagnostic, PartenairesError, ScenarioError
-from .loader import Book, builtin_scenarios, check, load
+if TYPE_CHECKING:
+    from .errors import Diagnostic
+    from .loader import Book
+
+# The loader (and pydantic behind it), even the errors, are imported by the commands that need them, not
+# here: the window imports this module before its first frame, and start-up time is a target (issue 7).
 
 __all__ = ["main", "build_parser", "resolve_scenario", "COMMANDS"]
 
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, Command] = {}
+SELF_CONTAINED = ("play",)  # sub-commands that the optional modules neither add nor extend (see main)
 
 
 def command(name: str) -> Callable[[Command], Command]:
@@ -35,6 +41,7 @@ def resolve_scenario(name: str) -> Path:
     path = Path(name)
     if path.exists():
         return path
+    from .loader import builtin_scenarios
     for candidate in builtin_scenarios():
         if candidate.stem == name or candidate.name == name:
             return candidate
@@ -78,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
+    from .loader import check
     failed = False
     for name in args.files:
         path = resolve_scenario(name)
@@ -114,6 +122,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def parse_sets(values: list[str]) -> dict[str, int]:
+    from .errors import PartenairesError
     gauges: dict[str, int] = {}
     for item in values:
         name, _, value = item.partition("=")
@@ -135,8 +144,11 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .errors import PartenairesError, ScenarioError
     parser = build_parser()
-    _extend(parser)
+    words = sys.argv[1:] if argv is None else argv
+    if not words or words[0] not in SELF_CONTAINED:
+        _extend(parser)  # they import the loader (pydantic): not before the window's first frame
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](args)
@@ -146,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     except PartenairesError as exc:
         print(f"partenaires: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `partenaires check … | head`: the reader has had enough
+        sys.stdout = open(os.devnull, "w")  # silences the flush at exit
+        return 0
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return 130
@@ -171,4 +186,12 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-__all__ += ["load"]
+def __getattr__(name: str) -> Any:
+    """`game.cli.load`, `check`, `builtin_scenarios`, `Book`: still there, imported on first use."""
+    if name in ("load", "check", "builtin_scenarios", "Book"):
+        from . import loader
+        return getattr(loader, name)
+    if name in ("Diagnostic", "PartenairesError", "ScenarioError"):
+        from . import errors
+        return getattr(errors, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

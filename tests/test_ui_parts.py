@@ -53,6 +53,47 @@ def test_settings_text_size_steps_and_survive_a_restart(tmp_path: Path) -> None:
     assert Settings.load(path) == Settings()
 
 
+@pytest.mark.parametrize("content", ["[1]", "null", "42", '"fr"', '{"lang": 3, "text_scale": "big"}',
+                                     '{"text_scale": 1e999, "high_contrast": "yes"}', "\u0000\xff", "[" * 5000])
+def test_damaged_window_preferences_give_the_defaults(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "window.json"
+    path.write_text(content, encoding="utf-8")
+    assert Settings.load(path) == Settings()
+    assert Settings.load(path, "en").lang == "en"
+
+
+def test_a_damaged_preferences_file_does_not_stop_the_window(tmp_path: Path) -> None:
+    path = tmp_path / "window.json"
+    path.write_text("[1]", encoding="utf-8")
+    app = App((800, 600), "fr", settings_path=path)
+    try:
+        app.step()
+        assert app.settings == Settings()
+    finally:
+        app.close()
+    assert Settings.load(path) == Settings()  # closing wrote a sound file over the damaged one
+
+
+def test_preferences_are_written_whole_and_leave_no_temporary_file(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    path = tmp_path / "conf" / "window.json"
+    Settings(lang="en", text_scale=1.3).save(path)
+    assert Settings.load(path) == Settings(lang="en", text_scale=1.3)
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+
+    def refuse(src: object, dst: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    Settings(lang="fr", high_contrast=True).save(path)  # the rename fails: the old file stays whole
+    assert synced
+    assert Settings.load(path) == Settings(lang="en", text_scale=1.3)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["window.json"]
+
+
 def test_portraits_are_drawn_from_the_id(tmp_path: Path) -> None:
     pygame.display.init()
     a1 = pygame.image.tobytes(portrait("marie", (90, 111, 181), 48), "RGBA")

@@ -8,35 +8,34 @@ blocks on `pygame.event.wait`, so an idle game costs almost no CPU.
 
 from __future__ import annotations
 
-import argparse
 import os
-import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
-from ..errors import Diagnostic, PartenairesError
-from ..loader import check
-from . import records
-from .catalogue import Entry, catalogue, inspect
-from .match import Match
 from .screens.base import Screen
-from .screens.document import errors_screen, howto_screen
-from .screens.ending import EndingScreen
-from .screens.organisations import OrganisationsScreen
-from .screens.pause import PauseScreen, SettingsScreen
-from .screens.play import PlayScreen
-from .screens.profile import ProfileScreen
-from .screens.scenarios import ScenarioScreen
 from .screens.title import TitleScreen, emblem
 from .settings import Settings, default_settings_path
 from .strings import s
 from .text import TextCache
 from .theme import theme_for
 from .widgets.base import Look, blit_text, rounded
+
+if TYPE_CHECKING:
+    import argparse
+
+    from ..errors import Diagnostic
+    from .catalogue import Entry
+    from .match import Match
+
+# Start-up is a target (issue 7: the title on screen within 1.5x a bare pygame program). The title
+# needs neither the engine nor the loader (and pydantic behind them): the modules that do (records,
+# the catalogue, the play and ending screens) are imported where they are first needed, and `loop`
+# warms them up once the first frame is on screen.
 
 __all__ = ["App", "run"]
 
@@ -51,7 +50,7 @@ class App:
     def __init__(self, size: tuple[int, int] = (1280, 720), lang: str = "fr", *, record: bool = False,
                  records_dir: Path | None = None, settings_path: Path | None = None,
                  scenarios_dir: Path | None = None, name: str = "", group: str = "",
-                 seed: int | None = None) -> None:
+                 seed: int | None = None, quick_title: bool = False) -> None:
         pygame.display.init()
         pygame.font.init()
         self.settings = Settings.load(settings_path, lang)
@@ -76,7 +75,8 @@ class App:
         self._saved: Path | None = None
         self.match: Match | None = None
         self.screen: Screen = TitleScreen(self)
-        self.go_title()
+        self._warm = quick_title  # the unfinished session (Continue) is looked for after the first frame
+        self.go_title(look_for_saved=not quick_title)
 
     # -- the window ------------------------------------------------------------------------------------
     @property
@@ -93,7 +93,7 @@ class App:
     def show(self, screen: Screen) -> None:
         self.needs_frame = True
         match = getattr(screen, "match", None) or getattr(getattr(screen, "under", None), "match", None)
-        if match is not self.match and isinstance(screen, (TitleScreen, PlayScreen)):
+        if match is not self.match and screen.holds_match:
             if self.match is not None:
                 self.match.close()  # the record stays on disk; only the file handle goes
             self.match = match
@@ -146,9 +146,24 @@ class App:
         self.toasts = [[text, TOAST_SECONDS]]
 
     # -- navigation ------------------------------------------------------------------------------------
-    def go_title(self) -> None:
-        self._saved = records.latest(self.records_folder()) if self.record else None
+    def go_title(self, look_for_saved: bool = True) -> None:
+        self._saved = None
+        if self.record and look_for_saved:
+            from . import records
+            self._saved = records.latest(self.records_folder())
         self.show(TitleScreen(self))
+
+    def warm_up(self) -> None:
+        """After the first frame: import what the title did not need and look for a session to continue."""
+        self._warm = False
+        from . import catalogue, match, records  # noqa: F401
+        from .screens import document, ending, pause, play, profile, scenarios  # noqa: F401
+        if isinstance(self.screen, TitleScreen) and self.record:
+            self._saved = records.latest(self.records_folder())
+            if self._saved is not None:
+                self.relayout()
+        if isinstance(self.screen, TitleScreen):
+            self.catalogue()  # the scenario list, read while the player looks at the title
 
     def records_folder(self) -> Path | None:
         folder = self.records_dir
@@ -158,9 +173,13 @@ class App:
         return self._saved
 
     def saved_label(self) -> str | None:
-        return records.describe(self._saved, self.settings.lang) if self._saved is not None else None
+        if self._saved is None:
+            return None
+        from . import records
+        return records.describe(self._saved, self.settings.lang)
 
     def new_game(self) -> None:
+        from .screens.profile import ProfileScreen
         self.show(ProfileScreen(self))
 
     def after_profile(self) -> None:
@@ -168,33 +187,41 @@ class App:
             self.chosen = self.preset
             self.howto(start=True)
         else:
+            from .screens.scenarios import ScenarioScreen
             self.show(ScenarioScreen(self))
 
     def catalogue(self) -> list[Entry]:
         if self._catalogue is None:
+            from .catalogue import catalogue
             self._catalogue = catalogue(self.scenarios_dir)
         return self._catalogue
 
     def back_from_scenarios(self) -> None:
+        from .screens.profile import ProfileScreen
         self.show(ProfileScreen(self))
 
     def choose_scenario(self, entry: Entry) -> None:
         if not entry.ok:
+            from .screens.scenarios import ScenarioScreen
             self.show_errors(entry.path, entry.errors, back=lambda: self.show(ScenarioScreen(self)))
             return
         self.chosen = entry
         self.howto(start=True)
 
     def howto(self, start: bool) -> None:
+        from .screens.document import howto_screen
         self.show(howto_screen(self, self.start_chosen if start else None))
 
     def back_from_howto(self) -> None:
+        from .screens.profile import ProfileScreen
         self.after_profile() if self.preset is None else self.show(ProfileScreen(self))
 
     def show_errors(self, path: Path, found: list[Diagnostic], back: Callable[[], None]) -> None:
+        from .screens.document import errors_screen
         self.show(errors_screen(self, path, found, back))
 
     def new_seed(self) -> int:
+        import random
         return self.seed if self.seed is not None else random.SystemRandom().randrange(1, 2**31)
 
     def start_chosen(self) -> None:
@@ -202,6 +229,9 @@ class App:
         if entry is None or entry.book is None:
             self.go_title()
             return
+        from .catalogue import inspect
+        from .match import Match
+        from .screens.play import PlayScreen
         fresh = inspect(entry.path, entry.builtin)  # the file may have changed since the list was made
         if fresh.book is None:
             self.show_errors(entry.path, fresh.errors, back=self.go_title)
@@ -212,6 +242,9 @@ class App:
 
     def open_play(self, scenario_path: str | Path, seed: int = 1) -> None:
         """Straight to the play screen of a new game (benchmarks, tests, `play SCENARIO --seed`)."""
+        from ..loader import check
+        from .match import Match
+        from .screens.play import PlayScreen
         book, found = check(Path(scenario_path))
         if book is None:
             self.show_errors(Path(scenario_path), [d for d in found if d.severity == "error"], back=self.go_title)
@@ -224,6 +257,10 @@ class App:
         path = path or self._saved
         if path is None:
             return
+        from ..errors import PartenairesError
+        from . import records
+        from .match import Match
+        from .screens.play import PlayScreen
         try:
             engine, session, recorder = records.resume(path)
         except (PartenairesError, OSError, ValueError, KeyError, ImportError) as exc:
@@ -234,19 +271,24 @@ class App:
         self.show(PlayScreen(self, Match(engine, session, recorder, self.records_dir)))
 
     def pause(self) -> None:
+        from .screens.pause import PauseScreen
+        from .screens.play import PlayScreen
         if isinstance(self.screen, PlayScreen):
             self.show(PauseScreen(self, self.screen))
 
     def pause_again(self) -> None:
+        from .screens.pause import PauseScreen
         play = getattr(self, "_paused_play", None)
         if play is not None:
             self.show(PauseScreen(self, play))
 
     def resume(self) -> None:
+        from .screens.pause import PauseScreen
         if isinstance(self.screen, PauseScreen):
             self.show(self.screen.under)
 
     def open_settings(self, back: Callable[[], None] | None = None) -> None:
+        from .screens.pause import PauseScreen, SettingsScreen
         if isinstance(self.screen, PauseScreen):
             self._paused_play = self.screen.under
         self.show(SettingsScreen(self, back or self.go_title))
@@ -256,10 +298,13 @@ class App:
         self.go_title()
 
     def show_organisations(self) -> None:
+        from .screens.organisations import OrganisationsScreen
+        from .screens.play import PlayScreen
         if isinstance(self.screen, PlayScreen):
             self.show(OrganisationsScreen(self, self.screen))
 
     def show_ending(self, match: Match) -> None:
+        from .screens.ending import EndingScreen
         self.show(EndingScreen(self, match))
 
     def quit(self) -> None:
@@ -356,6 +401,8 @@ class App:
             if not self.running:
                 break
             pygame.display.flip()
+            if self._warm:
+                self.warm_up()
             dt = clock.tick(FPS)
         self.close()
         return 0
@@ -374,6 +421,7 @@ class App:
         if not scenario:
             return
         from ..cli import resolve_scenario
+        from .catalogue import inspect
         entry = inspect(resolve_scenario(scenario))
         if not entry.ok:
             self.show_errors(entry.path, entry.errors, back=self.go_title)
@@ -391,7 +439,8 @@ def run(args: argparse.Namespace) -> int:
     size = (min(1280, int(desktop[0] * 0.95)), min(720, int(desktop[1] * 0.9)))
     app = App(size, lang, record=True, records_dir=Path(out) if out else None, settings_path=settings_path,
               scenarios_dir=Path(args.scenarios) if getattr(args, "scenarios", None) else None,
-              name=args.name or "", group=args.group or "", seed=args.seed)
+              name=args.name or "", group=args.group or "", seed=args.seed,
+              quick_title=getattr(args, "resume", None) is None)
     resume = getattr(args, "resume", None)
     if resume is not None:
         target = Path(resume) if resume else app.saved_session()

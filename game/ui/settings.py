@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -29,29 +32,54 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path | None, lang: str | None = None) -> Settings:
+        """The saved preferences; any damaged or foreign content gives the defaults instead of an error."""
         settings = cls()
-        if path is not None and path.is_file():
+        if path is not None:
             try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-                settings = cls(lang=str(data.get("lang", "fr")), text_scale=float(data.get("text_scale", 1.0)),
-                               high_contrast=bool(data.get("high_contrast", False)))
-            except (OSError, ValueError, TypeError):
-                settings = cls()  # a damaged file is not worth an error: start with the defaults
-        if settings.lang not in ("fr", "en"):
-            settings.lang = "fr"
+                settings = cls.from_data(json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, TypeError, RecursionError):
+                settings = cls()  # missing, unreadable or not JSON: start with the defaults
         if lang is not None:
             settings.lang = lang
         return settings
 
+    @classmethod
+    def from_data(cls, data: object) -> Settings:
+        """Keep only the fields that make sense; a wrong value falls back to its default, never an exception."""
+        settings = cls()
+        if not isinstance(data, dict):
+            return settings
+        if data.get("lang") in ("fr", "en"):
+            settings.lang = data["lang"]
+        scale = data.get("text_scale")
+        if isinstance(scale, (int, float)) and not isinstance(scale, bool) and math.isfinite(scale):
+            settings.text_scale = min(TEXT_SCALES, key=lambda known: abs(known - scale))
+        if isinstance(data.get("high_contrast"), bool):
+            settings.high_contrast = data["high_contrast"]
+        return settings
+
     def save(self, path: Path | None) -> None:
+        """Write atomically (temporary file, fsync, rename): a crash never leaves half a file."""
         if path is None:
             return
+        data = {k: v for k, v in asdict(self).items() if k != "fullscreen"}
+        import tempfile  # here, not at the top: the window imports this module before its first frame
+        temp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            data = {k: v for k, v in asdict(self).items() if k != "fullscreen"}
-            path.write_text(json.dumps(data), encoding="utf-8")
+            handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(json.dumps(data))
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, path)
+            temp = None
         except OSError:
             pass  # preferences are a comfort, never a reason to stop the game
+        finally:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
 
 
 def default_settings_path() -> Path:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from ..i18n import t as game_t
-
 __all__ = ["s", "STRINGS"]
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -177,6 +175,7 @@ def s(key: str, lang: str, **values: object) -> str:
     """A window string; falls back to the game's strings (`game.i18n`) for shared words."""
     entry = STRINGS.get(key)
     if entry is None:
+        from ..i18n import t as game_t  # lazily: game.i18n imports the model (pydantic), the title needs neither
         return game_t(key, lang, **values)
     text = entry.get(lang) or entry["fr"]
     return text.format(**values) if values else text

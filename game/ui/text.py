@@ -61,6 +61,7 @@ class TextCache:
         self._widths: dict[tuple[str, str, int], int] = {}
         self._has: dict[tuple[str, str], bool] = {}  # (face, char) → the face draws it
         self._plain: dict[str, set[str]] = {}
+        self._roles: dict[str, tuple[str, int]] = {}  # role → (weight, size) at the current scale
         self.renders = 0  # how many real renders happened (the tests and bench read it)
 
     def set_scale(self, scale: float) -> None:
@@ -69,6 +70,7 @@ class TextCache:
             self.clear()
 
     def clear(self) -> None:
+        self._roles.clear()
         self._surfaces.clear()
         self._wraps.clear()
         self._widths.clear()
@@ -80,7 +82,10 @@ class TextCache:
         return ROLE_WEIGHTS.get(role, "regular")
 
     def _key(self, role: str) -> tuple[str, int]:
-        return self.weight_of(role), self.size_of(role)
+        key = self._roles.get(role)
+        if key is None:  # asked thousands of times a layout: worked out once per role and scale
+            key = self._roles[role] = (self.weight_of(role), self.size_of(role))
+        return key
 
     def _font(self, face: str, size: int) -> pygame.font.Font:
         """`face` is "regular", "bold" or "default" (the bundled font)."""
@@ -253,24 +258,46 @@ class TextCache:
 
 
 def wrap_words(text: str, measure: object, width: int) -> list[str]:
-    """Greedy word wrap; a word longer than the line is cut so nothing overflows."""
+    """Greedy word wrap; a word longer than the line is cut so nothing overflows.
+
+    Each line is the longest run of words whose measured width fits. The run is first guessed from the
+    widths of its words (cached, shared by every text) and then checked on the whole line, so a new
+    paragraph costs a few measures per line instead of one per word; the lines are those of measuring
+    every candidate line in turn.
+    """
     size = measure  # a callable str -> pixels
     words = text.split(" ")
+    space = size(" ")  # type: ignore[operator]
     lines: list[str] = []
     line = ""
-    for word in words:
-        candidate = f"{line} {word}" if line else word
-        if size(candidate) <= width or not line and size(word) <= width:  # type: ignore[operator]
-            line = candidate
+    i, count = 0, len(words)
+    while i < count:
+        if not line:
+            word = words[i]
+            i += 1
+            while size(word) > width and len(word) > 1:  # type: ignore[operator]
+                cut = len(word)
+                while cut > 1 and size(word[:cut]) > width:  # type: ignore[operator]
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
             continue
-        if line:
+        guess, used = 0, size(line)  # type: ignore[operator]
+        while i + guess < count:
+            used += space + size(words[i + guess])  # type: ignore[operator]
+            if used > width:
+                break
+            guess += 1
+        while guess > 0 and size(" ".join([line, *words[i:i + guess]])) > width:  # type: ignore[operator]
+            guess -= 1
+        while i + guess < count and size(" ".join([line, *words[i:i + guess + 1]])) <= width:  # type: ignore[operator]
+            guess += 1
+        if guess:
+            line = " ".join([line, *words[i:i + guess]])
+            i += guess
+        if i < count:
             lines.append(line)
-        while size(word) > width and len(word) > 1:  # type: ignore[operator]
-            cut = len(word)
-            while cut > 1 and size(word[:cut]) > width:  # type: ignore[operator]
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
+            line = ""
     lines.append(line)
     return lines

@@ -7,26 +7,31 @@ is what keeps the frame time low on a school laptop.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 import pygame
 
 from ..widgets.base import RING, Look, Widget, blit_text, rounded
-from ..widgets.richtext import RichText
 
 if TYPE_CHECKING:
     from ..app import App
+    from ..widgets.richtext import RichText
 
 __all__ = ["Screen", "ACTIVATE", "NEXT", "PREVIOUS"]
 
 ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 NEXT = (pygame.K_DOWN, pygame.K_RIGHT)
+PICTURES_KEPT = 16  # widget pictures kept beyond one per widget on screen (for the next relayout)
+NEW_PICTURES_PER_FRAME = 4  # beyond these, a widget with a stand-in (its last picture) waits a frame
 PREVIOUS = (pygame.K_UP, pygame.K_LEFT)
 
 
 class Screen:
     modal = False  # an overlay drawn above the screen under it (the pause menu)
     arrows_scroll = False  # Up/Down scroll the text; Left/Right/Tab move the focus
+    holds_match = False  # showing it ends the previous game's hold on its record (title and play screens)
+    direct_first_frame = False  # draw the very first frame straight on the window, the layer after it
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -37,8 +42,13 @@ class Screen:
         self.scroller: RichText | None = None
         self.static: pygame.Surface | None = None
         self.stale = True  # the static layer must be drawn again (the surface itself is reused)
+        self.built_static_once = False
         self.built = False
-        self._pictures: dict[int, tuple[object, Widget, pygame.Surface]] = {}
+        # Widget pictures by what they show (see draw_widget); kept across relayouts, least recently used out.
+        self._pictures: OrderedDict[object, tuple[Widget, pygame.Surface]] = OrderedDict()
+        self._standins: dict[object, pygame.Surface] = {}  # the last picture of a seat or a gauge
+        self._budget = NEW_PICTURES_PER_FRAME
+        self._lagging = False  # a stand-in was shown: one more frame is wanted
 
     # -- shortcuts -------------------------------------------------------------------------------------
     @property
@@ -61,7 +71,6 @@ class Screen:
         """Build again (new size, language or text size), keeping the focus where it was."""
         focus, first = self.focus_index, not self.built
         self.widgets, self.hover, self.pressed, self.scroller = [], None, None, None
-        self._pictures = {}
         self.build()
         self.built = True
         if not first:
@@ -155,20 +164,29 @@ class Screen:
     # -- frame -------------------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
         """Advance animations; True while the screen needs frames at 60 fps."""
-        moving = False
+        moving = self._lagging
         for widget in self.widgets:
             moving = widget.update(dt) or moving
         return moving
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.static is None and self.direct_first_frame and not self.built_static_once:
+            self.built_static_once = True  # the title at start-up: no 1280x720 layer to allocate and copy yet
+            self.draw_static(surface)
+            self._draw_top(surface)
+            return
         if self.static is None or self.static.get_size() != surface.get_size():
             self.static = pygame.Surface(surface.get_size()).convert()  # allocated once per window size
             self.stale = True
         if self.stale:
             self.static.set_clip(None)
-            self.draw_static(self.static)
-            self.stale = False
+            self.stale = bool(self.draw_static(self.static))  # True: more of it next frame
         surface.blit(self.static, (0, 0))
+        self._draw_top(surface)
+
+    def _draw_top(self, surface: pygame.Surface) -> None:
+        """What is drawn every frame above the static layer: the dynamic parts, the widgets, the tooltip."""
+        self._budget, self._lagging = NEW_PICTURES_PER_FRAME, False
         self.draw_dynamic(surface)
         focused = self.focused
         for widget in self.widgets:
@@ -176,29 +194,52 @@ class Screen:
         self.draw_tooltip(surface)
 
     def draw_widget(self, surface: pygame.Surface, widget: Widget, focused: bool, hovered: bool) -> None:
-        """Blit the widget's picture, drawn again only when its look changed (focus, hover, value)."""
+        """Blit the widget's picture, drawn again only when its look changed (focus, hover, value).
+
+        A widget that says what it shows (`shared_key`) reuses the picture of an earlier widget that showed
+        the same, so a relayout that builds new widgets for unchanged words and faces draws nothing again.
+        """
         key = widget.cache_key()
         if key is None:
             widget.draw(surface, self.look, focused, hovered)
             return
-        key = (key, focused, hovered, widget.rect.size, self.look.theme.name, self.look.text.scale)
-        margin = self.look.px(10) + RING + 2
+        look = self.look
+        key = (key, focused, hovered, widget.rect.size, look.theme.name, look.text.scale)
+        shared = widget.shared_key()
+        slot = (type(widget), shared, key) if shared is not None else (id(widget), key)
+        margin = look.px(10) + RING + 2
         area = widget.rect.inflate(2 * margin, 2 * margin)
-        cached = self._pictures.get(id(widget))
-        if cached is None or cached[0] != key or cached[1] is not widget:
+        cached = self._pictures.get(slot)
+        if cached is None or (shared is None and cached[0] is not widget):
+            standin = widget.standin_key()
+            if standin is not None:
+                standin = (type(widget), standin, focused, hovered, area.size)
+            if self._budget <= 0 and standin in self._standins:  # a frame with much to draw: next frame
+                self._lagging = True
+                surface.blit(self._standins[standin], area)
+                return
+            self._budget -= 1
             picture = pygame.Surface(area.size, pygame.SRCALPHA)
             home = widget.rect
             widget.rect = home.move(-area.x, -area.y)
             try:
-                widget.draw(picture, self.look, focused, hovered)
+                widget.draw(picture, look, focused, hovered)
             finally:
                 widget.rect = home
-            cached = (key, widget, picture)
-            self._pictures[id(widget)] = cached
-        surface.blit(cached[2], area)
+            cached = (widget, picture)
+            self._pictures[slot] = cached
+            if standin is not None:
+                self._standins[standin] = picture
+            if len(self._pictures) > PICTURES_KEPT + len(self.widgets):
+                self._pictures.popitem(last=False)
+        else:
+            self._pictures.move_to_end(slot)
+        surface.blit(cached[1], area)
 
-    def draw_static(self, surface: pygame.Surface) -> None:
+    def draw_static(self, surface: pygame.Surface) -> bool | None:
+        """Draw the layer under the widgets; a screen may spread the work and return True until it is done."""
         surface.fill(self.look.theme.bg)
+        return None
 
     def draw_dynamic(self, surface: pygame.Surface) -> None:
         """Things drawn every frame under the widgets (none by default)."""

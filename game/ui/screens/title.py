@@ -32,6 +32,9 @@ def emblem(surface: pygame.Surface, look: Look, center: tuple[int, int], radius:
 
 
 class TitleScreen(Screen):
+    holds_match = True
+    direct_first_frame = True  # start-up time (issue 7): the first frame goes straight to the window
+
     def build(self) -> None:
         app, lang = self.app, self.lang
         w, h = self.size

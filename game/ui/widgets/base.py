@@ -53,6 +53,14 @@ class Widget:
         """What the widget's picture depends on besides focus and hover; None: draw it every frame."""
         return ()
 
+    def shared_key(self) -> object | None:
+        """Everything the picture shows, when another widget with the same key may reuse it; None: never."""
+        return None
+
+    def standin_key(self) -> object | None:
+        """Who the widget is (a partner, a gauge): in a busy frame its last picture may stand in for one frame."""
+        return None
+
     def update(self, dt: float) -> bool:
         """Advance animations by dt seconds; True while something still moves."""
         return False

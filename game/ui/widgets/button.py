@@ -97,3 +97,7 @@ class Button(Widget):
 
     def cache_key(self) -> object | None:
         return (self.label, self.detail, self.selected, self.primary, self.enabled)
+
+    def shared_key(self) -> object | None:
+        return (self.label, self.number, self.detail, self.primary, self.selected, self.role, self.hint,
+                self.pad_y, self.enabled)

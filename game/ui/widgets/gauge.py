@@ -89,5 +89,8 @@ class Gauge(Widget):
     def tooltip(self) -> str | None:
         return self.explain()
 
+    def standin_key(self) -> object | None:
+        return self.key
+
     def cache_key(self) -> object | None:
         return (self.name, self.value, round(self.shown), self.delta if self.flash > 0 else 0)

@@ -6,12 +6,19 @@ organisation's colour, so partners are recognisable without any image file.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pygame
 
 from ..theme import Colour
+
+try:  # the interpreter's own SHA-256 (same digests as hashlib's), without loading OpenSSL before the title
+    from _sha2 import sha256  # type: ignore[import-not-found]  # Python 3.12+
+except ImportError:
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found, no-redef]  # Python 3.11
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment]
 
 __all__ = ["portrait", "org_colour", "mix", "safe_asset"]
 
@@ -30,7 +37,7 @@ def org_colour(hex_colour: str | None, key: str) -> Colour:
     """The organisation's colour, or one derived from its id."""
     if hex_colour:
         return int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16)
-    digest = hashlib.sha256(key.encode()).digest()
+    digest = sha256(key.encode()).digest()
     return 60 + digest[0] % 120, 60 + digest[1] % 120, 60 + digest[2] % 120
 
 
@@ -83,7 +90,7 @@ def _round(image: pygame.Surface) -> pygame.Surface:
 
 def _drawn(key: str, colour: Colour, size: int) -> pygame.Surface:
     """Shoulders in the organisation's colour, a face and one of four hair styles, from the id's hash."""
-    h = hashlib.sha256(key.encode()).digest()
+    h = sha256(key.encode()).digest()
     big = size * 3
     art = pygame.Surface((big, big), pygame.SRCALPHA)
     art.fill((*mix(colour, (255, 255, 255), 0.78), 255))

@@ -16,6 +16,9 @@ from .base import Look, Widget, rounded
 
 __all__ = ["RichText", "Block"]
 
+LINES_PER_FRAME = 8  # lines of a new text rendered per frame, those in sight first
+FIRST_FRAME_LINES = 5  # in the frame that handles the key press, which has other things to draw
+
 # (style, text) or (style, text, extra); styles are listed in STYLES, plus "space" and "source".
 Block = tuple
 
@@ -60,15 +63,25 @@ class RichText(Widget):
         self.scroll = 0
         self._image: pygame.Surface | None = None
         self._key: tuple[object, ...] = ()
+        self._laid: tuple[object, list[Line]] | None = None  # the last layout, by width, text size and theme
+        self._todo: list[Line] = []  # lines of the picture not rendered yet (out of sight so far)
+        self._fresh = False
 
     def set_blocks(self, blocks: Sequence[Block]) -> None:
         self.blocks = list(blocks)
         self.scroll = 0
         self._image = None
+        self._laid = None
 
     # -- layout --------------------------------------------------------------------------------------
     def _lines(self, look: Look, width: int) -> list[Line]:
-        """Every line of the content, with y from its top."""
+        """Every line of the content, with y from its top (measuring and drawing share one layout)."""
+        key = (width, look.text.scale, look.theme.name, id(self.blocks), len(self.blocks))
+        if self._laid is None or self._laid[0] != key:
+            self._laid = (key, self._lay_out(look, width))
+        return self._laid[1]
+
+    def _lay_out(self, look: Look, width: int) -> list[Line]:
         out: list[Line] = []
         y = 0
         for block in self.blocks:
@@ -106,11 +119,35 @@ class RichText(Widget):
         height = max(1, self.content_height(look, width))
         image = pygame.Surface((self.rect.w, height))
         image.fill(getattr(look.theme, self.fill))
-        for line in self._lines(look, width):
+        self._image, self._key = image, key
+        self._todo = list(self._lines(look, width))  # rendered by _paint: what is in sight first
+        self._fresh = True  # the frame that drew it anew renders only what is in sight
+        return image
+
+    def _paint(self, look: Look, top: int, bottom: int, fresh: bool) -> None:
+        """Render waiting lines: those in sight between `top` and `bottom` of the picture first.
+
+        A new scene or feedback can be long: the frame that handles the key press renders at most
+        FIRST_FRAME_LINES lines (in reading order, from the top of what is in sight) and the next frames
+        the rest, so that no single frame pays for the whole text (issue 7). After that first frame,
+        whatever comes into sight (scrolling) is rendered at once, with LINES_PER_FRAME more."""
+        if not self._todo or self._image is None:
+            return
+        image = self._image
+        in_sight = [line for line in self._todo if line.y < bottom and line.y + line.height > top]
+        if fresh:
+            chosen = in_sight[:FIRST_FRAME_LINES]
+        else:
+            later = [line for line in self._todo if not (line.y < bottom and line.y + line.height > top)]
+            chosen = in_sight + later[:LINES_PER_FRAME]
+        done = {id(line) for line in chosen}
+        for line in chosen:
             self._mark(image, look, line)
             image.blit(look.text.render(line.text, line.role, line.colour), (line.x, line.y))
-        self._image, self._key = image, key
-        return image
+        self._todo = [line for line in self._todo if id(line) not in done]
+
+    def update(self, dt: float) -> bool:
+        return bool(self._todo)  # frames are wanted until the whole text is rendered
 
     def _mark(self, image: pygame.Surface, look: Look, line: Line) -> None:
         """Bullets, signs, quote bars and the caret under a source column."""
@@ -155,7 +192,9 @@ class RichText(Widget):
 
     def draw(self, surface: pygame.Surface, look: Look, focused: bool = False, hovered: bool = False) -> None:
         image = self._render(look)
+        fresh, self._fresh = self._fresh, False
         self.scroll = min(self.scroll, self.max_scroll(look))
+        self._paint(look, self.scroll, self.scroll + self.rect.h, fresh)
         area = pygame.Rect(0, self.scroll, self.rect.w, min(self.rect.h, image.get_height() - self.scroll))
         surface.blit(image, self.rect.topleft, area)
         if image.get_height() > self.rect.h:

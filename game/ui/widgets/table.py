@@ -78,6 +78,12 @@ class Seat(Widget):
             track = pygame.Rect(self.rect.centerx - look.px(40), chip.bottom + look.px(3), look.px(80), look.px(6))
             bar(surface, look, track, info.engagement, info.colour)
 
+    def shared_key(self) -> object | None:
+        return (tuple(vars(self.info).values()), self.compact)
+
+    def standin_key(self) -> object | None:
+        return self.info.key
+
     def tooltip(self) -> str | None:
         return self.info.about or None
 
