@@ -109,6 +109,8 @@ class Engine:
         self.events_by_phase = {p.id: [(i, e) for i, e in enumerate(model.events) if not e.phases or p.id in e.phases]
                                 for p in model.phases}
         self.weights = normalised_weights(model.rules)
+        self.drawable = {phase: [(sc, sc.once, self.scene_when[sc.id]) for sc in scenes if sc.draw]
+                         for phase, scenes in self.by_phase.items()}
         self._views: dict[tuple[str, str, tuple[int, ...]], SceneView] = {}
         self.any_endings = [(i, e, _test(self.ending_when[i])) for i, e in enumerate(model.endings) if e.at == "any"]
         self.guards: dict[str, list[Any]] = {}
@@ -333,10 +335,10 @@ class Engine:
     def _draw(self, session: Session) -> str | None:
         """Draw among the phase's scenes whose conditions hold (weighted, seeded)."""
         pool: list[Scene] = []
-        for scene in self.by_phase.get(session.phase, ()):
-            if not scene.draw or (scene.once and scene.id in session.seen):
+        seen = set(session.seen)
+        for scene, once, condition in self.drawable.get(session.phase, ()):
+            if once and scene.id in seen:
                 continue
-            condition = self.scene_when[scene.id]
             if condition is None or condition(session):
                 pool.append(scene)
         if not pool:

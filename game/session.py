@@ -115,6 +115,10 @@ class SessionBinder:
             return lambda s: s.gauges[name]
         if name == "turn":
             return lambda s: s.turn
+        if name == "present":
+            return lambda s: sum(s.active.values())
+        if name == "inventions":
+            return lambda s: len(s.diffusion)
         return None
 
     def call(self, func: str, args: tuple[str, ...]) -> Callable[[Any], Any] | None:
@@ -123,9 +127,12 @@ class SessionBinder:
             return lambda s: s.engagement[first] if s.active[first] else 0
         if func == "flag":
             return lambda s: s.flags.get(first, False)
-        if func in ("awareness", "support", "active"):
-            table = func
-            return lambda s: getattr(s, table)[first]
+        if func == "awareness":
+            return lambda s: s.awareness[first]
+        if func == "support":
+            return lambda s: s.support[first]
+        if func == "active":
+            return lambda s: s.active[first]
         if func == "invented":
             return lambda s: first in s.diffusion
         if func == "seen":
