@@ -11,19 +11,16 @@ and no debris.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from playing import run_cli
 
-from game.cli import main
 from game.engine import Engine
 from game.loader import load
 from game.record import Recorder, read_log
@@ -33,16 +30,6 @@ DEMO = ROOT / "scenarios" / "demo.yaml"
 SEED = 8
 
 
-def run_cli(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old_stdin = sys.stdin
-    sys.stdin = io.StringIO(stdin)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(argv)
-    finally:
-        sys.stdin = old_stdin
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")

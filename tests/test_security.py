@@ -7,18 +7,16 @@ and trainee names from a keyboard, so both are treated as hostile.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from playing import run_cli
 
-from game.cli import main
 from game.conditions import compile_condition
 from game.engine import Engine
 from game.errors import ConditionError, ScenarioError
@@ -30,16 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "scenarios" / "demo.yaml"
 
 
-def run_cli(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old_stdin = sys.stdin
-    sys.stdin = io.StringIO(stdin)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(argv)
-    finally:
-        sys.stdin = old_stdin
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
