@@ -289,8 +289,10 @@ class Engine:
 
     def _advance(self, session: Session) -> bool:
         """Let the machine move the phase if a transition's condition holds."""
-        guards = self.guards.get(session.phase, ())
-        if not any(g(session) for g in guards):
+        for guard in self.guards.get(session.phase, ()):
+            if guard(session):
+                break
+        else:
             return False
         before = session.phase
         session.advance()  # type: ignore[attr-defined]
