@@ -19,7 +19,7 @@ from .errors import ConditionError, Diagnostic, Location
 from .model import Choice, Effects, Scenario, Text, Tr
 from .yamlsource import Path_, Source
 
-__all__ = ["Checker", "SceneStub"]
+__all__ = ["Checker", "scene_stub"]
 
 _RANGES_LEVEL = (0.0, 100.0)
 
@@ -34,8 +34,6 @@ def scene_stub(scene_id: str, phase: str) -> str:
     return (f"  - id: {scene_id}\n    phase: {phase}\n    text:\n      fr: \"…\"\n      en: \"…\"\n"
             f"    choices:\n      - text: {{fr: \"Continuer\", en: \"Continue\"}}\n")
 
-
-SceneStub = scene_stub
 
 
 class Checker:
@@ -298,9 +296,6 @@ class Checker:
         if len(self.model.languages) < 2:
             return
         missing = 0
-        for path in self.source.values:
-            if path and path[-1] in ("fr", "en"):
-                continue
         for path, lang in _texts_missing(self.model, self.model.languages):
             missing += 1
             if missing <= 20:

@@ -121,9 +121,10 @@ class Engine:
             for t_index, transition in enumerate(phase.next):
                 guard = book.cond("phases", p_index, "next", t_index, "when")
                 assert guard is not None
-                self.guards.setdefault(phase.id, []).append(_test(guard))
+                test = _test(guard)  # compiled once: the engine's pre-check and the machine's guard share it
+                self.guards.setdefault(phase.id, []).append(test)
                 self.machine.add_transition("advance", phase.id, transition.to,
-                                            conditions=[self._guard(guard)], after="on_phase_change")
+                                            conditions=[self._guard(test)], after="on_phase_change")
 
     @staticmethod
     def _guard(condition: Any) -> Any:

@@ -13,7 +13,7 @@ from .i18n import GAUGE_NAMES, format_delta, gauge_name, t, units
 from .loader import Book
 from .model import tr
 
-__all__ = ["describe_change", "describe_changes", "describe_fact", "describe_condition_fact", "partner_name",
+__all__ = ["describe_change", "describe_changes", "describe_condition_fact", "partner_name",
            "org_short", "invention_name"]
 
 
@@ -61,11 +61,6 @@ def describe_changes(book: Book, changes: dict[str, int], lang: str) -> list[str
     order = {"sens": 0, "identite": 1, "pouvoir": 2, "cohesion": 3}
     keys = sorted(changes, key=lambda k: (order.get(k, 9), k))
     return [describe_change(book, k, changes[k], lang) for k in keys]
-
-
-def describe_fact(fact: Fact, lang: str) -> str:
-    """A fact without its scenario at hand: the same wording, ids left as they are."""
-    return describe_condition_fact(None, fact, lang)
 
 
 # -- "why this ending", in words ------------------------------------------------------------------------

@@ -14,10 +14,10 @@ from .engine import Engine, Outcome, SceneView
 from .i18n import gauge_name, t, units
 from .loader import Book
 from .model import GAUGES, tr
-from .narration import describe_changes, describe_condition_fact, invention_name, org_short, partner_name
+from .narration import describe_changes, describe_condition_fact, invention_name, org_short
 from .session import Session
 
-__all__ = ["TextGame"]
+__all__ = ["TextGame", "stdin_reader"]
 
 
 class TextGame:
@@ -189,5 +189,3 @@ def stdin_reader(stream: TextIO, echo: TextIO) -> Callable[[str], str | None]:
         return line
     return read
 
-
-__all__ += ["stdin_reader", "partner_name"]
