@@ -181,7 +181,25 @@ def test_idle_title_screen_lets_the_loop_sleep(app: App) -> None:
 
 def test_text_is_rendered_once_not_every_frame(app: App) -> None:
     app.open_play(DEMO, seed=1)
-    settle(app, 3)
+    settle(app, 60)  # the scene, then what the next key press will show (see PlayScreen.work_ahead)
+    assert isinstance(app.screen, PlayScreen) and app.screen._ahead is None
     before = app.look.text.renders
     settle(app, 30)
     assert app.look.text.renders == before
+
+
+def test_the_next_text_is_prepared_while_the_player_reads(app: App) -> None:
+    """The frame of a key press shows a card rendered ahead: no line of it waits to be rendered."""
+    app.open_play(DEMO, seed=1)
+    settle(app, 60)
+    screen = app.screen
+    assert isinstance(screen, PlayScreen)
+    prepared = set(map(id, screen._ready.values()))
+    assert prepared  # one feedback per offered choice
+    key(app, pygame.K_1)
+    assert id(screen.text) in prepared and not screen.text._todo
+    assert screen.text.blocks[1][0] == "quote"  # the feedback of the choice taken, as the engine gave it
+    settle(app, 60)
+    key(app, pygame.K_RETURN)  # the next scene, prepared while the feedback was read
+    assert screen.outcome is None and not screen.text._todo
+    assert screen.text.blocks[-1][1] == screen.match.view().text.fr.strip()

@@ -94,7 +94,7 @@ def test_what_a_key_press_redraws_looks_like_drawing_everything_anew(app: App, s
 
 def test_moving_the_focus_lays_nothing_out_and_renders_no_text(app: App) -> None:
     app.open_play(DEMO, seed=1)
-    settle(app, 3)
+    settle(app, 60)  # the scene, and the feedbacks prepared ahead (see PlayScreen.work_ahead)
     screen = app.screen
     widgets, renders = list(screen.widgets), app.look.text.renders
     key(app, pygame.K_DOWN)

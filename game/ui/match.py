@@ -61,6 +61,15 @@ class Match:
             self.last_delta.update(hit.deltas)
         return outcome
 
+    def foresee(self, index: int) -> Outcome:
+        """What choosing `index` would do, played on a copy of the session (same seed state, so the same
+        draws): the play screen prepares the feedback ahead while the player reads. Nothing is recorded."""
+        copy = self.engine.restore(self.session.to_dict())
+        try:
+            return self.engine.choose(copy, index)
+        finally:
+            self.engine.release(copy)
+
     def close(self) -> None:
         records.close(self.recorder)
 

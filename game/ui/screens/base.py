@@ -25,6 +25,7 @@ NEXT = (pygame.K_DOWN, pygame.K_RIGHT)
 PICTURES_KEPT = 16  # widget pictures kept beyond one per widget on screen (for the next relayout)
 NEW_PICTURES_PER_FRAME = 4  # beyond these, a widget with a stand-in (its last picture) waits a frame
 PREVIOUS = (pygame.K_UP, pygame.K_LEFT)
+_SCRATCH: pygame.Surface | None = None  # where pictures drawn ahead are "shown" (see warm_picture)
 
 
 class Screen:
@@ -235,6 +236,18 @@ class Screen:
         else:
             self._pictures.move_to_end(slot)
         surface.blit(cached[1], area)
+
+    def warm_picture(self, widget: Widget, focused: bool = False) -> None:
+        """Draw a widget's picture ahead of time (the next scene's choices) into the shared pictures, so the
+        frame that shows it only blits. `widget.rect` needs its size, not its place."""
+        global _SCRATCH
+        if _SCRATCH is None:
+            _SCRATCH = pygame.Surface((1, 1))
+        budget, self._budget = self._budget, 1
+        try:
+            self.draw_widget(_SCRATCH, widget, focused, False)  # blitted out of sight: only the picture is kept
+        finally:
+            self._budget = budget
 
     def draw_static(self, surface: pygame.Surface) -> bool | None:
         """Draw the layer under the widgets; a screen may spread the work and return True until it is done."""

@@ -10,9 +10,9 @@ gives way to a feedback card until the player continues.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
@@ -79,6 +79,18 @@ def outcome_blocks(match: Match, outcome: Outcome, lang: str) -> list[Block]:
     return blocks
 
 
+class Centre(NamedTuple):
+    """Where the centre's parts go for one content (see PlayScreen._plan_centre)."""
+
+    table: pygame.Rect
+    round_table: bool
+    card: pygame.Rect
+    text_rect: pygame.Rect
+    label_h: int
+    heights: list[int]
+    card_bottom: int
+
+
 def aligned(area: pygame.Rect, limit: int) -> pygame.Rect:
     """`area` widened to whole groups of 4 pixels: SDL fills those rows with SIMD, several times faster.
     The regions of the static layer are 10 pixels apart or more, so the few extra columns are background."""
@@ -96,6 +108,8 @@ class PlayScreen(Screen):
         self.outcome: Outcome | None = None
         self.gauges = {g: Gauge(g, g, match.session.gauges[g], self._explainer(g)) for g in GAUGES}
         self._painted: tuple[pygame.Surface, object, list[object]] | None = None  # see draw_static
+        self._ahead: Iterator[None] | None = None  # see work_ahead
+        self._ready: dict[tuple[Block, ...], RichText] = {}  # texts prepared ahead, by their blocks
 
     def _explainer(self, key: str):  # type: ignore[no-untyped-def]
         def explain() -> str:
@@ -127,6 +141,7 @@ class PlayScreen(Screen):
             self.right = pygame.Rect(w - m - side, body_y, side, h - body_y - m)
             self.center = pygame.Rect(self.left.right + m, body_y, self.right.x - self.left.right - 2 * m,
                                       h - body_y - m)
+        self.text_width = self.center.w - 2 * look.px(20) - look.px(14)  # the card's text (see RichText._render)
         extra = self._gauges_layout()
         main = self._scene_widgets() if self.outcome is None else self._feedback_widgets()
         seats = self._seats()
@@ -135,7 +150,80 @@ class PlayScreen(Screen):
         self.widgets = [*main, *self.gauges.values(), *extra, *seats]
 
     def update(self, dt: float) -> bool:
-        return super().update(dt) or self.stale  # a static region still to draw (see draw_static)
+        busy = super().update(dt) or self.stale  # a static region still to draw (see draw_static)
+        if self._ahead is not None and not self.stale and not self.text.update(dt):
+            if next(self._ahead, StopIteration) is StopIteration:
+                self._ahead = None
+            return True
+        return busy
+
+    def relayout(self) -> None:
+        super().relayout()
+        self._ahead = self.work_ahead()
+
+    # -- ahead of the next key press -------------------------------------------------------------------
+    def work_ahead(self) -> Iterator[None]:
+        """What the next key press will show, laid out and drawn one piece per frame while the player reads.
+
+        The frame that handles a decision would otherwise wrap and render every new line and draw every new
+        button: the feedback of each offered choice is prepared while the scene is read, and the next
+        scene (its text, its choices, the seats with their new speaker) while the feedback is read, so that
+        frame mostly blits what is ready (issue 7). Each step is small; update() runs one per frame."""
+        lang, session = self.lang, self.match.session
+        if session.finished:
+            return
+        view = self.match.view()
+        if self.outcome is None:
+            for choice in view.choices:
+                outcome = self.match.foresee(choice.index)
+                self._gauges_ahead(outcome)
+                yield
+                yield from self._text_ahead(outcome_blocks(self.match, outcome, lang), [self._continue(outcome)],
+                                            choosing=False)
+            return
+        if self.outcome.ending is not None:
+            return
+        buttons = self._choice_buttons(view)
+        yield from self._text_ahead(self.scene_blocks(view), buttons, choosing=True)
+        look, width = self.look, self.center.w
+        for n, button in enumerate(buttons):
+            button.rect = pygame.Rect(0, 0, width, button.measure(look, width))
+            self.warm_picture(button, focused=n == 0)  # the first choice has the focus after a scene opens
+            yield
+        for seat in self.seat_widgets[:-1]:
+            info = self._partner_info(seat.info.key, view.speaker)
+            if info != seat.info:
+                ahead = Seat(info, seat.compact)
+                ahead.rect = seat.rect.copy()
+                self.warm_picture(ahead)
+                yield
+
+    def _gauges_ahead(self, outcome: Outcome) -> None:
+        """The numbers the gauges will show after this outcome."""
+        look, theme = self.look, self.look.theme
+        for key, value in outcome.decision.after.items():
+            look.text.render(str(value), "h2", theme.ink)
+            delta = value - outcome.decision.before.get(key, value)
+            if delta:
+                sign = f"+{delta}" if delta > 0 else f"−{-delta}"
+                look.text.render(sign, "small", theme.good if delta > 0 else theme.bad)
+
+    def _text_ahead(self, blocks: list[Block], buttons: list[Button], choosing: bool) -> Iterator[None]:
+        """The card's text for the next key press: laid out at its future size, then rendered a few lines
+        per frame; the relayout takes it ready (see _text_for)."""
+        text = RichText(blocks)
+        text.lines(self.look, self.text_width)
+        yield
+        text.rect = self._plan_centre(buttons, text, choosing).text_rect
+        self._ready[tuple(blocks)] = text
+        while text.prepare(self.look):
+            yield
+
+    def _text_for(self, blocks: list[Block]) -> RichText:
+        """The card's text: the one prepared ahead when it is the same, or a new one."""
+        text = self._ready.pop(tuple(blocks), None)
+        self._ready.clear()
+        return text if text is not None else RichText(blocks)
 
     def _gauges_layout(self) -> list[Button]:
         look, lang = self.look, self.lang
@@ -165,20 +253,21 @@ class PlayScreen(Screen):
                             about=s("role_is", self.lang, role=tr(model.player.role, self.lang))))
         return seats + [you]
 
-    def _arrange(self, main: list, seats: list[Seat]) -> None:  # type: ignore[type-arg]
-        """Split the centre between the table, the text card and the choices (or the continue button)."""
+    def _plan_centre(self, buttons: list[Button], text: RichText, choosing: bool) -> Centre:
+        """Split the centre between the table, the text card and the choices (or the continue button).
+        Pure: the screen also asks it about the next key press, to prepare that text at its size."""
         look, center = self.look, self.center
         gap = look.px(12)
-        buttons = [w for w in main if isinstance(w, Button)]
-        if self.outcome is None:
+        if choosing:
             label_h = 0 if self.is_compact else look.text.line_height("h2") + look.px(6)
             heights = [b.measure(look, center.w) for b in buttons]
             actions_h = label_h + sum(heights) + look.px(8) * (len(buttons) - 1)
         else:
+            label_h = 0
             heights = [buttons[0].measure(look, min(center.w, buttons[0].natural_width(look)))]
             actions_h = heights[0]
         pad_x, pad_y = look.px(20), look.px(14)
-        content = self.text.content_height(look, center.w - 2 * pad_x - look.px(14)) + 2 * pad_y
+        content = text.content_height(look, self.text_width) + 2 * pad_y
         min_card = 3 * look.text.line_height("body") + 2 * pad_y
         _, seat_h = Seat.size(look)
         round_h = 2 * seat_h + look.px(8)
@@ -188,27 +277,35 @@ class PlayScreen(Screen):
             table_h = max(round_h, min(int(center.h * 0.42), room - content))
         else:
             table_h = Seat.size(look, compact=True)[1] + look.px(4)
-        self.table = pygame.Rect(center.x, center.y, center.w, table_h)
-        self.table_round = round_table
+        table = pygame.Rect(center.x, center.y, center.w, table_h)
+        card_bottom = center.bottom - actions_h - gap
+        card = pygame.Rect(center.x, table.bottom + gap, center.w, max(0, card_bottom - table.bottom - gap))
+        return Centre(table, round_table, card, card.inflate(-2 * pad_x, -2 * pad_y), label_h, heights,
+                      card_bottom)
+
+    def _arrange(self, main: list, seats: list[Seat]) -> None:  # type: ignore[type-arg]
+        look, center = self.look, self.center
+        buttons = [w for w in main if isinstance(w, Button)]
+        plan = self._plan_centre(buttons, self.text, self.outcome is None)
+        self.table, self.table_round, self.card = plan.table, plan.round_table, plan.card
         for seat in seats:
-            seat.compact = not round_table
-        if round_table:
+            seat.compact = not plan.round_table
+        if plan.round_table:
             place_seats(self.table, look, seats[:-1], seats[-1])
         else:
             self._row(seats)
-        card_bottom = center.bottom - actions_h - gap
-        card_h = max(0, card_bottom - self.table.bottom - gap)
-        self.card = pygame.Rect(center.x, self.table.bottom + gap, center.w, card_h)
-        self.text.rect = self.card.inflate(-2 * pad_x, -2 * pad_y)
+        self.text.rect = plan.text_rect
+        gap = look.px(12)
         if self.outcome is None:
-            self.choices_label_y = -1 if self.is_compact else card_bottom + gap
-            y = card_bottom + gap + label_h
-            for button, height in zip(buttons, heights, strict=True):
+            self.choices_label_y = -1 if self.is_compact else plan.card_bottom + gap
+            y = plan.card_bottom + gap + plan.label_h
+            for button, height in zip(buttons, plan.heights, strict=True):
                 button.rect = pygame.Rect(center.x, y, center.w, height)
                 y += height + look.px(8)
         else:
             self.choices_label_y = -1
             width = min(center.w, buttons[0].natural_width(look))
+            heights = plan.heights
             buttons[0].rect = pygame.Rect(center.right - width, center.bottom - heights[0], width, heights[0])
 
     def _row(self, seats: list[Seat]) -> None:
@@ -231,8 +328,14 @@ class PlayScreen(Screen):
                         safe_asset(book.folder, partner.portrait), about, s("gone", lang))
 
     def _scene_widgets(self) -> list[Button | RichText]:
-        lang = self.lang
         view = self.match.view()
+        buttons: list[Button | RichText] = list(self._choice_buttons(view))
+        self.text = self._text_for(self.scene_blocks(view))
+        self.scroller = self.text
+        return [*buttons, self.text]
+
+    def _choice_buttons(self, view: SceneView) -> list[Button]:
+        lang = self.lang
         unit = tr(self.match.book.model.clock.unit, lang)
         buttons = []
         for choice in view.choices:
@@ -241,17 +344,18 @@ class PlayScreen(Screen):
             if self.is_compact:
                 button.pad_y = 5
             buttons.append(button)
-        self.text = RichText(self.scene_blocks(view))
-        self.scroller = self.text
-        return [*buttons, self.text]
+        return buttons
 
     def _feedback_widgets(self) -> list[Button | RichText]:
         assert self.outcome is not None
         lang = self.lang
-        label = s("see_ending", lang) if self.outcome.ending is not None else s("next_scene", lang)
-        self.text = RichText(outcome_blocks(self.match, self.outcome, lang))
+        self.text = self._text_for(outcome_blocks(self.match, self.outcome, lang))
         self.scroller = self.text
-        return [Button(label, self.proceed, primary=True), self.text]
+        return [self._continue(self.outcome), self.text]
+
+    def _continue(self, outcome: Outcome) -> Button:
+        label = s("see_ending", self.lang) if outcome.ending is not None else s("next_scene", self.lang)
+        return Button(label, self.proceed, primary=True)
 
     def scene_blocks(self, view: SceneView) -> list[Block]:
         book, lang = self.match.book, self.lang
@@ -322,8 +426,8 @@ class PlayScreen(Screen):
     # -- drawing ---------------------------------------------------------------------------------------------
     def draw_static(self, surface: pygame.Surface) -> bool:
         """The layer under the widgets, by region: after a decision only the regions whose state changed
-        are drawn again. The centre (the card under the new text) comes at once; the top bar and the side
-        panels follow one per frame, so that no frame that handles a key press draws the whole screen.
+        are drawn again. The centre (the card under the new text) comes at once, alone; the top bar and the
+        side panels follow one per frame, so that no frame that handles a key press draws the whole screen.
         Returns True while some region still waits (the screen keeps asking for frames until then)."""
         look = self.look
         regions = self._static_regions()
@@ -338,7 +442,7 @@ class PlayScreen(Screen):
             return False
         keys = painted[2]
         spread = self.app.screen is self  # under an overlay the layer is wanted whole, at once
-        budget = 1
+        budget = 0 if regions[-1][1] != keys[-1] else 1  # the frame that draws the centre draws nothing else
         waiting = False
         for n, (area, key, paint) in enumerate(regions):
             if key == keys[n]:

@@ -105,6 +105,10 @@ class RichText(Widget):
             y += look.px(6) if style in ("body", "quote", "h1", "title") else look.px(2)
         return out
 
+    def lines(self, look: Look, width: int) -> list[Line]:
+        """The laid-out lines at `width` (the screen renders them ahead of the frame that shows them)."""
+        return self._lines(look, width)
+
     def content_height(self, look: Look, width: int) -> int:
         lines = self._lines(look, width)
         if not lines:
@@ -124,7 +128,14 @@ class RichText(Widget):
         self._fresh = True  # the frame that drew it anew renders only what is in sight
         return image
 
-    def _paint(self, look: Look, top: int, bottom: int, fresh: bool) -> None:
+    def prepare(self, look: Look, count: int = 4) -> bool:
+        """Render `count` more lines ahead of the frame that shows this text (its rect must have its size);
+        True while some lines still wait."""
+        self._render(look)
+        self._paint(look, self.scroll, self.scroll + self.rect.h, False, count)
+        return bool(self._todo)
+
+    def _paint(self, look: Look, top: int, bottom: int, fresh: bool, limit: int | None = None) -> None:
         """Render waiting lines: those in sight between `top` and `bottom` of the picture first.
 
         A new scene or feedback can be long: the frame that handles the key press renders at most
@@ -140,6 +151,8 @@ class RichText(Widget):
         else:
             later = [line for line in self._todo if not (line.y < bottom and line.y + line.height > top)]
             chosen = in_sight + later[:LINES_PER_FRAME]
+        if limit is not None:
+            chosen = chosen[:limit]
         done = {id(line) for line in chosen}
         for line in chosen:
             self._mark(image, look, line)
