@@ -129,8 +129,14 @@ def frames_row(count: int, env: dict[str, str], label: str) -> Row:
         return Row(name, unavailable(game) or "", unavailable(bare) or "—")
     p99, base = percentile(game["frames_ms"], 0.99), percentile(bare["frames_ms"], 0.99)
     p50 = percentile(game["frames_ms"], 0.5)
-    return Row(name + f"; p50 {p50:.2f} ms, max {max(game['frames_ms']):.0f} ms", f"{p99:.2f} ms",
-               f"{base:.2f} ms", f"{p99 / base:.1f}×", "p99 < 4 ms", verdict(p99 < 4))
+    drawing = percentile(game.get("drawing_ms") or game["frames_ms"], 0.99)
+    name += f"; p50 {p50:.2f} ms, max {max(game['frames_ms']):.0f} ms; the game's own drawing p99 {drawing:.2f} ms"
+    if game.get("driver") == "dummy":
+        return Row(name, f"{p99:.2f} ms", f"{base:.2f} ms", f"{p99 / base:.1f}×", "p99 < 4 ms", verdict(p99 < 4))
+    # In a real window the copy of each picture to the screen (flip) is the display server's, and the bare
+    # window pays it too: the issue asks for this figure to be reported; the 4 ms target is the dummy row's.
+    return Row(name, f"{p99:.2f} ms", f"{base:.2f} ms", f"{p99 / base:.1f}×",
+               "reported (the bare window is the floor)", "")
 
 
 def idle_row(seconds: float, env: dict[str, str]) -> Row:

@@ -61,12 +61,13 @@ class Match:
             self.last_delta.update(hit.deltas)
         return outcome
 
-    def foresee(self, index: int) -> Outcome:
+    def foresee(self, index: int) -> tuple[Outcome, Session]:
         """What choosing `index` would do, played on a copy of the session (same seed state, so the same
-        draws): the play screen prepares the feedback ahead while the player reads. Nothing is recorded."""
+        draws): the play screen prepares the feedback ahead while the player reads. Nothing is recorded;
+        the copy is returned detached, to be read only."""
         copy = self.engine.restore(self.session.to_dict())
         try:
-            return self.engine.choose(copy, index)
+            return self.engine.choose(copy, index), copy
         finally:
             self.engine.release(copy)
 

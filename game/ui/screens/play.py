@@ -33,6 +33,7 @@ from ..widgets.table import Seat, SeatInfo, draw_table, place_seats
 from .base import Screen
 
 if TYPE_CHECKING:
+    from ...session import Session
     from ..app import App
 
 __all__ = ["PlayScreen", "outcome_blocks"]
@@ -175,11 +176,12 @@ class PlayScreen(Screen):
         view = self.match.view()
         if self.outcome is None:
             for choice in view.choices:
-                outcome = self.match.foresee(choice.index)
+                outcome, after = self.match.foresee(choice.index)
                 self._gauges_ahead(outcome)
                 yield
                 yield from self._text_ahead(outcome_blocks(self.match, outcome, lang), [self._continue(outcome)],
                                             choosing=False)
+                yield from self._seats_ahead(None, after)
             return
         if self.outcome.ending is not None:
             return
@@ -190,8 +192,12 @@ class PlayScreen(Screen):
             button.rect = pygame.Rect(0, 0, width, button.measure(look, width))
             self.warm_picture(button, focused=n == 0)  # the first choice has the focus after a scene opens
             yield
+        yield from self._seats_ahead(view.speaker, session)
+
+    def _seats_ahead(self, speaker: str | None, session: Session) -> Iterator[None]:
+        """The faces whose caption or ring will change (engagement, who speaks), drawn ahead."""
         for seat in self.seat_widgets[:-1]:
-            info = self._partner_info(seat.info.key, view.speaker)
+            info = self._partner_info(seat.info.key, speaker, session)
             if info != seat.info:
                 ahead = Seat(info, seat.compact)
                 ahead.rect = seat.rect.copy()
@@ -313,8 +319,8 @@ class PlayScreen(Screen):
         for i, seat in enumerate(seats):
             seat.rect = pygame.Rect(self.table.x + i * width, self.table.y, width - self.look.px(4), self.table.h)
 
-    def _partner_info(self, partner_id: str, speaker: str | None) -> SeatInfo:
-        book, lang, session = self.match.book, self.lang, self.match.session
+    def _partner_info(self, partner_id: str, speaker: str | None, session: Session | None = None) -> SeatInfo:
+        book, lang, session = self.match.book, self.lang, session or self.match.session
         partner = next(p for p in book.model.partners if p.id == partner_id)
         org = next(o for o in book.model.organisations if o.id == partner.organisation)
         about = (f"{partner.name} — {tr(partner.role, lang)} ({tr(org.name, lang)}). {tr(partner.logic, lang)} "
