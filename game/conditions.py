@@ -43,6 +43,7 @@ __all__ = [
     "parse",
     "compile_condition",
     "compile_tree",
+    "earliest_turn",
     "Binder",
     "VARIABLES",
     "FUNCTIONS",
@@ -485,6 +486,20 @@ def _compile_binary(node: Binary, bind: Binder | None) -> Evaluator:
     return divide
 
 
+def earliest_turn(node: Node) -> float:
+    """The turn before which a condition cannot hold, read off its `turn >= k` conjuncts (-inf if none).
+
+    Outside events are usually written `turn >= 6 and …`: the engine skips them before that turn
+    without evaluating anything (conditions have no side effects, so the answer is the same).
+    """
+    if isinstance(node, Binary) and node.op == "and":
+        return max(earliest_turn(node.left), earliest_turn(node.right))
+    if (isinstance(node, Compare) and node.op == ">=" and isinstance(node.left, Name) and node.left.name == "turn"
+            and isinstance(node.right, Number)):
+        return node.right.value
+    return float("-inf")
+
+
 def source_of(node: Node, text: str) -> str:
     """The text a node was parsed from, for explanations (best effort, from its columns)."""
     start = _first_col(node) - 1
@@ -521,17 +536,32 @@ class Fact:
     values: tuple[tuple[str, float], ...]
 
 
+@dataclass(frozen=True)
+class _Leaf:
+    """One elementary test of a condition, prepared once for `Condition.explain`."""
+
+    text: str  # its source text, with a `not ` per negation above it
+    negated: bool  # an odd number of `not` above it
+    test: Evaluator
+    reads: tuple[tuple[str, Evaluator], ...]  # (name as written, how to read its value now)
+
+    def fact(self, ctx: Context) -> Fact:
+        held = bool(self.test(ctx))
+        values = tuple([(name, read(ctx)) for name, read in self.reads])
+        return Fact(self.text, not held if self.negated else held, values)
+
+
 class Condition:
     """A parsed, checked and compiled condition, ready to be evaluated many times."""
 
-    __slots__ = ("text", "tree", "_run", "test", "_parts")
+    __slots__ = ("text", "tree", "_run", "test", "_leaves")
 
     def __init__(self, text: str, tree: Node) -> None:
         self.text = text
         self.tree = tree
         self._run = _compile(tree)
         self.test = self._run  # the raw evaluator (truthy or falsy), for the engine's hot loops
-        self._parts: dict[int, Evaluator] = {}  # compiled sub-trees, for explanations
+        self._leaves: tuple[_Leaf, ...] | None = None  # prepared at the first explanation
 
     def __call__(self, ctx: Context) -> bool:
         return bool(self._run(ctx))
@@ -541,37 +571,37 @@ class Condition:
 
     def explain(self, ctx: Context) -> list[Fact]:
         """The comparisons and tests this condition is made of, each with its value now."""
-        facts: list[Fact] = []
-        self._facts(self.tree, ctx, facts)
-        return facts
+        if self._leaves is None:  # texts and evaluators are the same every time: worked out once
+            leaves: list[_Leaf] = []
+            self._collect(self.tree, 0, leaves)
+            self._leaves = tuple(leaves)
+        return [leaf.fact(ctx) for leaf in self._leaves]
 
-    def _facts(self, node: Node, ctx: Context, out: list[Fact]) -> None:
+    def _collect(self, node: Node, negations: int, out: list[_Leaf]) -> None:
+        """The leaves under `and`, `or` and `not`, in reading order (each `not` applies to all below it)."""
         if isinstance(node, Binary) and node.op in ("and", "or"):
-            self._facts(node.left, ctx, out)
-            self._facts(node.right, ctx, out)
+            self._collect(node.left, negations, out)
+            self._collect(node.right, negations, out)
             return
         if isinstance(node, Unary) and node.op == "not":
-            inner: list[Fact] = []
-            self._facts(node.operand, ctx, inner)
-            out.extend(Fact("not " + f.text, not f.held, f.values) for f in inner)
+            self._collect(node.operand, negations + 1, out)
             return
-        part = self._parts.get(id(node))
-        if part is None:
-            part = self._parts[id(node)] = _compile(node)
-        held = bool(part(ctx))
-        out.append(Fact(source_of(node, self.text), held, tuple(_values(node, ctx))))
+        out.append(_Leaf("not " * negations + source_of(node, self.text), negations % 2 == 1, _compile(node),
+                         tuple(_readers(node))))
 
 
-def _values(node: Node, ctx: Context) -> list[tuple[str, float]]:
+def _readers(node: Node) -> list[tuple[str, Evaluator]]:
+    """The names and calls a node reads, each with how to read its value (for the facts)."""
     if isinstance(node, Name) and node.name not in ("true", "false"):
-        return [(node.name, ctx.variable(ALIASES.get(node.name, node.name)))]
+        name = ALIASES.get(node.name, node.name)
+        return [(node.name, lambda ctx: ctx.variable(name))]
     if isinstance(node, Call):
-        value = ctx.call(node.func, node.args)
-        return [(f"{node.func}({', '.join(node.args)})", float(value))]
-    found: list[tuple[str, float]] = []
+        func, args = node.func, node.args
+        return [(f"{func}({', '.join(args)})", lambda ctx: float(ctx.call(func, args)))]
+    found: list[tuple[str, Evaluator]] = []
     for child in (getattr(node, "left", None), getattr(node, "right", None), getattr(node, "operand", None)):
         if isinstance(child, Node):
-            found.extend(_values(child, ctx))
+            found.extend(_readers(child))
     return found
 
 

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from transitions import EventData, Machine
+from transitions.core import listify
 
-from .conditions import Condition, Fact, compile_tree
+from .conditions import Condition, Fact, compile_tree, earliest_turn
 from .errors import RecordError, SessionError
 from .loader import Book
-from .model import Choice, Ending, Scene, Text, Tr
-from .scoring import cohesion_target, next_cohesion, normalised_weights
+from .model import Effects, Ending, Event, Scene, Text, Tr
+from .scoring import normalised_weights, settled_cohesion
 from .session import Decision, EventHit, Session, SessionBinder
 
 __all__ = ["Engine", "SceneView", "ChoiceView", "Outcome", "EndingResult", "IDLE_CHOICE"]
@@ -89,8 +90,95 @@ def _test(condition: Condition | None) -> Callable[[Session], Any] | None:
     return condition  # a wrapped condition (coverage) is called as it is
 
 
+class PhaseMachine(Machine):
+    """The `transitions` Machine of one scenario, shared by every session played on it.
+
+    `Machine.add_model` binds conveniences onto each model (`trigger`, `advance`, `may_advance`, an
+    `is_phase_<state>` per state) and looks for `on_enter_<state>` methods on it: at every new game,
+    this cost more than all the decisions of a short scenario, for names nothing here reads. Attaching
+    a session only registers it and sets its phase; the engine fires `advance` through the machine's
+    event, so the guards and the `on_phase_change` callback run exactly as before.
+    """
+
+    def add_model(self, model: Any, initial: Any = None) -> None:
+        for mod in listify(model):
+            if mod not in self.models:
+                self.set_state(self.initial if initial is None else initial, model=mod)
+                self.models.append(mod)
+
+
+@dataclass(frozen=True, slots=True)
+class _Play:
+    """A choice (or the idle month) with what playing it needs, worked out once per engine."""
+
+    index: int
+    id: str
+    cost: int
+    tags: tuple[str, ...]
+    effects: Effects | None  # None: nothing to apply (the idle month)
+    cause: str  # what `last_cause` names for the changes it makes
+    feedback: Text | None
+    next: str | None  # the fixed next scene (the choice's, else the scene's); None: one is drawn
+
+
+@dataclass(frozen=True, slots=True)
+class _SceneRules:
+    """A scene's choices, their conditions, and those conditions fused into one `offer` function."""
+
+    scene: Scene
+    plays: tuple[_Play, ...]
+    idle: _Play
+    tests: tuple[Callable[[Session], Any] | None, ...]
+    offer: Callable[[Session], tuple[int, ...]]  # positions of the choices whose conditions hold now
+
+
+@dataclass(frozen=True, slots=True)
+class _EventRule:
+    """An outside event with its compiled condition and the label of what it changes."""
+
+    id: str
+    once: bool
+    when: Callable[[Session], Any] | None
+    due: float  # no need to evaluate `when` before this turn (see `earliest_turn`)
+    probability: float
+    effects: Effects
+    cause: str
+    external: bool
+
+
+def _offer(tests: tuple[Callable[[Session], Any] | None, ...]) -> Callable[[Session], tuple[int, ...]]:
+    """One function for all of a scene's choice conditions; most scenes have none, and then the
+    answer is a constant."""
+    if all(test is None for test in tests):
+        every = tuple(range(len(tests)))
+        return lambda session: every
+    numbered = tuple(enumerate(tests))
+
+    def offer(session: Session) -> tuple[int, ...]:
+        offered = []
+        for index, test in numbered:
+            if test is None or test(session):
+                offered.append(index)
+        return tuple(offered)
+
+    return offer
+
+
+def _scene_rules(book: Book, position: int, scene: Scene) -> _SceneRules:
+    plays = tuple(_Play(i, choice.id or str(i + 1), choice.cost, tuple(choice.tags), choice.effects,
+                        f"{scene.id}#{i + 1}", choice.feedback, choice.next or scene.next)
+                  for i, choice in enumerate(scene.choices))
+    idle = _Play(IDLE_CHOICE, "idle", 1, (), None, "", IDLE_FEEDBACK, scene.next)
+    tests = tuple(_test(book.cond("scenes", position, "choices", j, "when")) for j in range(len(scene.choices)))
+    return _SceneRules(scene, plays, idle, tests, _offer(tests))
+
+
 class Engine:
-    """Builds the phase machine for one scenario and runs sessions on it."""
+    """Builds the phase machine for one scenario and runs sessions on it.
+
+    Everything a decision needs from the scenario (compiled conditions, effects, labels) is worked
+    out here once, so that thousands of automatic games only read prepared tables.
+    """
 
     def __init__(self, book: Book) -> None:
         self.book = book
@@ -101,22 +189,27 @@ class Engine:
         for scene in model.scenes:
             self.by_phase.setdefault(scene.phase, []).append(scene)
         self.phases = {p.id: p for p in model.phases}
-        self.scene_when = {s.id: _test(book.cond("scenes", i, "when")) for i, s in enumerate(model.scenes)}
-        self.choice_when = {s.id: [_test(book.cond("scenes", i, "choices", j, "when")) for j in range(len(s.choices))]
-                            for i, s in enumerate(model.scenes)}
-        self.event_when = [_test(book.cond("events", i, "when")) for i in range(len(model.events))]
-        self.ending_when = [book.cond("endings", i, "when") for i in range(len(model.endings))]
-        self.events_by_phase = {p.id: [(i, e) for i, e in enumerate(model.events) if not e.phases or p.id in e.phases]
-                                for p in model.phases}
         self.weights = normalised_weights(model.rules)
-        self.drawable = {phase: [(sc, sc.once, self.scene_when[sc.id]) for sc in scenes if sc.draw]
-                         for phase, scenes in self.by_phase.items()}
+        self._turns = model.clock.turns
+        self._inertia = model.rules.cohesion_inertia
+        self._max_events = model.rules.max_events_per_turn
+        self._rules = {s.id: _scene_rules(book, i, s) for i, s in enumerate(model.scenes)}
+        scene_when = {s.id: _test(book.cond("scenes", i, "when")) for i, s in enumerate(model.scenes)}
+        self._drawable = {phase: [(sc.id, sc.once, scene_when[sc.id], sc.weight) for sc in scenes if sc.draw]
+                          for phase, scenes in self.by_phase.items()}
+        events = [self._event_rule(i, e) for i, e in enumerate(model.events)]
+        self._events_by_phase = {p.id: [event for event, e in zip(events, model.events, strict=True)
+                                        if not e.phases or p.id in e.phases] for p in model.phases}
         self._views: dict[tuple[str, str, tuple[int, ...]], SceneView] = {}
-        self.any_endings = [(i, e, _test(self.ending_when[i])) for i, e in enumerate(model.endings) if e.at == "any"]
+        self._ending_when = [book.cond("endings", i, "when") for i in range(len(model.endings))]
+        self._ending_index: dict[str, int] = {}
+        for i, ending in enumerate(model.endings):
+            self._ending_index.setdefault(ending.id, i)
+        self._any_endings = [(i, e, _test(self._ending_when[i])) for i, e in enumerate(model.endings) if e.at == "any"]
         self.guards: dict[str, list[Any]] = {}
-        self.machine = Machine(model=None, states=[p.id for p in model.phases] + [ENDED],
-                               initial=model.phases[0].id, auto_transitions=False, send_event=True,
-                               model_attribute="phase")
+        self.machine = PhaseMachine(model=None, states=[p.id for p in model.phases] + [ENDED],
+                                    initial=model.phases[0].id, auto_transitions=False, send_event=True,
+                                    model_attribute="phase")
         for p_index, phase in enumerate(model.phases):
             for t_index, transition in enumerate(phase.next):
                 guard = book.cond("phases", p_index, "next", t_index, "when")
@@ -125,6 +218,14 @@ class Engine:
                 self.guards.setdefault(phase.id, []).append(test)
                 self.machine.add_transition("advance", phase.id, transition.to,
                                             conditions=[self._guard(test)], after="on_phase_change")
+        self._advance_event = self.machine.events.get("advance")  # None when no phase leads anywhere
+
+    def _event_rule(self, index: int, event: Event) -> _EventRule:
+        condition = self.book.cond("events", index, "when")
+        # a wrapped condition (coverage) must see every evaluation: no shortcut for it
+        due = earliest_turn(condition.tree) if isinstance(condition, Condition) else float("-inf")
+        return _EventRule(event.id, event.once, _test(condition), due, event.probability, event.effects,
+                          f"event:{event.id}", event.external)
 
     @staticmethod
     def _guard(condition: Any) -> Any:
@@ -137,12 +238,12 @@ class Engine:
                     start: str | None = None, gauges: dict[str, int] | None = None) -> Session:
         """A fresh game; `start` and `gauges` let trainers try a scene directly."""
         session = Session(self, seed, trainee, group, lang)
-        self.machine.add_model(session, initial=self.book.model.phases[0].id)
+        self.machine.add_model(session)
         if gauges:
             levels = {k: v for k, v in gauges.items() if k != "turn"}
             session.gauges.update({k: max(0, min(100, int(v))) for k, v in levels.items()})
             if "turn" in gauges:
-                session.turn = max(0, min(int(gauges["turn"]), self.book.model.clock.turns - 1))
+                session.turn = max(0, min(int(gauges["turn"]), self._turns - 1))
         if start is not None:
             if start not in self.scenes:
                 raise SessionError(f"unknown scene `{start}`")
@@ -182,7 +283,7 @@ class Engine:
     # -- what the player sees ------------------------------------------------------------------------
     def view(self, session: Session) -> SceneView:
         """What the player sees now; views are immutable, so equal ones are shared."""
-        offered = tuple(self.offered(session))
+        offered = self._rules[session.scene].offer(session)
         key = (session.scene, session.phase, offered)
         cached = self._views.get(key)
         if cached is None:
@@ -200,72 +301,70 @@ class Engine:
             choices.append(ChoiceView(IDLE_CHOICE, 1, "idle", IDLE_TEXT, 1, ()))
         return SceneView(scene.id, phase, scene.title, scene.text, scene.speaker, tuple(choices))
 
-    def _is_offered(self, session: Session, index: int) -> bool:
+    def _is_offered(self, rules: _SceneRules, session: Session, index: int) -> bool:
         """One choice's condition only (the idle choice exists when none is offered)."""
-        whens = self.choice_when[session.scene]
         if index == IDLE_CHOICE:
-            return not self.offered(session)
-        if not 0 <= index < len(whens):
+            return not rules.offer(session)
+        if not 0 <= index < len(rules.tests):
             return False
-        when = whens[index]
-        return when is None or bool(when(session))
+        test = rules.tests[index]
+        return test is None or bool(test(session))
 
     def offered(self, session: Session) -> list[int]:
         """Positions of the current scene's choices whose conditions hold (empty: a trap)."""
-        return [i for i, when in enumerate(self.choice_when[session.scene]) if when is None or when(session)]
+        return list(self._rules[session.scene].offer(session))
 
     # -- playing ---------------------------------------------------------------------------------------
     def choose(self, session: Session, index: int) -> Outcome:
         """Take a choice by its position in the scene (as `ChoiceView.index`)."""
         if session.finished:
             raise SessionError("the game is over")
-        if not self._is_offered(session, index):
+        rules = self._rules[session.scene]
+        if not self._is_offered(rules, session, index):
             raise SessionError(f"choice {index} is not offered in scene `{session.scene}`")
-        scene = self.scenes[session.scene]
-        choice = scene.choices[index] if index != IDLE_CHOICE else None
+        play = rules.idle if index == IDLE_CHOICE else rules.plays[index]
         before = dict(session.gauges)
-        changes = session.apply(choice.effects, f"{scene.id}#{index + 1}") if choice else {}
-        cost = choice.cost if choice else 1
+        changes = session.apply(play.effects, play.cause) if play.effects is not None else {}
         turn_before = session.turn
-        session.turn = min(session.turn + cost, self.book.model.clock.turns)
+        session.turn = min(turn_before + play.cost, self._turns)
         self._settle_cohesion(session, changes)
-        choice_id = "idle" if choice is None else (choice.id or str(index + 1))
-        decision = Decision(len(session.history), turn_before, session.phase, scene.id, index, choice_id, cost,
-                            list(choice.tags) if choice else [], before, {})
+        decision = Decision(len(session.history), turn_before, session.phase, rules.scene.id, index, play.id,
+                            play.cost, list(play.tags), before, {})
         session.history.append(decision)
-        outcome = Outcome(decision, choice.feedback if choice else IDLE_FEEDBACK, changes)
-        self._after(session, outcome, choice, scene)
+        outcome = Outcome(decision, play.feedback, changes)
+        self._after(session, outcome, play)
         decision.after = dict(session.gauges)
-        decision.phase_after = session.phase if not session.finished else decision.phase
-        decision.events = [e.id for e in outcome.events]
-        if session.listeners:
+        decision.phase_after = session.phase if session.ending is None else decision.phase
+        decision.events = [e.id for e in outcome.events] if outcome.events else []
+        if session.listeners:  # (nobody listens in automatic games: no payloads to build)
             session.emit("decision", decision.to_dict())
-        if outcome.ending:
-            session.emit("ending", {"ending": outcome.ending.id, "turn": session.turn})
+            if outcome.ending:
+                session.emit("ending", {"ending": outcome.ending.id, "turn": session.turn})
         return outcome
 
-    def _after(self, session: Session, outcome: Outcome, choice: Choice | None, scene: Scene) -> None:
+    def _after(self, session: Session, outcome: Outcome, play: _Play) -> None:
         if self._end_if_any(session, outcome):
             return
-        if session.turns_left <= 0:
+        if session.turn >= self._turns:  # no turns left
             self._end(session, outcome, at_end=True)
             return
         outcome.phase_from = session.phase
         self._advance(session)
         outcome.phase_to = session.phase
-        if outcome.decision.cost > 0:
-            self._strike(session, outcome, outcome.decision.cost)
-            if self._end_if_any(session, outcome):
+        if play.cost > 0:
+            self._strike(session, outcome, play.cost)
+            # the `any` endings were just checked: only an event or a new phase can change their answer now
+            changed = outcome.events or outcome.phase_to != outcome.phase_from
+            if changed and self._end_if_any(session, outcome):
                 return
-        following = self._next_scene(session, choice, scene)
-        self._enter_or_idle(session, outcome, following)
+        self._enter_or_idle(session, outcome, self._next_scene(session, play.next))
 
     def _enter_or_idle(self, session: Session, outcome: Outcome, following: str | None) -> None:
         """With no scene to play, months pass until one can be drawn or the funding ends."""
         while following is None:
             session.turn += 1
             outcome.idle += 1
-            if session.turns_left <= 0:
+            if session.turn >= self._turns:  # no turns left
                 self._end(session, outcome, at_end=True)
                 return
             self._advance(session)
@@ -273,19 +372,16 @@ class Engine:
             self._strike(session, outcome, 1)
             if self._end_if_any(session, outcome):
                 return
-            following = self._next_scene(session, None, None)
+            following = self._next_scene(session, None)
         self._enter(session, following)
 
     def _settle_cohesion(self, session: Session, changes: dict[str, int]) -> None:
-        active = session.active
-        engaged = [v for p, v in session.engagement.items() if active[p]]
         gauges = session.gauges
-        target = cohesion_target(gauges, engaged, self.book.model.rules, self.weights)
         before = gauges["cohesion"]
-        gauges["cohesion"] = next_cohesion(before, target, self.book.model.rules)
-        drift = session.gauges["cohesion"] - before
-        if drift:
-            changes["cohesion"] = changes.get("cohesion", 0) + drift
+        after = gauges["cohesion"] = settled_cohesion(gauges, session.engagement, session.active, self.weights,
+                                                      self._inertia)
+        if after != before:
+            changes["cohesion"] = changes.get("cohesion", 0) + after - before
             session.last_cause.setdefault("cohesion", "")
 
     def _advance(self, session: Session) -> bool:
@@ -296,38 +392,41 @@ class Engine:
         else:
             return False
         before = session.phase
-        session.advance()  # type: ignore[attr-defined]
+        self._advance_event.trigger(session)  # type: ignore[union-attr]  (a guard exists, so the event does)
         return session.phase != before
 
     def _strike(self, session: Session, outcome: Outcome, turns: int) -> None:
         """Outside events: each eligible one may strike, more likely when more time passed."""
-        limit = self.book.model.rules.max_events_per_turn
+        limit = self._max_events
         hits = 0
         fired = session.fired
-        for index, event in self.events_by_phase.get(session.phase, ()):
+        turn = session.turn
+        for event in self._events_by_phase.get(session.phase, ()):
             if hits >= limit:
                 break
-            if event.once and event.id in fired:
+            if turn < event.due or (event.once and event.id in fired):
                 continue
-            condition = self.event_when[index]
-            if condition is not None and not condition(session):
+            if event.when is not None and not event.when(session):
                 continue
             chance = event.probability if turns <= 1 else 1 - (1 - event.probability) ** turns
             if session.rng.random() >= chance:
                 continue
-            deltas = session.apply(event.effects, f"event:{event.id}", external=event.external)
-            self._settle_cohesion(session, deltas)
-            hit = EventHit(event.id, session.turn, deltas)
-            session.fired.append(event.id)
-            session.events.append(hit)
-            outcome.events.append(hit)
-            session.emit("event", {"event": event.id, "turn": session.turn, "deltas": deltas})
+            self._hit(session, outcome, event)
             hits += 1
 
-    def _next_scene(self, session: Session, choice: Choice | None, scene: Scene | None) -> str | None:
+    def _hit(self, session: Session, outcome: Outcome, event: _EventRule) -> None:
+        deltas = session.apply(event.effects, event.cause, external=event.external)
+        self._settle_cohesion(session, deltas)
+        hit = EventHit(event.id, session.turn, deltas)
+        session.fired.append(event.id)
+        session.events.append(hit)
+        outcome.events.append(hit)
+        if session.listeners:
+            session.emit("event", {"event": event.id, "turn": session.turn, "deltas": deltas})
+
+    def _next_scene(self, session: Session, fixed: str | None) -> str | None:
         """A fixed `next` first (a story continues); then the phase's opening scene if not yet
         played; then a draw."""
-        fixed = (choice.next if choice else None) or (scene.next if scene else None)
         if fixed is not None:
             return fixed
         start = self.phases[session.phase].start
@@ -337,22 +436,23 @@ class Engine:
 
     def _draw(self, session: Session) -> str | None:
         """Draw among the phase's scenes whose conditions hold (weighted, seeded)."""
-        pool: list[Scene] = []
+        pool: list[str] = []
+        weights: list[float] = []
         seen = set(session.seen)
-        for scene, once, condition in self.drawable.get(session.phase, ()):
-            if once and scene.id in seen:
+        for scene_id, once, condition, weight in self._drawable.get(session.phase, ()):
+            if once and scene_id in seen:
                 continue
             if condition is None or condition(session):
-                pool.append(scene)
+                pool.append(scene_id)
+                weights.append(weight)
         if not pool:
             return None
-        total = sum(s.weight for s in pool)
-        pick = session.rng.random() * total
-        for scene in pool:
-            pick -= scene.weight
+        pick = session.rng.random() * sum(weights)
+        for scene_id, weight in zip(pool, weights, strict=True):  # (the deep check's rng follows these very operations)
+            pick -= weight
             if pick < 0:
-                return scene.id
-        return pool[-1].id
+                return scene_id
+        return pool[-1]
 
     def _first_scene(self, session: Session) -> str:
         model = self.book.model
@@ -368,7 +468,7 @@ class Engine:
 
     # -- endings ---------------------------------------------------------------------------------------------
     def _end_if_any(self, session: Session, outcome: Outcome) -> bool:
-        for index, ending, condition in self.any_endings:
+        for index, ending, condition in self._any_endings:
             if condition is None or condition(session):
                 self._close(session, outcome, index, ending)
                 return True
@@ -376,7 +476,7 @@ class Engine:
 
     def _end(self, session: Session, outcome: Outcome, at_end: bool) -> None:
         for index, ending in enumerate(self.book.model.endings):
-            condition = self.ending_when[index]
+            condition = self._ending_when[index]
             if condition is None or condition(session):
                 self._close(session, outcome, index, ending)
                 return
@@ -392,13 +492,15 @@ class Engine:
         """The ending reached, why (the facts of its condition now) and what survived."""
         if session.ending is None:
             raise SessionError("the game is not over")
-        index = next(i for i, e in enumerate(self.book.model.endings) if e.id == session.ending)
+        index = self._ending_index[session.ending]
         ending = self.book.model.endings[index]
-        condition = self.book.cond("endings", index, "when")
+        condition = self._ending_when[index]
         facts = tuple(condition.explain(session)) if condition is not None else ()
-        innovations = {inv: [o for o, _ in sorted(levels.items()) if session.innovated(inv) and
-                             levels[o] >= self.book.model.rules.innovation_threshold]
-                       for inv, levels in session.diffusion.items()}
+        threshold = self.book.model.rules.innovation_threshold
+        innovations: dict[str, list[str]] = {}
+        for inv, levels in session.diffusion.items():
+            innovated = session.innovated(inv)
+            innovations[inv] = [o for o, _ in sorted(levels.items()) if innovated and levels[o] >= threshold]
         evaporated = tuple(inv for inv, orgs in innovations.items() if not orgs)
         return EndingResult(ending.id, ending.title, ending.explanation, tuple(ending.questions), facts,
                             innovations, evaporated)

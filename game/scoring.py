@@ -12,12 +12,14 @@ from collections.abc import Iterable, Mapping
 
 from .model import Rules
 
-__all__ = ["clamp", "cohesion_target", "normalised_weights", "next_cohesion", "shield_factor", "shielded",
-           "is_innovation"]
+__all__ = ["clamp", "cohesion_target", "normalised_weights", "next_cohesion", "settled_cohesion", "shield_factor",
+           "shielded", "is_innovation"]
 
 
 def clamp(value: float, low: int = 0, high: int = 100) -> int:
-    return int(max(low, min(high, round(value))))
+    """The nearest whole level within bounds (plain comparisons: this runs after every change)."""
+    rounded = round(value)
+    return int(low) if rounded < low else int(high) if rounded > high else int(rounded)
 
 
 def normalised_weights(rules: Rules) -> tuple[float, float, float, float]:
@@ -40,6 +42,29 @@ def cohesion_target(gauges: Mapping[str, int], engagements: Iterable[int], rules
 def next_cohesion(current: int, target: float, rules: Rules) -> int:
     """Cohésion moves toward its target by a share of the gap: a collective has inertia."""
     return clamp(current + rules.cohesion_inertia * (target - current))
+
+
+def settled_cohesion(gauges: Mapping[str, int], engagement: Mapping[str, int], active: Mapping[str, bool],
+                     weights: tuple[float, float, float, float], inertia: float) -> int:
+    """`next_cohesion` toward `cohesion_target`, in one step and with the same arithmetic.
+
+    The engine settles cohésion after every choice and every event, so this skips the
+    intermediate lists and calls; the two functions above remain the readable definition.
+    """
+    if all(active.values()):  # everyone is still there (the usual case): summed in C
+        total, count = sum(engagement.values()), len(engagement)
+    else:
+        total = count = 0
+        for partner, level in engagement.items():
+            if active[partner]:  # who has left no longer counts
+                total += level
+                count += 1
+    mean = total / count if count else 0.0
+    w_sens, w_identite, w_pouvoir, w_engagement = weights
+    target = (w_sens * gauges["sens"] + w_identite * gauges["identite"] + w_pouvoir * gauges["pouvoir"]
+              + w_engagement * mean)
+    current = gauges["cohesion"]
+    return clamp(current + inertia * (target - current))
 
 
 def shield_factor(pouvoir: int) -> float:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .model import GAUGES, Effects
+from .model import GAUGES, Effects, Scenario
 from .scoring import clamp, is_innovation, shielded
 
 if TYPE_CHECKING:
@@ -56,14 +56,15 @@ class EventHit:
     deltas: dict[str, int]
 
 
+# The level tables an effect moves, in the order they are applied (`_Plan.levels` points into them).
+_GAUGES, _ENGAGEMENT, _AWARENESS, _SUPPORT = range(4)
+
+
 @dataclass(frozen=True)
 class _Plan:
     """Effects flattened once, with their labels, so applying them in a loop is cheap."""
 
-    gauges: tuple[tuple[str, int], ...]
-    engagement: tuple[tuple[str, int, str], ...]
-    awareness: tuple[tuple[str, int, str], ...]
-    support: tuple[tuple[str, int, str], ...]
+    levels: tuple[tuple[int, str, int, str, bool], ...]  # (table, key, delta, label, shielded from outside)
     flags: dict[str, bool]
     invent: tuple[str, ...]
     diffuse: tuple[tuple[str, str, int, str], ...]
@@ -77,11 +78,12 @@ def _plan(effects: Effects) -> _Plan:
     cached = _PLANS.get(id(effects))
     if cached is not None and cached[0] is effects:
         return cached[1]
+    levels = [(_GAUGES, g, getattr(effects, g), g, True) for g in GAUGES if getattr(effects, g)]
+    levels += [(_ENGAGEMENT, p, d, f"engagement:{p}", True) for p, d in effects.engagement.items()]
+    levels += [(_AWARENESS, o, d, f"awareness:{o}", False) for o, d in effects.awareness.items()]
+    levels += [(_SUPPORT, o, d, f"support:{o}", True) for o, d in effects.support.items()]
     plan = _Plan(
-        tuple((g, getattr(effects, g)) for g in GAUGES if getattr(effects, g)),
-        tuple((p, d, f"engagement:{p}") for p, d in effects.engagement.items()),
-        tuple((o, d, f"awareness:{o}") for o, d in effects.awareness.items()),
-        tuple((o, d, f"support:{o}") for o, d in effects.support.items()),
+        tuple(levels),
         dict(effects.flags),
         tuple(effects.invent),
         tuple((i, o, d, f"diffusion:{i}:{o}") for i, orgs in effects.diffuse.items() for o, d in orgs.items()),
@@ -91,6 +93,35 @@ def _plan(effects: Effects) -> _Plan:
         _PLANS.clear()
     _PLANS[id(effects)] = (effects, plan)
     return plan
+
+
+@dataclass(frozen=True)
+class _Start:
+    """A scenario's starting levels, read once: each new session copies these tables."""
+
+    gauges: dict[str, int]
+    engagement: dict[str, int]
+    active: dict[str, bool]
+    awareness: dict[str, int]
+    support: dict[str, int]
+
+
+_STARTS: dict[int, tuple[Scenario, _Start]] = {}
+
+
+def _start(model: Scenario) -> _Start:
+    cached = _STARTS.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]
+    start = _Start({g: getattr(model.gauges, g) for g in GAUGES},
+                   {p.id: p.engagement for p in model.partners},
+                   {p.id: True for p in model.partners},
+                   {o.id: o.hierarchy.awareness for o in model.organisations},
+                   {o.id: o.hierarchy.support for o in model.organisations})
+    if len(_STARTS) > 1000:  # scenarios reloaded again and again: start afresh
+        _STARTS.clear()
+    _STARTS[id(model)] = (model, start)
+    return start
 
 
 _CALLS: dict[str, Callable[[Session, tuple[str, ...]], float | bool]] = {
@@ -146,18 +177,18 @@ class Session:
     phase: str
 
     def __init__(self, engine: Engine, seed: int, trainee: str = "", group: str = "", lang: str = "fr") -> None:
-        model = engine.book.model
+        start = _start(engine.book.model)
         self.engine = engine
         self.seed = seed
         self.rng = random.Random(seed)
         self.trainee = trainee
         self.group = group
         self.lang = lang
-        self.gauges: dict[str, int] = {g: getattr(model.gauges, g) for g in GAUGES}
-        self.engagement: dict[str, int] = {p.id: p.engagement for p in model.partners}
-        self.active: dict[str, bool] = {p.id: True for p in model.partners}
-        self.awareness: dict[str, int] = {o.id: o.hierarchy.awareness for o in model.organisations}
-        self.support: dict[str, int] = {o.id: o.hierarchy.support for o in model.organisations}
+        self.gauges: dict[str, int] = dict(start.gauges)
+        self.engagement: dict[str, int] = dict(start.engagement)
+        self.active: dict[str, bool] = dict(start.active)
+        self.awareness: dict[str, int] = dict(start.awareness)
+        self.support: dict[str, int] = dict(start.support)
         self.diffusion: dict[str, dict[str, int]] = {}
         self.flags: dict[str, bool] = {}
         self.turn = 0
@@ -190,13 +221,19 @@ class Session:
         return _CALLS[func](self, args)
 
     def innovated(self, invention: str) -> int:
+        """In how many organisations the invention has become an innovation."""
         rules = self.engine.book.model.rules
-        return sum(1 for level in self.diffusion.get(invention, {}).values() if is_innovation(level, rules))
+        count = 0
+        for level in self.diffusion.get(invention, {}).values():
+            if is_innovation(level, rules):
+                count += 1
+        return count
 
     @property
     def turns_left(self) -> int:
         """Turns of funding still to come (never below zero, even after a costly last choice)."""
-        return max(0, self.engine.book.model.clock.turns - self.turn)
+        left = self.engine.book.model.clock.turns - self.turn
+        return left if left > 0 else 0
 
     @property
     def finished(self) -> bool:
@@ -208,16 +245,21 @@ class Session:
         plan = _plan(effects)
         pouvoir = self.gauges["pouvoir"]
         changed: dict[str, int] = {}
-        bump = self._bump
-        for gauge, delta in plan.gauges:
-            bump(self.gauges, gauge, shielded(delta, pouvoir) if external else delta, gauge, changed, cause)
-        for partner, delta, label in plan.engagement:
-            if self.active[partner]:  # who has left the collective no longer moves with it
-                bump(self.engagement, partner, shielded(delta, pouvoir) if external else delta, label, changed, cause)
-        for org, delta, label in plan.awareness:
-            bump(self.awareness, org, delta, label, changed, cause)
-        for org, delta, label in plan.support:
-            bump(self.support, org, shielded(delta, pouvoir) if external else delta, label, changed, cause)
+        tables = (self.gauges, self.engagement, self.awareness, self.support)
+        active = self.active
+        last_cause = self.last_cause
+        for table, key, delta, label, shieldable in plan.levels:  # `_bump`, inlined: every decision runs this
+            if table == _ENGAGEMENT and not active[key]:
+                continue  # who has left the collective no longer moves with it
+            if external and shieldable:
+                delta = shielded(delta, pouvoir)
+            levels = tables[table]
+            before = levels[key]
+            after = before + delta
+            levels[key] = after = 0 if after < 0 else 100 if after > 100 else after
+            if after != before:
+                changed[label] = changed.get(label, 0) + after - before
+                last_cause[label] = cause
         if plan.flags:
             self.flags.update(plan.flags)
         for invention in plan.invent:
@@ -226,7 +268,7 @@ class Session:
                 changed[f"invent:{invention}"] = 1
         for invention, org, delta, label in plan.diffuse:
             if invention in self.diffusion:
-                bump(self.diffusion[invention], org, delta, label, changed, cause)
+                self._bump(self.diffusion[invention], org, delta, label, changed, cause)
         for partner in plan.leave:
             if self.active.get(partner):
                 self._leave(partner)
@@ -256,7 +298,8 @@ class Session:
 
     def on_phase_change(self, event: Any) -> None:
         """Called by the machine after a phase transition."""
-        self.emit("phase", {"phase": self.phase, "turn": self.turn})
+        if self.listeners:
+            self.emit("phase", {"phase": self.phase, "turn": self.turn})
 
     def emit(self, kind: str, payload: dict[str, Any]) -> None:
         for listener in list(self.listeners):
