@@ -444,7 +444,9 @@ def _compile_compare(node: Compare, bind: Binder | None) -> Evaluator:
     """Comparisons with a constant (the usual `sens >= 40`) skip one call per evaluation."""
     left = _compile(node.left, bind)
     if isinstance(node.right, Number):
-        value = node.right.value
+        value: float = node.right.value
+        if value.is_integer():  # levels are ints: int against int is the cheaper comparison, with the same answer
+            value = int(value)
         constant: dict[str, Evaluator] = {
             "<": lambda ctx: left(ctx) < value,
             "<=": lambda ctx: left(ctx) <= value,

@@ -103,7 +103,7 @@ class PhaseMachine(Machine):
     def add_model(self, model: Any, initial: Any = None) -> None:
         for mod in listify(model):
             if mod not in self.models:
-                self.set_state(self.initial if initial is None else initial, model=mod)
+                self.set_state(self.initial if initial is None else initial, model=mod)  # type: ignore[arg-type]
                 self.models.append(mod)
 
 
@@ -392,7 +392,8 @@ class Engine:
         else:
             return False
         before = session.phase
-        self._advance_event.trigger(session)  # type: ignore[union-attr]  (a guard exists, so the event does)
+        assert self._advance_event is not None  # a guard held, so a transition (and its event) exists
+        self._advance_event.trigger(session)
         return session.phase != before
 
     def _strike(self, session: Session, outcome: Outcome, turns: int) -> None:
