@@ -472,8 +472,9 @@ class PlayScreen(Screen):
         w, h = self.size
         top = pygame.Rect(0, 0, w, self.top.bottom + 1)
         clock = (session.phase, session.turn, session.turns_left)
-        regions = [(top, (tuple(top), clock), self._top_bar),
-                   (self.left.inflate(4, 4), (tuple(self.left), self.gauges_bottom, clock), self._left_panel)]
+        regions: list[tuple[pygame.Rect, object, Callable[[pygame.Surface], None]]] = [
+            (top, (tuple(top), clock), self._top_bar),
+            (self.left.inflate(4, 4), (tuple(self.left), self.gauges_bottom, clock), self._left_panel)]
         if self.right is not None:
             state = (sorted(session.awareness.items()), sorted(session.support.items()),
                      [(inv, list(levels.items())) for inv, levels in session.diffusion.items()])
