@@ -34,7 +34,12 @@ def cohesion_target(gauges: Mapping[str, int], engagements: Iterable[int], rules
     """What cohésion tends to: a weighted mean of the gauges and of the members' engagement."""
     values = list(engagements)
     engagement = sum(values) / len(values) if values else 0.0
-    w_sens, w_identite, w_pouvoir, w_engagement = weights or normalised_weights(rules)
+    return _weighted(gauges, engagement, weights or normalised_weights(rules))
+
+
+def _weighted(gauges: Mapping[str, int], engagement: float, weights: tuple[float, float, float, float]) -> float:
+    """The one formula of the target, shared by the readable definition and the engine's fast path."""
+    w_sens, w_identite, w_pouvoir, w_engagement = weights
     return (w_sens * gauges["sens"] + w_identite * gauges["identite"] + w_pouvoir * gauges["pouvoir"]
             + w_engagement * engagement)
 
@@ -49,7 +54,7 @@ def settled_cohesion(gauges: Mapping[str, int], engagement: Mapping[str, int], a
     """`next_cohesion` toward `cohesion_target`, in one step and with the same arithmetic.
 
     The engine settles cohésion after every choice and every event, so this skips the
-    intermediate lists and calls; the two functions above remain the readable definition.
+    intermediate list; the two functions above remain the readable definition.
     """
     if all(active.values()):  # everyone is still there (the usual case): summed in C
         total, count = sum(engagement.values()), len(engagement)
@@ -59,10 +64,7 @@ def settled_cohesion(gauges: Mapping[str, int], engagement: Mapping[str, int], a
             if active[partner]:  # who has left no longer counts
                 total += level
                 count += 1
-    mean = total / count if count else 0.0
-    w_sens, w_identite, w_pouvoir, w_engagement = weights
-    target = (w_sens * gauges["sens"] + w_identite * gauges["identite"] + w_pouvoir * gauges["pouvoir"]
-              + w_engagement * mean)
+    target = _weighted(gauges, total / count if count else 0.0, weights)
     current = gauges["cohesion"]
     return clamp(current + inertia * (target - current))
 
