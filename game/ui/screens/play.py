@@ -25,7 +25,7 @@ from ..match import Match
 from ..strings import s
 from ..widgets.base import blit_text, panel
 from ..widgets.button import Button
-from ..widgets.gauge import Gauge, bar
+from ..widgets.gauge import Gauge, bar, change_label
 from ..widgets.orgpanel import draw_organisations
 from ..widgets.portrait import org_colour, safe_asset
 from ..widgets.richtext import Block, RichText
@@ -142,7 +142,7 @@ class PlayScreen(Screen):
             self.right = pygame.Rect(w - m - side, body_y, side, h - body_y - m)
             self.center = pygame.Rect(self.left.right + m, body_y, self.right.x - self.left.right - 2 * m,
                                       h - body_y - m)
-        self.text_width = self.center.w - 2 * look.px(20) - look.px(14)  # the card's text (see RichText._render)
+        self.text_width = RichText.inner_width(look, self.center.w - 2 * self._card_padding()[0])
         extra = self._gauges_layout()
         main = self._scene_widgets() if self.outcome is None else self._feedback_widgets()
         seats = self._seats()
@@ -206,13 +206,12 @@ class PlayScreen(Screen):
 
     def _gauges_ahead(self, outcome: Outcome) -> None:
         """The numbers the gauges will show after this outcome."""
-        look, theme = self.look, self.look.theme
+        look = self.look
         for key, value in outcome.decision.after.items():
-            look.text.render(str(value), "h2", theme.ink)
+            look.text.render(str(value), "h2", look.theme.ink)
             delta = value - outcome.decision.before.get(key, value)
             if delta:
-                sign = f"+{delta}" if delta > 0 else f"−{-delta}"
-                look.text.render(sign, "small", theme.good if delta > 0 else theme.bad)
+                look.text.render(*change_label(look, delta))
 
     def _text_ahead(self, blocks: list[Block], buttons: list[Button], choosing: bool) -> Iterator[None]:
         """The card's text for the next key press: laid out at its future size, then rendered a few lines
@@ -259,6 +258,9 @@ class PlayScreen(Screen):
                             about=s("role_is", self.lang, role=tr(model.player.role, self.lang))))
         return seats + [you]
 
+    def _card_padding(self) -> tuple[int, int]:
+        return self.look.px(20), self.look.px(14)
+
     def _plan_centre(self, buttons: list[Button], text: RichText, choosing: bool) -> Centre:
         """Split the centre between the table, the text card and the choices (or the continue button).
         Pure: the screen also asks it about the next key press, to prepare that text at its size."""
@@ -272,7 +274,7 @@ class PlayScreen(Screen):
             label_h = 0
             heights = [buttons[0].measure(look, min(center.w, buttons[0].natural_width(look)))]
             actions_h = heights[0]
-        pad_x, pad_y = look.px(20), look.px(14)
+        pad_x, pad_y = self._card_padding()
         content = text.content_height(look, self.text_width) + 2 * pad_y
         min_card = 3 * look.text.line_height("body") + 2 * pad_y
         _, seat_h = Seat.size(look)

@@ -13,7 +13,7 @@ import pygame
 from ..theme import Colour
 from .base import Look, Widget, blit_text, focus_ring, rounded
 
-__all__ = ["Gauge", "bar"]
+__all__ = ["Gauge", "bar", "change_label"]
 
 SPEED = 60.0  # points per second of the animated bar
 FLASH = 2.5  # seconds a change stays shown
@@ -33,6 +33,11 @@ def bar(surface: pygame.Surface, look: Look, rect: pygame.Rect, value: float, co
         x = rect.x + round(rect.w * marker / 100)
         pygame.draw.line(surface, theme.ink, (x, rect.y - 3), (x, rect.bottom + 2), 2)
     return filled
+
+
+def change_label(look: Look, delta: int) -> tuple[str, str, Colour]:
+    """`+8` in the good colour or `−3` (a true minus sign) in the bad one: text, role and colour."""
+    return (f"+{delta}" if delta > 0 else f"−{-delta}"), "small", look.theme.good if delta > 0 else look.theme.bad
 
 
 class Gauge(Widget):
@@ -81,9 +86,8 @@ class Gauge(Widget):
         blit_text(surface, look, self.name, "h2", theme.ink, (self.rect.x + pad, top))
         value = blit_text(surface, look, f"{self.value}", "h2", theme.ink, (self.rect.right - pad, top), "right")
         if self.flash > 0 and self.delta:
-            sign = f"+{self.delta}" if self.delta > 0 else f"−{-self.delta}"
-            colour = theme.good if self.delta > 0 else theme.bad
-            blit_text(surface, look, sign, "small", colour, (value.x - look.px(10), top + look.px(3)), "right")
+            at = (value.x - look.px(10), top + look.px(3))
+            blit_text(surface, look, *change_label(look, self.delta), at, "right")
         bar(surface, look, self.bar_rect(look), self.shown, theme.gauges[self.key])
 
     def tooltip(self) -> str | None:

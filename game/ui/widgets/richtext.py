@@ -105,6 +105,11 @@ class RichText(Widget):
             y += look.px(6) if style in ("body", "quote", "h1", "title") else look.px(2)
         return out
 
+    @staticmethod
+    def inner_width(look: Look, width: int) -> int:
+        """The width its lines are wrapped to inside `width` (room is kept for the scroll bar)."""
+        return width - look.px(14)
+
     def lines(self, look: Look, width: int) -> list[Line]:
         """The laid-out lines at `width` (the screen renders them ahead of the frame that shows them)."""
         return self._lines(look, width)
@@ -119,7 +124,7 @@ class RichText(Widget):
         key = (self.rect.size, look.text.scale, look.theme.name, id(self.blocks), len(self.blocks))
         if self._image is not None and key == self._key:
             return self._image
-        width = self.rect.w - look.px(14)
+        width = self.inner_width(look, self.rect.w)
         height = max(1, self.content_height(look, width))
         image = pygame.Surface((self.rect.w, height))
         image.fill(getattr(look.theme, self.fill))
