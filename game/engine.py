@@ -21,7 +21,7 @@ from .errors import RecordError, SessionError
 from .loader import Book
 from .model import Effects, Ending, Event, Scene, Text, Tr
 from .scoring import normalised_weights, settled_cohesion
-from .session import Decision, EventHit, Session, SessionBinder
+from .session import Decision, EffectPlan, EventHit, Session, SessionBinder, plan_of
 
 __all__ = ["Engine", "SceneView", "ChoiceView", "Outcome", "EndingResult", "IDLE_CHOICE"]
 
@@ -116,6 +116,7 @@ class _Play:
     cost: int
     tags: tuple[str, ...]
     effects: Effects | None  # None: nothing to apply (the idle month)
+    plan: EffectPlan | None  # `plan_of(effects)`, prepared once
     cause: str  # what `last_cause` names for the changes it makes
     feedback: Text | None
     next: str | None  # the fixed next scene (the choice's, else the scene's); None: one is drawn
@@ -142,6 +143,7 @@ class _EventRule:
     due: float  # no need to evaluate `when` before this turn (see `earliest_turn`)
     probability: float
     effects: Effects
+    plan: EffectPlan  # `plan_of(effects)`, prepared once
     cause: str
     external: bool
 
@@ -166,9 +168,9 @@ def _offer(tests: tuple[Callable[[Session], Any] | None, ...]) -> Callable[[Sess
 
 def _scene_rules(book: Book, position: int, scene: Scene) -> _SceneRules:
     plays = tuple(_Play(i, choice.id or str(i + 1), choice.cost, tuple(choice.tags), choice.effects,
-                        f"{scene.id}#{i + 1}", choice.feedback, choice.next or scene.next)
+                        plan_of(choice.effects), f"{scene.id}#{i + 1}", choice.feedback, choice.next or scene.next)
                   for i, choice in enumerate(scene.choices))
-    idle = _Play(IDLE_CHOICE, "idle", 1, (), None, "", IDLE_FEEDBACK, scene.next)
+    idle = _Play(IDLE_CHOICE, "idle", 1, (), None, None, "", IDLE_FEEDBACK, scene.next)
     tests = tuple(_test(book.cond("scenes", position, "choices", j, "when")) for j in range(len(scene.choices)))
     return _SceneRules(scene, plays, idle, tests, _offer(tests))
 
@@ -225,7 +227,7 @@ class Engine:
         # a wrapped condition (coverage) must see every evaluation: no shortcut for it
         due = earliest_turn(condition.tree) if isinstance(condition, Condition) else float("-inf")
         return _EventRule(event.id, event.once, _test(condition), due, event.probability, event.effects,
-                          f"event:{event.id}", event.external)
+                          plan_of(event.effects), f"event:{event.id}", event.external)
 
     @staticmethod
     def _guard(condition: Any) -> Any:
@@ -317,16 +319,16 @@ class Engine:
     # -- playing ---------------------------------------------------------------------------------------
     def choose(self, session: Session, index: int) -> Outcome:
         """Take a choice by its position in the scene (as `ChoiceView.index`)."""
-        if session.finished:
+        if session.ending is not None:
             raise SessionError("the game is over")
         rules = self._rules[session.scene]
         if not self._is_offered(rules, session, index):
             raise SessionError(f"choice {index} is not offered in scene `{session.scene}`")
         play = rules.idle if index == IDLE_CHOICE else rules.plays[index]
         before = dict(session.gauges)
-        changes = session.apply(play.effects, play.cause) if play.effects is not None else {}
+        changes = session.apply(play.effects, play.cause, plan=play.plan) if play.effects is not None else {}
         turn_before = session.turn
-        session.turn = min(turn_before + play.cost, self._turns)
+        session.turn = turn_before + play.cost if turn_before + play.cost < self._turns else self._turns
         self._settle_cohesion(session, changes)
         decision = Decision(len(session.history), turn_before, session.phase, rules.scene.id, index, play.id,
                             play.cost, list(play.tags), before, {})
@@ -357,10 +359,15 @@ class Engine:
             changed = outcome.events or outcome.phase_to != outcome.phase_from
             if changed and self._end_if_any(session, outcome):
                 return
-        self._enter_or_idle(session, outcome, self._next_scene(session, play.next))
+        following = self._next_scene(session, play.next)
+        if following is None:
+            self._idle(session, outcome)
+        else:
+            self._enter(session, following)
 
-    def _enter_or_idle(self, session: Session, outcome: Outcome, following: str | None) -> None:
+    def _idle(self, session: Session, outcome: Outcome) -> None:
         """With no scene to play, months pass until one can be drawn or the funding ends."""
+        following: str | None = None
         while following is None:
             session.turn += 1
             outcome.idle += 1
@@ -407,7 +414,8 @@ class Engine:
                 break
             if turn < event.due or (event.once and event.id in fired):
                 continue
-            if event.when is not None and not event.when(session):
+            when = event.when
+            if when is not None and not when(session):
                 continue
             chance = event.probability if turns <= 1 else 1 - (1 - event.probability) ** turns
             if session.rng.random() >= chance:
@@ -416,7 +424,7 @@ class Engine:
             hits += 1
 
     def _hit(self, session: Session, outcome: Outcome, event: _EventRule) -> None:
-        deltas = session.apply(event.effects, event.cause, external=event.external)
+        deltas = session.apply(event.effects, event.cause, external=event.external, plan=event.plan)
         self._settle_cohesion(session, deltas)
         hit = EventHit(event.id, session.turn, deltas)
         session.fired.append(event.id)

@@ -18,7 +18,7 @@ from .scoring import clamp, is_innovation, shielded
 if TYPE_CHECKING:
     from .engine import Engine
 
-__all__ = ["Decision", "EventHit", "Session", "SessionBinder", "Listener"]
+__all__ = ["Decision", "EventHit", "Session", "SessionBinder", "Listener", "plan_of", "EffectPlan"]
 
 Listener = Callable[[str, dict[str, Any]], None]
 
@@ -56,12 +56,12 @@ class EventHit:
     deltas: dict[str, int]
 
 
-# The level tables an effect moves, in the order they are applied (`_Plan.levels` points into them).
+# The level tables an effect moves, in the order they are applied (`EffectPlan.levels` points into them).
 _GAUGES, _ENGAGEMENT, _AWARENESS, _SUPPORT = range(4)
 
 
 @dataclass(frozen=True)
-class _Plan:
+class EffectPlan:
     """Effects flattened once, with their labels, so applying them in a loop is cheap."""
 
     levels: tuple[tuple[int, str, int, str, bool], ...]  # (table, key, delta, label, shielded from outside)
@@ -71,10 +71,11 @@ class _Plan:
     leave: tuple[str, ...]
 
 
-_PLANS: dict[int, tuple[Effects, _Plan]] = {}
+_PLANS: dict[int, tuple[Effects, EffectPlan]] = {}
 
 
-def _plan(effects: Effects) -> _Plan:
+def plan_of(effects: Effects) -> EffectPlan:
+    """The flattened form of effects (cached: the engine also prepares each choice's and event's once)."""
     cached = _PLANS.get(id(effects))
     if cached is not None and cached[0] is effects:
         return cached[1]
@@ -82,7 +83,7 @@ def _plan(effects: Effects) -> _Plan:
     levels += [(_ENGAGEMENT, p, d, f"engagement:{p}", True) for p, d in effects.engagement.items()]
     levels += [(_AWARENESS, o, d, f"awareness:{o}", False) for o, d in effects.awareness.items()]
     levels += [(_SUPPORT, o, d, f"support:{o}", True) for o, d in effects.support.items()]
-    plan = _Plan(
+    plan = EffectPlan(
         tuple(levels),
         dict(effects.flags),
         tuple(effects.invent),
@@ -240,9 +241,14 @@ class Session:
         return self.ending is not None
 
     # -- changing the state ----------------------------------------------------------------------
-    def apply(self, effects: Effects, cause: str, external: bool = False) -> dict[str, int]:
-        """Apply effects and return what actually changed (after clamping and the pouvoir shield)."""
-        plan = _plan(effects)
+    def apply(self, effects: Effects, cause: str, external: bool = False,
+              plan: EffectPlan | None = None) -> dict[str, int]:
+        """Apply effects and return what actually changed (after clamping and the pouvoir shield).
+
+        `plan` is `plan_of(effects)` when the caller already has it (the engine prepares its own).
+        """
+        if plan is None:
+            plan = plan_of(effects)
         pouvoir = self.gauges["pouvoir"]
         changed: dict[str, int] = {}
         tables = (self.gauges, self.engagement, self.awareness, self.support)
@@ -258,7 +264,7 @@ class Session:
             after = before + delta
             levels[key] = after = 0 if after < 0 else 100 if after > 100 else after
             if after != before:
-                changed[label] = changed.get(label, 0) + after - before
+                changed[label] = after - before  # (each label once per plan: nothing to add to)
                 last_cause[label] = cause
         if plan.flags:
             self.flags.update(plan.flags)
