@@ -19,7 +19,7 @@ from transitions.core import listify
 from .conditions import Condition, Fact, compile_tree, earliest_turn
 from .errors import RecordError, SessionError
 from .loader import Book
-from .model import Effects, Ending, Event, Scene, Text, Tr
+from .model import Ending, Event, Scene, Text, Tr
 from .scoring import normalised_weights, settled_cohesion
 from .session import Decision, EffectPlan, EventHit, Session, SessionBinder, plan_of
 
@@ -115,8 +115,7 @@ class _Play:
     id: str
     cost: int
     tags: tuple[str, ...]
-    effects: Effects | None  # None: nothing to apply (the idle month)
-    plan: EffectPlan | None  # `plan_of(effects)`, prepared once
+    plan: EffectPlan | None  # its effects, flattened once; None: nothing to apply (the idle month)
     cause: str  # what `last_cause` names for the changes it makes
     feedback: Text | None
     next: str | None  # the fixed next scene (the choice's, else the scene's); None: one is drawn
@@ -142,8 +141,7 @@ class _EventRule:
     when: Callable[[Session], Any] | None
     due: float  # no need to evaluate `when` before this turn (see `earliest_turn`)
     probability: float
-    effects: Effects
-    plan: EffectPlan  # `plan_of(effects)`, prepared once
+    plan: EffectPlan  # its effects, flattened once
     cause: str
     external: bool
 
@@ -167,10 +165,10 @@ def _offer(tests: tuple[Callable[[Session], Any] | None, ...]) -> Callable[[Sess
 
 
 def _scene_rules(book: Book, position: int, scene: Scene) -> _SceneRules:
-    plays = tuple(_Play(i, choice.id or str(i + 1), choice.cost, tuple(choice.tags), choice.effects,
-                        plan_of(choice.effects), f"{scene.id}#{i + 1}", choice.feedback, choice.next or scene.next)
+    plays = tuple(_Play(i, choice.id or str(i + 1), choice.cost, tuple(choice.tags), plan_of(choice.effects),
+                        f"{scene.id}#{i + 1}", choice.feedback, choice.next or scene.next)
                   for i, choice in enumerate(scene.choices))
-    idle = _Play(IDLE_CHOICE, "idle", 1, (), None, None, "", IDLE_FEEDBACK, scene.next)
+    idle = _Play(IDLE_CHOICE, "idle", 1, (), None, "", IDLE_FEEDBACK, scene.next)
     tests = tuple(_test(book.cond("scenes", position, "choices", j, "when")) for j in range(len(scene.choices)))
     return _SceneRules(scene, plays, idle, tests, _offer(tests))
 
@@ -226,8 +224,8 @@ class Engine:
         condition = self.book.cond("events", index, "when")
         # a wrapped condition (coverage) must see every evaluation: no shortcut for it
         due = earliest_turn(condition.tree) if isinstance(condition, Condition) else float("-inf")
-        return _EventRule(event.id, event.once, _test(condition), due, event.probability, event.effects,
-                          plan_of(event.effects), f"event:{event.id}", event.external)
+        return _EventRule(event.id, event.once, _test(condition), due, event.probability, plan_of(event.effects),
+                          f"event:{event.id}", event.external)
 
     @staticmethod
     def _guard(condition: Any) -> Any:
@@ -326,7 +324,7 @@ class Engine:
             raise SessionError(f"choice {index} is not offered in scene `{session.scene}`")
         play = rules.idle if index == IDLE_CHOICE else rules.plays[index]
         before = dict(session.gauges)
-        changes = session.apply(play.effects, play.cause, plan=play.plan) if play.effects is not None else {}
+        changes = session.apply_plan(play.plan, play.cause) if play.plan is not None else {}
         turn_before = session.turn
         session.turn = turn_before + play.cost if turn_before + play.cost < self._turns else self._turns
         self._settle_cohesion(session, changes)
@@ -424,7 +422,7 @@ class Engine:
             hits += 1
 
     def _hit(self, session: Session, outcome: Outcome, event: _EventRule) -> None:
-        deltas = session.apply(event.effects, event.cause, external=event.external, plan=event.plan)
+        deltas = session.apply_plan(event.plan, event.cause, external=event.external)
         self._settle_cohesion(session, deltas)
         hit = EventHit(event.id, session.turn, deltas)
         session.fired.append(event.id)

@@ -8,12 +8,11 @@ invention becomes an innovation only past a diffusion threshold (Alter).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from .model import Rules
 
-__all__ = ["clamp", "cohesion_target", "normalised_weights", "next_cohesion", "settled_cohesion", "shield_factor",
-           "shielded", "is_innovation"]
+__all__ = ["clamp", "normalised_weights", "settled_cohesion", "shield_factor", "shielded", "is_innovation"]
 
 
 def clamp(value: float, low: int = 0, high: int = 100) -> int:
@@ -29,32 +28,12 @@ def normalised_weights(rules: Rules) -> tuple[float, float, float, float]:
     return tuple(weights.get(k, 0.0) / total for k in ("sens", "identite", "pouvoir", "engagement"))  # type: ignore[return-value]
 
 
-def cohesion_target(gauges: Mapping[str, int], engagements: Iterable[int], rules: Rules,
-                    weights: tuple[float, float, float, float] | None = None) -> float:
-    """What cohésion tends to: a weighted mean of the gauges and of the members' engagement."""
-    values = list(engagements)
-    engagement = sum(values) / len(values) if values else 0.0
-    return _weighted(gauges, engagement, weights or normalised_weights(rules))
-
-
-def _weighted(gauges: Mapping[str, int], engagement: float, weights: tuple[float, float, float, float]) -> float:
-    """The one formula of the target, shared by the readable definition and the engine's fast path."""
-    w_sens, w_identite, w_pouvoir, w_engagement = weights
-    return (w_sens * gauges["sens"] + w_identite * gauges["identite"] + w_pouvoir * gauges["pouvoir"]
-            + w_engagement * engagement)
-
-
-def next_cohesion(current: int, target: float, rules: Rules) -> int:
-    """Cohésion moves toward its target by a share of the gap: a collective has inertia."""
-    return clamp(current + rules.cohesion_inertia * (target - current))
-
-
 def settled_cohesion(gauges: Mapping[str, int], engagement: Mapping[str, int], active: Mapping[str, bool],
                      weights: tuple[float, float, float, float], inertia: float) -> int:
-    """`next_cohesion` toward `cohesion_target`, in one step and with the same arithmetic.
+    """Cohésion after a change: it moves toward a weighted mean of the gauges and of the engagement of
+    those still in the collective, by a share (`inertia`) of the gap: a collective has inertia.
 
-    The engine settles cohésion after every choice and every event, so this skips the
-    intermediate list; the two functions above remain the readable definition.
+    The engine settles cohésion after every choice and every event, so this runs in the hot loop.
     """
     if all(active.values()):  # everyone is still there (the usual case): summed in C
         total, count = sum(engagement.values()), len(engagement)
@@ -64,7 +43,10 @@ def settled_cohesion(gauges: Mapping[str, int], engagement: Mapping[str, int], a
             if active[partner]:  # who has left no longer counts
                 total += level
                 count += 1
-    target = _weighted(gauges, total / count if count else 0.0, weights)
+    mean = total / count if count else 0.0
+    w_sens, w_identite, w_pouvoir, w_engagement = weights
+    target = (w_sens * gauges["sens"] + w_identite * gauges["identite"] + w_pouvoir * gauges["pouvoir"]
+              + w_engagement * mean)
     current = gauges["cohesion"]
     return clamp(current + inertia * (target - current))
 

@@ -241,14 +241,12 @@ class Session:
         return self.ending is not None
 
     # -- changing the state ----------------------------------------------------------------------
-    def apply(self, effects: Effects, cause: str, external: bool = False,
-              plan: EffectPlan | None = None) -> dict[str, int]:
-        """Apply effects and return what actually changed (after clamping and the pouvoir shield).
+    def apply(self, effects: Effects, cause: str, external: bool = False) -> dict[str, int]:
+        """Apply effects and return what actually changed (after clamping and the pouvoir shield)."""
+        return self.apply_plan(plan_of(effects), cause, external)
 
-        `plan` is `plan_of(effects)` when the caller already has it (the engine prepares its own).
-        """
-        if plan is None:
-            plan = plan_of(effects)
+    def apply_plan(self, plan: EffectPlan, cause: str, external: bool = False) -> dict[str, int]:
+        """`apply` for effects already flattened (the engine prepares each choice's and event's once)."""
         pouvoir = self.gauges["pouvoir"]
         changed: dict[str, int] = {}
         tables = (self.gauges, self.engagement, self.awareness, self.support)
