@@ -44,7 +44,8 @@ def peak_mb() -> float:
 
 def busiest() -> Path:
     """The built-in scenario with the most partners and organisations on the play screen."""
-    from game.loader import builtin_scenarios, check
+    from game.scenario.catalogue import builtin_scenarios
+    from game.scenario.loading import check
     best, size = builtin_scenarios()[0], -1
     for path in builtin_scenarios():
         book, _ = check(path)
@@ -145,8 +146,9 @@ def memory() -> dict[str, Any]:
 # -- the engine ------------------------------------------------------------------------------------------------
 def random_games(seconds: float) -> dict[str, Any]:
     """Games with a random strategy, on one core, per built-in scenario."""
-    from game.engine import Engine
-    from game.loader import builtin_scenarios, load
+    from game.rules.engine import Engine
+    from game.scenario.catalogue import builtin_scenarios
+    from game.scenario.loading import load
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     found = {}
@@ -177,7 +179,8 @@ def loading(repeat: int) -> dict[str, Any]:
     import yaml
     from gen_scenario import generate
 
-    from game.loader import builtin_scenarios, check, clear_cache
+    from game.scenario.catalogue import builtin_scenarios
+    from game.scenario.loading import check, clear_cache
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     files = [(p.name, p) for p in builtin_scenarios()]
     for scenes in (250, 500, 1000, 2000):
@@ -207,9 +210,9 @@ def loading(repeat: int) -> dict[str, Any]:
 # -- reports ---------------------------------------------------------------------------------------------------
 def record_game(path: Path, scenario: Path, seed: int, name: str) -> int:
     """Record one game with random choices; returns its number of decisions."""
-    from game.engine import Engine
-    from game.loader import load
-    from game.record import Recorder
+    from game.records.record import Recorder
+    from game.rules.engine import Engine
+    from game.scenario.loading import load
     engine = Engine(load(scenario))
     rng = random.Random(seed)
     session = engine.new_session(seed, name, "G1")
@@ -222,14 +225,14 @@ def record_game(path: Path, scenario: Path, seed: int, name: str) -> int:
 
 def report(repeat: int) -> dict[str, Any]:
     """A 40-decision session's report, from a cold start of the loader (the scenario is read each time)."""
-    gone = missing("game.record", "game.report")
+    gone = missing("game.records.record", "game.reports.report")
     if gone:
         return {"missing": gone}
     from gen_scenario import generate
 
-    from game.loader import clear_cache
-    from game.record import read_log
-    from game.report import write_report
+    from game.records.record import read_log
+    from game.reports.report import write_report
+    from game.scenario.loading import clear_cache
     folder = WORK / "report"
     folder.mkdir()
     scenario = folder / "long.yaml"
@@ -260,11 +263,12 @@ def report(repeat: int) -> dict[str, Any]:
 
 def debrief(sessions: int) -> dict[str, Any]:
     """`partenaires debrief` over a class: sessions of the largest built-in scenario, random choices."""
-    gone = missing("game.record", "game.report", "game.debrief")
+    gone = missing("game.records.record", "game.reports.report", "game.reports.debrief")
     if gone:
         return {"missing": gone}
     from game.cli import main
-    from game.loader import builtin_scenarios, clear_cache
+    from game.scenario.catalogue import builtin_scenarios
+    from game.scenario.loading import clear_cache
     scenario = max(builtin_scenarios(), key=lambda p: p.stat().st_size)
     folder = WORK / "class"
     folder.mkdir()

@@ -20,5 +20,5 @@ def demo_path() -> Path:
 
 @pytest.fixture
 def demo_book():
-    from game.loader import load
+    from game.scenario.loading import load
     return load(SCENARIOS / "demo.yaml")

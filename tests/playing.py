@@ -1,6 +1,6 @@
 """Helpers for scripted playthroughs: choose by choice id, in order of preference."""
 
-from game.engine import Engine
+from game.rules.engine import Engine
 
 
 def play(engine: Engine, seed: int, prefer: list[str], lang: str = "fr", limit: int = 200):

@@ -1,7 +1,7 @@
 import pytest
 
-from game.conditions import Namespace, compile_condition, parse
 from game.errors import ConditionError
+from game.scenario.conditions import Namespace, compile_condition, parse
 
 
 class Ctx:

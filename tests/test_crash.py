@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playing import run_cli
 
-from game.engine import Engine
-from game.loader import load
-from game.record import Recorder, read_log
+from game.records.record import Recorder, read_log
+from game.rules.engine import Engine
+from game.scenario.loading import load
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "scenarios" / "demo.yaml"

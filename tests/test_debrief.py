@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.debrief import class_data, collect_logs, csv_text, distance, load_sessions
-from game.engine import Engine
 from game.errors import PartenairesError
-from game.loader import load
-from game.record import Recorder
+from game.records.record import Recorder
+from game.reports.debrief import class_data, collect_logs, csv_text, distance, load_sessions
+from game.rules.engine import Engine
+from game.scenario.loading import load
 
 # Three scenes in a row (a → b → c), one month each, no outside event, cohésion frozen (inertia 0):
 # every figure below can be worked out on paper.

@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-from game.engine import Engine
-from game.loader import load_text
+from game.rules.engine import Engine
+from game.scenario.loading import load_text
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

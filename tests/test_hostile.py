@@ -28,9 +28,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.cli import main
-from game.conditions import compile_condition
 from game.errors import ConditionError
-from game.loader import builtin_scenarios, check
+from game.scenario.catalogue import builtin_scenarios
+from game.scenario.conditions import compile_condition
+from game.scenario.loading import check
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "bad"

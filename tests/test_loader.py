@@ -3,7 +3,7 @@
 import pytest
 
 from game.errors import ScenarioError
-from game.loader import check, load_text
+from game.scenario.loading import check, load_text
 
 
 @pytest.fixture

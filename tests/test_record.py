@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine import Engine
 from game.errors import RecordError
-from game.loader import load
-from game.record import FORMAT, Recorder, latest_session, read_log, resume, sessions_folder
+from game.records.record import FORMAT, Recorder, latest_session, read_log, resume, sessions_folder
+from game.rules.engine import Engine
+from game.scenario.loading import load
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine import Engine
 from game.errors import RecordError
-from game.loader import load
-from game.narration import describe_condition_fact
-from game.record import Recorder
-from game.report import build_report, curve_axis, swing, write_report
+from game.i18n.narration import describe_condition_fact
+from game.records.record import Recorder
+from game.reports.report import build_report, curve_axis, swing, write_report
+from game.rules.engine import Engine
+from game.scenario.loading import load
 
 XSS = "<script>alert(1)</script>"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import Engine, SceneView
-from game.loader import check, load
-from game.model import Tr, tr
-from game.session import Session
+from game.rules.engine import Engine, SceneView
+from game.rules.session import Session
+from game.scenario.loading import check, load
+from game.scenario.model import Tr, tr
 
 PATH = Path(__file__).resolve().parent.parent / "scenarios" / "chalon-chantier-insertion.yaml"
 

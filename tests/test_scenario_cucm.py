@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import Engine
-from game.loader import check, load
-from game.model import Tr
+from game.rules.engine import Engine
+from game.scenario.loading import check, load
+from game.scenario.model import Tr
 
 PATH = Path(__file__).resolve().parent.parent / "scenarios" / "cucm-plie.yaml"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import Engine
-from game.loader import check, load
-from game.model import tr
-from game.session import Session
+from game.rules.engine import Engine
+from game.rules.session import Session
+from game.scenario.loading import check, load
+from game.scenario.model import tr
 
 PATH = Path(__file__).resolve().parent.parent / "scenarios" / "tutoriel.yaml"
 

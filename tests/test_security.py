@@ -17,12 +17,12 @@ import pytest
 import yaml
 from playing import run_cli
 
-from game.conditions import compile_condition
-from game.engine import Engine
 from game.errors import ConditionError, ScenarioError
-from game.loader import check, load, load_text
-from game.record import Recorder
-from game.yamlsource import parse_source
+from game.records.record import Recorder
+from game.rules.engine import Engine
+from game.scenario.conditions import compile_condition
+from game.scenario.loading import check, load, load_text
+from game.scenario.source import parse_source
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "scenarios" / "demo.yaml"
@@ -81,7 +81,7 @@ def test_dunder_names_are_unknown_names_not_attributes():
 
 
 def _namespace():
-    from game.conditions import Namespace
+    from game.scenario.conditions import Namespace
     return Namespace({"flag": {"charte"}})
 
 

@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 from game.cli import main
-from game.engine import Engine
-from game.textmode import TextGame
+from game.rules.engine import Engine
+from game.textmode.game import TextGame
 
 
 def run_text(book, answers, lang="fr", seed=1):
@@ -98,7 +98,7 @@ def test_shipped_schema_is_current():
     import json
     from pathlib import Path
 
-    from game.schema import scenario_schema
+    from game.scenario.schema import scenario_schema
     shipped = json.loads((Path(__file__).resolve().parent.parent / "scenario.schema.json").read_text())
     assert shipped == scenario_schema()
 

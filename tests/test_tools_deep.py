@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.deep import Oracle, Search, deep_findings, follows, run_search
-from game.engine import Engine
-from game.loader import load
-from game.textmode import TextGame
+from game.rules.engine import Engine
+from game.scenario.loading import load
+from game.textmode.game import TextGame
+from game.tools.deep import Oracle, Search, deep_findings, follows, run_search
 
 HERE = Path(__file__).resolve().parent / "scenarios"
 
@@ -110,8 +110,8 @@ def test_bounds_are_stated_and_an_incomplete_search_proves_nothing(demo_book, de
 
 
 def test_gauge_limits_are_sound_on_demo_games(demo_book) -> None:
-    from game.deep import gauge_bounds
-    from game.explore import play_games
+    from game.tools.deep import gauge_bounds
+    from game.tools.explore import play_games
     limits = gauge_bounds(demo_book)
     assert set(limits) == {"pouvoir"}  # free choices move sens and identité: no limit for them
     low, high = limits["pouvoir"]
@@ -139,9 +139,9 @@ def test_every_state_of_real_games_is_in_the_search(name: str, demo_book) -> Non
     """The oracle follows the engine's own chance: real games never leave the searched states."""
     import random
 
-    from game.deep import key_of, snapshot
-    from game.loader import load_text
-    from game.template import template_text
+    from game.scenario.loading import load_text
+    from game.tools.deep import key_of, snapshot
+    from game.tools.template import template_text
     book = {"demo": lambda: demo_book, "template": lambda: load_text(template_text("t.yaml", "en"))}.get(
         name, lambda: load(HERE / name))()
     engine = Engine(book)

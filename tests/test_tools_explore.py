@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine import Engine
-from game.explore import STRATEGIES, Progress, best_ending, cover, explore, play_games, quartiles
-from game.loader import load
+from game.rules.engine import Engine
+from game.scenario.loading import load
+from game.tools.coverage import cover
+from game.tools.explore import STRATEGIES, Progress, best_ending, explore, play_games, quartiles
 
 HERE = Path(__file__).resolve().parent / "scenarios"
 

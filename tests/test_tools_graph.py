@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.graph import build_diagram, to_dot, to_mermaid
+from game.tools.graph import build_diagram, to_dot, to_mermaid
 
 HERE = Path(__file__).resolve().parent / "scenarios"
 DOT_LINE = re.compile(

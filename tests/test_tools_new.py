@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.engine import Engine
-from game.explore import STRATEGIES, cover, explore
-from game.loader import check, load_text
-from game.template import slug, template_text
+from game.rules.engine import Engine
+from game.scenario.loading import check, load_text
+from game.tools.coverage import cover
+from game.tools.explore import STRATEGIES, explore
+from game.tools.template import slug, template_text
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

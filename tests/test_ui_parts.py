@@ -8,8 +8,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.loader import load
-from game.model import tr
+from game.scenario.loading import load
+from game.scenario.model import tr
 from game.ui.app import App
 from game.ui.causes import describe_cause, explain_last
 from game.ui.match import Match
@@ -219,9 +219,9 @@ def test_resizing_the_window_lays_the_screen_out_again(app: App) -> None:
 
 def test_ending_facts_read_as_sentences() -> None:
     """Gauges, partners and inventions by their names; the values read and the verdict."""
-    from game.conditions import Fact
-    from game.loader import load
-    from game.narration import describe_condition_fact
+    from game.i18n.narration import describe_condition_fact
+    from game.scenario.conditions import Fact
+    from game.scenario.loading import load
     book = load(DEMO)
     partner, invention = book.model.partners[0], book.model.inventions[0]
     fact = Fact("cohesion >= 40", True, (("cohesion", 60.0),))
@@ -243,7 +243,7 @@ def test_ending_facts_read_as_sentences() -> None:
 
 
 def test_the_ending_screen_says_why_in_words(app: App) -> None:
-    from game.narration import describe_condition_fact
+    from game.i18n.narration import describe_condition_fact
     from game.ui.screens.ending import EndingScreen
     app.open_play(DEMO, seed=1)
     for _ in range(60):

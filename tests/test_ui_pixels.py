@@ -8,7 +8,8 @@ import pygame
 import pytest
 from pydantic import BaseModel
 
-from game.loader import builtin_scenarios, load
+from game.scenario.catalogue import builtin_scenarios
+from game.scenario.loading import load
 from game.ui.app import App
 from game.ui.screens.play import PlayScreen
 from game.ui.strings import HOWTO, STRINGS
@@ -149,7 +150,7 @@ def test_every_window_string_has_its_glyphs(app: App) -> None:
     assert text.typeface == "Lato"  # font-lato is a dependency
     texts = [v for entry in STRINGS.values() for v in entry.values()] + [t for page in HOWTO.values() for _, t in page]
     texts += [t for path in builtin_scenarios() for t in scenario_texts(load(path).model)]
-    texts.append("éèêàçœŒ«»’…—≥≤·ÉàêîôûŒ≠÷×−→")  # and what game.narration writes
+    texts.append("éèêàçœŒ«»’…—≥≤·ÉàêîôûŒ≠÷×−→")  # and what game.i18n.narration writes
     chars = "".join({c for t in texts for c in t})
     assert len(texts) > 500 and "→" in chars  # the scenarios were read (one of them has an arrow)
     for role in ("body", "h2", "small", "name"):  # Regular and Bold

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from game.cli import main
-from game.engine import Engine
-from game.record import Recorder, read_log
-from game.report import build_report
-from game.xapi import ACTIVITY_TYPES, PROGRESS, VERBS, statements, validate_statement
+from game.records.record import Recorder, read_log
+from game.reports.report import build_report
+from game.reports.xapi import ACTIVITY_TYPES, PROGRESS, VERBS, statements, validate_statement
+from game.rules.engine import Engine
 
 
 @pytest.fixture

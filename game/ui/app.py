@@ -17,20 +17,20 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
-from .screens.base import Screen
-from .screens.title import TitleScreen, emblem
-from .settings import Settings, default_settings_path
-from .strings import s
-from .text import TextCache
-from .theme import theme_for
-from .widgets.base import Look, blit_text, rounded
+from game.ui.screens.base import Screen
+from game.ui.screens.title import TitleScreen
+from game.ui.settings import Settings, default_settings_path
+from game.ui.strings import s
+from game.ui.text import TextCache
+from game.ui.theme import theme_for
+from game.ui.widgets.base import Look, blit_text, rounded
 
 if TYPE_CHECKING:
     import argparse
 
-    from ..errors import Diagnostic
-    from .catalogue import Entry
-    from .match import Match
+    from game.errors import Diagnostic
+    from game.ui.catalogue import Entry
+    from game.ui.match import Match
 
 # Start-up is a target (issue 7: the title on screen within 1.5x a bare pygame program). The title
 # needs neither the engine nor the loader (and pydantic behind them): the modules that do (records,
@@ -86,9 +86,9 @@ class App:
         return surface
 
     def _icon(self) -> None:
-        icon = pygame.Surface((64, 64), pygame.SRCALPHA)
-        emblem(icon, Look(theme_for(False), self.look.text), (32, 32), 16)
-        pygame.display.set_icon(icon)
+        from game.ui.icon import load_icon
+
+        pygame.display.set_icon(load_icon())
 
     def show(self, screen: Screen) -> None:
         self.needs_frame = True
@@ -149,15 +149,15 @@ class App:
     def go_title(self, look_for_saved: bool = True) -> None:
         self._saved = None
         if self.record and look_for_saved:
-            from . import records
+            from game.ui import records
             self._saved = records.latest(self.records_folder())
         self.show(TitleScreen(self))
 
     def warm_up(self) -> None:
         """After the first frame: import what the title did not need and look for a session to continue."""
         self._warm = False
-        from . import catalogue, match, records  # noqa: F401
-        from .screens import document, ending, pause, play, profile, scenarios  # noqa: F401
+        from game.ui import catalogue, match, records  # noqa: F401
+        from game.ui.screens import document, ending, pause, play, profile, scenarios  # noqa: F401
         if isinstance(self.screen, TitleScreen) and self.record:
             self._saved = records.latest(self.records_folder())
             if self._saved is not None:
@@ -175,11 +175,11 @@ class App:
     def saved_label(self) -> str | None:
         if self._saved is None:
             return None
-        from . import records
+        from game.ui import records
         return records.describe(self._saved, self.settings.lang)
 
     def new_game(self) -> None:
-        from .screens.profile import ProfileScreen
+        from game.ui.screens.profile import ProfileScreen
         self.show(ProfileScreen(self))
 
     def after_profile(self) -> None:
@@ -187,37 +187,37 @@ class App:
             self.chosen = self.preset
             self.howto(start=True)
         else:
-            from .screens.scenarios import ScenarioScreen
+            from game.ui.screens.scenarios import ScenarioScreen
             self.show(ScenarioScreen(self))
 
     def catalogue(self) -> list[Entry]:
         if self._catalogue is None:
-            from .catalogue import catalogue
+            from game.ui.catalogue import catalogue
             self._catalogue = catalogue(self.scenarios_dir)
         return self._catalogue
 
     def back_from_scenarios(self) -> None:
-        from .screens.profile import ProfileScreen
+        from game.ui.screens.profile import ProfileScreen
         self.show(ProfileScreen(self))
 
     def choose_scenario(self, entry: Entry) -> None:
         if not entry.ok:
-            from .screens.scenarios import ScenarioScreen
+            from game.ui.screens.scenarios import ScenarioScreen
             self.show_errors(entry.path, entry.errors, back=lambda: self.show(ScenarioScreen(self)))
             return
         self.chosen = entry
         self.howto(start=True)
 
     def howto(self, start: bool) -> None:
-        from .screens.document import howto_screen
+        from game.ui.screens.document import howto_screen
         self.show(howto_screen(self, self.start_chosen if start else None))
 
     def back_from_howto(self) -> None:
-        from .screens.profile import ProfileScreen
+        from game.ui.screens.profile import ProfileScreen
         self.after_profile() if self.preset is None else self.show(ProfileScreen(self))
 
     def show_errors(self, path: Path, found: list[Diagnostic], back: Callable[[], None]) -> None:
-        from .screens.document import errors_screen
+        from game.ui.screens.document import errors_screen
         self.show(errors_screen(self, path, found, back))
 
     def new_seed(self) -> int:
@@ -229,9 +229,9 @@ class App:
         if entry is None or entry.book is None:
             self.go_title()
             return
-        from .catalogue import inspect
-        from .match import Match
-        from .screens.play import PlayScreen
+        from game.ui.catalogue import inspect
+        from game.ui.match import Match
+        from game.ui.screens.play import PlayScreen
         fresh = inspect(entry.path, entry.builtin)  # the file may have changed since the list was made
         if fresh.book is None:
             self.show_errors(entry.path, fresh.errors, back=self.go_title)
@@ -242,9 +242,9 @@ class App:
 
     def open_play(self, scenario_path: str | Path, seed: int = 1) -> None:
         """Straight to the play screen of a new game (benchmarks, tests, `play SCENARIO --seed`)."""
-        from ..loader import check
-        from .match import Match
-        from .screens.play import PlayScreen
+        from game.scenario.loading import check
+        from game.ui.match import Match
+        from game.ui.screens.play import PlayScreen
         book, found = check(Path(scenario_path))
         if book is None:
             self.show_errors(Path(scenario_path), [d for d in found if d.severity == "error"], back=self.go_title)
@@ -257,10 +257,10 @@ class App:
         path = path or self._saved
         if path is None:
             return
-        from ..errors import PartenairesError
-        from . import records
-        from .match import Match
-        from .screens.play import PlayScreen
+        from game.errors import PartenairesError
+        from game.ui import records
+        from game.ui.match import Match
+        from game.ui.screens.play import PlayScreen
         try:
             engine, session, recorder = records.resume(path)
         except (PartenairesError, OSError, ValueError, KeyError, ImportError) as exc:
@@ -271,24 +271,24 @@ class App:
         self.show(PlayScreen(self, Match(engine, session, recorder, self.records_dir)))
 
     def pause(self) -> None:
-        from .screens.pause import PauseScreen
-        from .screens.play import PlayScreen
+        from game.ui.screens.pause import PauseScreen
+        from game.ui.screens.play import PlayScreen
         if isinstance(self.screen, PlayScreen):
             self.show(PauseScreen(self, self.screen))
 
     def pause_again(self) -> None:
-        from .screens.pause import PauseScreen
+        from game.ui.screens.pause import PauseScreen
         play = getattr(self, "_paused_play", None)
         if play is not None:
             self.show(PauseScreen(self, play))
 
     def resume(self) -> None:
-        from .screens.pause import PauseScreen
+        from game.ui.screens.pause import PauseScreen
         if isinstance(self.screen, PauseScreen):
             self.show(self.screen.under)
 
     def open_settings(self, back: Callable[[], None] | None = None) -> None:
-        from .screens.pause import PauseScreen, SettingsScreen
+        from game.ui.screens.pause import PauseScreen, SettingsScreen
         if isinstance(self.screen, PauseScreen):
             self._paused_play = self.screen.under
         self.show(SettingsScreen(self, back or self.go_title))
@@ -298,13 +298,13 @@ class App:
         self.go_title()
 
     def show_organisations(self) -> None:
-        from .screens.organisations import OrganisationsScreen
-        from .screens.play import PlayScreen
+        from game.ui.screens.organisations import OrganisationsScreen
+        from game.ui.screens.play import PlayScreen
         if isinstance(self.screen, PlayScreen):
             self.show(OrganisationsScreen(self, self.screen))
 
     def show_ending(self, match: Match) -> None:
-        from .screens.ending import EndingScreen
+        from game.ui.screens.ending import EndingScreen
         self.show(EndingScreen(self, match))
 
     def quit(self) -> None:
@@ -420,8 +420,8 @@ class App:
         """`partenaires play SCENARIO`: that scenario is chosen (or refused, with its errors)."""
         if not scenario:
             return
-        from ..cli import resolve_scenario
-        from .catalogue import inspect
+        from game.scenario.catalogue import resolve_scenario
+        from game.ui.catalogue import inspect
         entry = inspect(resolve_scenario(scenario))
         if not entry.ok:
             self.show_errors(entry.path, entry.errors, back=self.go_title)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Diagnostic
-from ..loader import Book, builtin_scenarios, check
-from ..model import tr
+from game.errors import Diagnostic
+from game.scenario.catalogue import builtin_scenarios
+from game.scenario.loading import Book, check
+from game.scenario.model import tr
 
 __all__ = ["Entry", "catalogue", "inspect"]
 

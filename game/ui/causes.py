@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..i18n import format_delta
-from ..loader import Book
-from ..model import tr
-from .strings import s
+from game.i18n.words import format_delta
+from game.scenario.loading import Book
+from game.scenario.model import tr
+from game.ui.strings import s
 
 __all__ = ["describe_cause", "explain_last"]
 

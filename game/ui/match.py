@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..engine import Engine, Outcome, SceneView
-from ..errors import Diagnostic
-from ..loader import Book, check
-from ..session import Session
-from . import records
+from game.errors import Diagnostic
+from game.rules.engine import Engine, Outcome, SceneView
+from game.rules.session import Session
+from game.scenario.loading import Book, check
+from game.ui import records
 
 __all__ = ["Match", "Reload"]
 

@@ -1,4 +1,4 @@
-"""The window's door to session records and debrief reports (`game.record`, `game.report`).
+"""The window's door to session records and debrief reports (`game.records.record`, `game.reports.report`).
 
 Imported lazily so the window still plays when those modules are absent:
 recording is then skipped and the report button says it is unavailable.
@@ -9,16 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..engine import Engine
-from ..errors import PartenairesError
-from ..session import Session
+from game.errors import PartenairesError
+from game.rules.engine import Engine
+from game.rules.session import Session
 
 __all__ = ["begin", "latest", "describe", "resume", "report", "log_path", "available", "close"]
 
 
 def available() -> bool:
     try:
-        from .. import record  # noqa: F401
+        from game.records import record  # noqa: F401
     except ImportError:
         return False
     return True
@@ -27,7 +27,7 @@ def available() -> bool:
 def begin(engine: Engine, session: Session, folder: Path | None) -> Any | None:
     """Start recording a new game; None when recording is not available."""
     try:
-        from ..record import Recorder
+        from game.records.record import Recorder
     except ImportError:
         return None
     try:
@@ -39,7 +39,7 @@ def begin(engine: Engine, session: Session, folder: Path | None) -> Any | None:
 def latest(folder: Path | None) -> Path | None:
     """The most recent unfinished session, if any (for "Continue")."""
     try:
-        from ..record import latest_session
+        from game.records.record import latest_session
     except ImportError:
         return None
     try:
@@ -51,7 +51,7 @@ def latest(folder: Path | None) -> Path | None:
 def describe(path: Path, lang: str) -> str:
     """`demo — Camille Martin, 3 décisions` for the Continue button's tooltip."""
     try:
-        from ..record import read_log
+        from game.records.record import read_log
         log = read_log(path)
     except Exception:  # a label is not worth an error
         return path.name
@@ -62,7 +62,7 @@ def describe(path: Path, lang: str) -> str:
 
 
 def resume(path: Path) -> tuple[Engine, Session, Any]:
-    from ..record import resume as resume_record
+    from game.records.record import resume as resume_record
     engine, session, recorder = resume_record(path)
     return engine, session, recorder
 
@@ -79,7 +79,7 @@ def log_path(recorder: Any | None) -> Path | None:
 
 def report(recorder: Any | None, lang: str) -> Path:
     """Write the debrief report of a recorded game; raises ImportError when unavailable."""
-    from ..report import write_report
+    from game.reports.report import write_report
     path = log_path(recorder)
     if path is None:
         raise ImportError("no record")

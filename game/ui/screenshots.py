@@ -19,8 +19,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
-from ..loader import builtin_folder
-from .app import App
+from game.scenario.catalogue import builtin_folder
+from game.ui.app import App
 
 __all__ = ["capture_all", "main"]
 
@@ -52,7 +52,7 @@ def shot(app: App, out: Path, name: str) -> Path:
 
 def play_to_end(app: App, before_end: Callable[[], None] | None = None) -> None:
     """Pick the first choice until the feedback says the game is over."""
-    from .screens.play import PlayScreen
+    from game.ui.screens.play import PlayScreen
     screen = app.screen
     assert isinstance(screen, PlayScreen)
     while not screen.match.session.finished:

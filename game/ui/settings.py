@@ -9,7 +9,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .theme import TEXT_SCALES
+from game.ui.theme import TEXT_SCALES
 
 __all__ = ["Settings", "default_settings_path"]
 

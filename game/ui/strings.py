@@ -1,4 +1,4 @@
-"""The window's own words, in French and English (the engine's are in `game.i18n`)."""
+"""The window's own words, in French and English (the engine's are in `game.i18n.words`)."""
 
 from __future__ import annotations
 
@@ -172,10 +172,12 @@ HOWTO: dict[str, list[tuple[str, str]]] = {
 
 
 def s(key: str, lang: str, **values: object) -> str:
-    """A window string; falls back to the game's strings (`game.i18n`) for shared words."""
+    """A window string; falls back to the game's strings (`game.i18n.words`) for shared words."""
     entry = STRINGS.get(key)
     if entry is None:
-        from ..i18n import t as game_t  # lazily: game.i18n imports the model (pydantic), the title needs neither
+        from game.i18n.words import (
+            t as game_t,  # lazily: game.i18n.words imports the model (pydantic), the title needs neither
+        )
         return game_t(key, lang, **values)
     text = entry.get(lang) or entry["fr"]
     return text.format(**values) if values else text

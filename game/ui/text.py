@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pygame
 
-from .theme import ROLE_SIZES, ROLE_WEIGHTS, Colour
+from game.ui.theme import ROLE_SIZES, ROLE_WEIGHTS, Colour
 
 __all__ = ["TextCache", "wrap_words", "lato_file"]
 

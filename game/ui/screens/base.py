@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ..widgets.base import RING, Look, Widget, blit_text, rounded
+from game.ui.widgets.base import RING, Look, Widget, blit_text, rounded
 
 if TYPE_CHECKING:
-    from ..app import App
-    from ..widgets.richtext import RichText
+    from game.ui.app import App
+    from game.ui.widgets.richtext import RichText
 
 __all__ = ["Screen", "ACTIVATE", "NEXT", "PREVIOUS"]
 

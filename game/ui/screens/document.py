@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ...errors import Diagnostic
-from ..strings import HOWTO, s
-from ..widgets.base import panel
-from ..widgets.button import Button
-from ..widgets.richtext import Block, RichText
-from .base import Screen
-from .page import column, footer, footer_height, heading, row
+from game.errors import Diagnostic
+from game.ui.screens.base import Screen
+from game.ui.screens.page import column, footer, footer_height, heading, row
+from game.ui.strings import HOWTO, s
+from game.ui.widgets.base import panel
+from game.ui.widgets.button import Button
+from game.ui.widgets.richtext import Block, RichText
 
 if TYPE_CHECKING:
-    from ..app import App
+    from game.ui.app import App
 
 __all__ = ["DocumentScreen", "howto_screen", "errors_screen", "diagnostic_blocks"]
 

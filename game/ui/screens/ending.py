@@ -7,28 +7,28 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ...conditions import Fact
-from ...i18n import gauge_name
-from ...model import GAUGES, tr
-from ...narration import describe_condition_fact, invention_name, org_short
-from .. import records
-from ..match import Match
-from ..strings import s
-from ..widgets.base import blit_text, panel
-from ..widgets.button import Button
-from ..widgets.gauge import bar
-from ..widgets.richtext import Block, RichText
-from .base import Screen
-from .page import column, footer, footer_height, row
+from game.i18n.narration import describe_condition_fact, invention_name, org_short
+from game.i18n.words import gauge_name
+from game.scenario.conditions import Fact
+from game.scenario.model import GAUGES, tr
+from game.ui import records
+from game.ui.match import Match
+from game.ui.screens.base import Screen
+from game.ui.screens.page import column, footer, footer_height, row
+from game.ui.strings import s
+from game.ui.widgets.base import blit_text, panel
+from game.ui.widgets.button import Button
+from game.ui.widgets.gauge import bar
+from game.ui.widgets.richtext import Block, RichText
 
 if TYPE_CHECKING:
-    from ..app import App
+    from game.ui.app import App
 
 __all__ = ["EndingScreen", "ending_blocks", "fact_line"]
 
 
 def fact_line(match: Match, fact: Fact, lang: str) -> str:
-    """« Cohésion ≥ 40 (ici : 60) : vrai » — the shared wording of `game.narration`."""
+    """« Cohésion ≥ 40 (ici : 60) : vrai » — the shared wording of `game.i18n.narration`."""
     return describe_condition_fact(match.book, fact, lang)
 
 

@@ -6,16 +6,16 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ..strings import s
-from ..widgets.base import panel
-from ..widgets.button import Button
-from ..widgets.orgpanel import draw_organisations
-from .base import Screen
-from .page import row
+from game.ui.screens.base import Screen
+from game.ui.screens.page import row
+from game.ui.strings import s
+from game.ui.widgets.base import panel
+from game.ui.widgets.button import Button
+from game.ui.widgets.orgpanel import draw_organisations
 
 if TYPE_CHECKING:
-    from ..app import App
-    from .play import PlayScreen
+    from game.ui.app import App
+    from game.ui.screens.play import PlayScreen
 
 __all__ = ["OrganisationsScreen"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from ..widgets.base import Look, blit_text
-from ..widgets.button import Button
+from game.ui.widgets.base import Look, blit_text
+from game.ui.widgets.button import Button
 
 __all__ = ["column", "stack", "heading", "footer", "row"]
 

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from ..strings import s
-from ..widgets.base import blit_text, panel
-from ..widgets.button import Button
-from .base import Screen
-from .page import column, footer, heading, stack
+from game.ui.screens.base import Screen
+from game.ui.screens.page import column, footer, heading, stack
+from game.ui.strings import s
+from game.ui.widgets.base import blit_text, panel
+from game.ui.widgets.button import Button
 
 if TYPE_CHECKING:
-    from ..app import App
+    from game.ui.app import App
 
 __all__ = ["PauseScreen", "SettingsScreen"]
 

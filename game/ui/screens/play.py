@@ -16,25 +16,25 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
-from ...engine import Outcome, SceneView
-from ...i18n import gauge_name, units
-from ...model import GAUGES, tr
-from ...narration import describe_change
-from ..causes import explain_last
-from ..match import Match
-from ..strings import s
-from ..widgets.base import blit_text, panel
-from ..widgets.button import Button
-from ..widgets.gauge import Gauge, bar, change_label
-from ..widgets.orgpanel import draw_organisations
-from ..widgets.portrait import org_colour, safe_asset
-from ..widgets.richtext import Block, RichText
-from ..widgets.table import Seat, SeatInfo, draw_table, place_seats
-from .base import Screen
+from game.i18n.narration import describe_change
+from game.i18n.words import gauge_name, units
+from game.rules.engine import Outcome, SceneView
+from game.scenario.model import GAUGES, tr
+from game.ui.causes import explain_last
+from game.ui.match import Match
+from game.ui.screens.base import Screen
+from game.ui.strings import s
+from game.ui.widgets.base import blit_text, panel
+from game.ui.widgets.button import Button
+from game.ui.widgets.gauge import Gauge, bar, change_label
+from game.ui.widgets.orgpanel import draw_organisations
+from game.ui.widgets.portrait import org_colour, safe_asset
+from game.ui.widgets.richtext import Block, RichText
+from game.ui.widgets.table import Seat, SeatInfo, draw_table, place_seats
 
 if TYPE_CHECKING:
-    from ...session import Session
-    from ..app import App
+    from game.rules.session import Session
+    from game.ui.app import App
 
 __all__ = ["PlayScreen", "outcome_blocks"]
 

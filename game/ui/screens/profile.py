@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pygame
 
-from ..strings import s
-from ..widgets.base import blit_text
-from ..widgets.button import Button
-from ..widgets.textinput import TextInput
-from .base import Screen
-from .page import column, footer, footer_height, heading, row
+from game.ui.screens.base import Screen
+from game.ui.screens.page import column, footer, footer_height, heading, row
+from game.ui.strings import s
+from game.ui.widgets.base import blit_text
+from game.ui.widgets.button import Button
+from game.ui.widgets.textinput import TextInput
 
 __all__ = ["ProfileScreen"]
 

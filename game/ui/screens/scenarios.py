@@ -6,15 +6,15 @@ from functools import partial
 
 import pygame
 
-from ...i18n import units
-from ...model import tr
-from ..catalogue import Entry
-from ..strings import s
-from ..widgets.base import Widget, panel
-from ..widgets.button import Button
-from ..widgets.richtext import Block, RichText
-from .base import Screen
-from .page import footer, footer_height, heading, row
+from game.i18n.words import units
+from game.scenario.model import tr
+from game.ui.catalogue import Entry
+from game.ui.screens.base import Screen
+from game.ui.screens.page import footer, footer_height, heading, row
+from game.ui.strings import s
+from game.ui.widgets.base import Widget, panel
+from game.ui.widgets.button import Button
+from game.ui.widgets.richtext import Block, RichText
 
 __all__ = ["ScenarioScreen", "describe_entry"]
 

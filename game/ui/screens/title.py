@@ -6,12 +6,12 @@ import math
 
 import pygame
 
-from ..strings import s
-from ..widgets.base import Look, blit_text
-from ..widgets.button import Button
-from ..widgets.portrait import portrait
-from .base import Screen
-from .page import footer, footer_height, stack
+from game.ui.screens.base import Screen
+from game.ui.screens.page import footer, footer_height, stack
+from game.ui.strings import s
+from game.ui.widgets.base import Look, blit_text
+from game.ui.widgets.button import Button
+from game.ui.widgets.portrait import portrait
 
 __all__ = ["TitleScreen", "emblem"]
 

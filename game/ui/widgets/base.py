@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from ..text import TextCache
-from ..theme import Colour, Theme
+from game.ui.text import TextCache
+from game.ui.theme import Colour, Theme
 
 __all__ = ["Look", "Widget", "panel", "focus_ring", "blit_text", "RING", "rounded"]
 

@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 import pygame
 
-from ..theme import Colour
-from .base import Look, Widget, blit_text, focus_ring, rounded
+from game.ui.theme import Colour
+from game.ui.widgets.base import Look, Widget, blit_text, focus_ring, rounded
 
 __all__ = ["Gauge", "bar", "change_label"]
 

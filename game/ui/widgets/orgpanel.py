@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pygame
 
-from ...model import tr
-from ..match import Match
-from ..strings import s
-from ..theme import Colour
-from .base import Look, blit_text
-from .gauge import bar
-from .portrait import org_colour
+from game.scenario.model import tr
+from game.ui.match import Match
+from game.ui.strings import s
+from game.ui.theme import Colour
+from game.ui.widgets.base import Look, blit_text
+from game.ui.widgets.gauge import bar
+from game.ui.widgets.portrait import org_colour
 
 __all__ = ["draw_organisations", "mini_bar"]
 

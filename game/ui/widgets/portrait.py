@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pygame
 
-from ..theme import Colour
+from game.ui.theme import Colour
 
 try:  # the interpreter's own SHA-256 (same digests as hashlib's), without loading OpenSSL before the title
     from _sha2 import sha256  # type: ignore[import-not-found]  # Python 3.12+

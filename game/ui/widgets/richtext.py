@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 import pygame
 
-from ..theme import Colour
-from .base import Look, Widget, rounded
+from game.ui.theme import Colour
+from game.ui.widgets.base import Look, Widget, rounded
 
 __all__ = ["RichText", "Block"]
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pygame
 
-from ..theme import Colour
-from .base import Look, Widget, blit_text, focus_ring, rounded
-from .gauge import bar
-from .portrait import portrait
+from game.ui.theme import Colour
+from game.ui.widgets.base import Look, Widget, blit_text, focus_ring, rounded
+from game.ui.widgets.gauge import bar
+from game.ui.widgets.portrait import portrait
 
 __all__ = ["Seat", "SeatInfo", "place_seats", "draw_table"]
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pygame
 
-from .base import Look, Widget, blit_text, focus_ring, rounded
+from game.ui.widgets.base import Look, Widget, blit_text, focus_ring, rounded
 
 __all__ = ["TextInput"]
 

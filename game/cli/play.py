@@ -1,0 +1,36 @@
+"""`partenaires play`: the window, or the text mode with `--text`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+__all__ = ["add_commands", "cmd_play"]
+
+
+def add_commands(sub: Any) -> None:
+    play = sub.add_parser("play", help="play a scenario (window, or --text in the terminal)")
+    play.add_argument("scenario", nargs="?", help="scenario file or built-in id")
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--seed", type=int, default=None, help="random seed (same seed, same game)")
+    play.add_argument("--lang", choices=["fr", "en"], default="fr")
+    play.add_argument("--name", default="", help="trainee's name, for the report")
+    play.add_argument("--group", default="", help="trainee's group, for the report")
+    play.add_argument("--out", default=None, help="folder or file where the session is recorded")
+    play.add_argument("--resume", nargs="?", const="", default=None, metavar="FILE",
+                      help="go on with a recorded session (the latest one if no file)")
+    play.add_argument("--start", default=None, metavar="SCENE", help="start at this scene (for trainers)")
+    play.add_argument("--set", action="append", default=[], metavar="GAUGE=VALUE",
+                      help="starting gauge or turn, e.g. --set sens=60 --set turn=8 (for trainers)")
+    play.add_argument("--scenarios", default=None, help="folder of extra scenarios (window)")
+    play.set_defaults(run=cmd_play)
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    if not args.text:
+        from game.ui.app import run as run_window
+
+        return run_window(args)
+    from game.textmode.play import play_text
+
+    return play_text(args)

@@ -1,0 +1,97 @@
+"""The `report` and `debrief` sub-commands.
+
+    partenaires report SESSION.jsonl [-o report.html] [--lang en] [--xapi]
+    partenaires debrief SESSIONS… [-o class.html] [--csv class.csv] [--lang fr]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.errors import RecordError
+
+if TYPE_CHECKING:
+    from game.scenario.loading import Book
+
+__all__ = ["add_commands", "cmd_report", "cmd_debrief"]
+
+
+def add_commands(subparsers: Any) -> None:
+    report = subparsers.add_parser("report", help="write the debrief report of a recorded session")
+    report.add_argument("session", help="the session record (.jsonl)")
+    report.add_argument("-o", "--out", default=None, help="report file (.html) or folder; default: next to the record")
+    report.add_argument("--lang", choices=["fr", "en"], default=None, help="language (default: the session's)")
+    report.add_argument("--scenario", default=None, help="the scenario file, if it moved since the game")
+    report.add_argument("--xapi", action="store_true", help="also write the session as xAPI statements (.xapi.jsonl)")
+    report.add_argument("--xapi-base", default=None, metavar="IRI",
+                        help="base IRI of the activities and extensions (your school's)")
+    report.set_defaults(run=cmd_report)
+
+    debrief = subparsers.add_parser("debrief", help="the class debrief over many session records")
+    debrief.add_argument("sessions", nargs="+", help="session records (.jsonl) or folders of them")
+    debrief.add_argument("-o", "--out", default="class.html", help="class report file (default: class.html)")
+    debrief.add_argument("--csv", default=None, help="also write one row per session as CSV")
+    debrief.add_argument("--lang", choices=["fr", "en"], default=None,
+                         help="language (default: the one most sessions were played in)")
+    debrief.set_defaults(run=cmd_debrief)
+
+
+def _book(name: str | None) -> Book | None:
+    if not name:
+        return None
+    from game.scenario.catalogue import resolve_scenario
+    from game.scenario.loading import load
+
+    return load(resolve_scenario(name))
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from game.reports.report import build_report, report_paths, write_report
+    log = Path(args.session)
+    book = _book(args.scenario)
+    html = write_report(log, args.out, args.lang, book)
+    print(html)
+    print(html.with_suffix(".json"))
+    if args.xapi:
+        from game.reports.xapi import DEFAULT_BASE, write_statements
+        data = build_report(log, args.lang, book)
+        target = report_paths(log, args.out)[0].with_suffix(".xapi.jsonl")
+        print(write_statements(data, target, args.xapi_base or DEFAULT_BASE))
+    return 0
+
+
+def _majority_lang(paths: list[Path]) -> str:
+    from game.records.record import read_log
+    langs: Counter[str] = Counter()
+    for path in paths:
+        try:
+            langs[str(read_log(path).header.get("lang", "fr"))] += 1
+        except RecordError:
+            continue
+    if not langs:
+        return "fr"
+    return max(sorted(langs), key=lambda lang: (langs[lang], lang == "fr"))
+
+
+def cmd_debrief(args: argparse.Namespace) -> int:
+    from game.reports.debrief import class_data, collect_logs, load_sessions, write_class_report, write_csv
+    paths = collect_logs(args.sessions)
+    lang = args.lang or _majority_lang(paths)
+    reports, skipped = load_sessions(paths, lang)
+    if not reports:
+        raise RecordError("no session could be read:\n  " + "\n  ".join(skipped))
+    out = Path(args.out)
+    if out.suffix.lower() not in (".html", ".htm"):
+        out = out / "class.html"
+    data = class_data(reports, skipped, lang, out.resolve().parent)
+    print(write_class_report(data, out))
+    if args.csv:
+        print(write_csv(data, Path(args.csv)))
+    groups = ", ".join(f"{g['scenario']['id']} ({g['count']})" for g in data["groups"])
+    print(f"{len(reports)} session(s): {groups}" + (f"; {len(skipped)} left out" if skipped else ""))
+    for reason in skipped:
+        print(f"  left out: {reason}")
+    return 0

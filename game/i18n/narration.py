@@ -1,0 +1,290 @@
+"""Put the engine's plain results into words, the same way in every view.
+
+The text mode, the window and the reports all need to say "Sens +8,
+engagement of Marie −5, Karim leaves the collective"; this is the one place
+that knows how.
+"""
+
+from __future__ import annotations
+
+from game.errors import ConditionError
+from game.i18n.words import GAUGE_NAMES, format_delta, gauge_name, t, units
+from game.scenario.conditions import ALIASES, FUNCTIONS, Binary, Call, Compare, Fact, Name, Node, Number, Unary, parse
+from game.scenario.loading import Book
+from game.scenario.model import tr
+
+__all__ = ["describe_change", "describe_changes", "describe_condition_fact", "partner_name",
+           "org_short", "invention_name"]
+
+
+def partner_name(book: Book, partner: str) -> str:
+    return next((p.name for p in book.model.partners if p.id == partner), partner)
+
+
+def org_short(book: Book, org: str) -> str:
+    return next((o.short for o in book.model.organisations if o.id == org), org)
+
+
+def invention_name(book: Book, invention: str, lang: str) -> str:
+    return next((tr(i.name, lang) for i in book.model.inventions if i.id == invention), invention)
+
+
+_LABELS = {
+    "engagement": {"fr": "engagement de {x}", "en": "{x}'s engagement"},
+    "awareness": {"fr": "information de la hiérarchie {x}", "en": "{x} hierarchy's awareness"},
+    "support": {"fr": "soutien de la hiérarchie {x}", "en": "{x} hierarchy's support"},
+    "diffusion": {"fr": "diffusion de « {x} » ({y})", "en": "diffusion of \"{x}\" ({y})"},
+}
+
+
+def describe_change(book: Book, label: str, delta: int, lang: str) -> str:
+    """One entry of an Outcome's `changes`, as a short phrase."""
+    kind, _, rest = label.partition(":")
+    if kind in ("sens", "identite", "pouvoir", "cohesion"):
+        return f"{gauge_name(kind, lang)} {format_delta(delta)}"
+    if kind == "engagement":
+        return _LABELS[kind][lang].format(x=partner_name(book, rest)) + f" {format_delta(delta)}"
+    if kind in ("awareness", "support"):
+        return _LABELS[kind][lang].format(x=org_short(book, rest)) + f" {format_delta(delta)}"
+    if kind == "diffusion":
+        invention, _, org = rest.partition(":")
+        text = _LABELS[kind][lang].format(x=invention_name(book, invention, lang), y=org_short(book, org))
+        return f"{text} {format_delta(delta)}"
+    if kind == "invent":
+        return t("invent", lang, name=invention_name(book, rest, lang))
+    if kind == "leave":
+        return t("leave", lang, name=partner_name(book, rest))
+    return f"{label} {format_delta(delta)}"
+
+
+def describe_changes(book: Book, changes: dict[str, int], lang: str) -> list[str]:
+    order = {"sens": 0, "identite": 1, "pouvoir": 2, "cohesion": 3}
+    keys = sorted(changes, key=lambda k: (order.get(k, 9), k))
+    return [describe_change(book, k, changes[k], lang) for k in keys]
+
+
+# -- "why this ending", in words ------------------------------------------------------------------------
+
+_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "!=": "≠"}
+_OPPOSITE = {">=": "<", "<=": ">", ">": "≤", "<": "≥", "==": "≠", "!=": "="}
+_OPPOSITE_OP = {">=": "<", "<=": ">", ">": "<=", "<": ">=", "==": "!=", "!=": "=="}
+
+# Variables of the condition language as a trainee says them; {units} is the clock's unit, plural.
+_VARIABLE_WORDS = {
+    "turn": {"fr": "{units} écoulés", "en": "{units} elapsed"},
+    "turns_left": {"fr": "{units} de financement restants", "en": "{units} of funding left"},
+    "inventions": {"fr": "inventions du collectif", "en": "inventions of the collective"},
+    "innovations": {"fr": "inventions devenues innovations", "en": "inventions that became innovations"},
+    "present": {"fr": "partenaires encore autour de la table", "en": "partners still around the table"},
+}
+
+# Functions that give a number: {x} is the first argument's name, {y} the second's.
+_NUMBER_WORDS = {
+    "engagement": _LABELS["engagement"],
+    "awareness": _LABELS["awareness"],
+    "support": _LABELS["support"],
+    "diffusion": _LABELS["diffusion"],
+    "innovated": {"fr": "organisations où « {x} » est devenue innovation",
+                  "en": "organisations where \"{x}\" became an innovation"},
+}
+
+# Functions that say yes or no: (when it holds, when it does not).
+_TRUTH_WORDS = {
+    "active": {"fr": ("{x} est encore dans le collectif", "{x} a quitté le collectif"),
+               "en": ("{x} is still in the collective", "{x} has left the collective")},
+    "invented": {"fr": ("l'invention « {x} » a vu le jour", "l'invention « {x} » n'a pas vu le jour"),
+                 "en": ("the invention \"{x}\" came about", "the invention \"{x}\" did not come about")},
+    "flag": {"fr": ("repère « {x} » posé", "repère « {x} » non posé"),
+             "en": ("marker \"{x}\" set", "marker \"{x}\" not set")},
+    "seen": {"fr": ("scène « {x} » jouée", "scène « {x} » pas encore jouée"),
+             "en": ("scene \"{x}\" played", "scene \"{x}\" not played yet")},
+    "phase": {"fr": ("phase « {x} » en cours", "phase « {x} » pas en cours"),
+              "en": ("\"{x}\" phase under way", "\"{x}\" phase not under way")},
+}
+
+_TOTAL_INNOVATED = {"fr": "organisations où {list} est devenue innovation, au total",
+                    "en": "organisations where {list} became an innovation, in total"}
+
+_HERE = {"fr": "ici : {values}", "en": "here: {values}"}
+
+
+def describe_condition_fact(book: Book | None, fact: Fact, lang: str) -> str:
+    """One fact of an ending's condition as a trainee reads it, with the values it read and its verdict.
+
+    `cohesion >= 40` with cohesion at 60 becomes « Cohésion ≥ 40 (ici : 60) : vrai »; ids of
+    partners, organisations, inventions, scenes and phases become their names (`book` gives them;
+    without it the ids stay). The window, the text mode and the reports all say it this way.
+    """
+    verdict = t("held", lang) if fact.held else t("not_held", lang)
+    colon = " :" if lang == "fr" else ":"
+    text = fact.text
+    missing = text.count(")") - text.count("(")  # a fragment cut from `(a + b) / 2 >= 40` lost a bracket
+    try:
+        node = parse("(" * missing + text + ")" * -missing)
+    except ConditionError:  # best effort: a fragment that no longer parses is shown as written
+        values = ", ".join(f"{name} = {value:g}" for name, value in fact.values)
+        detail = f" ({values})" if values else ""
+        text = fact.text
+        for code in (">=", "<=", "!=", "=="):
+            text = text.replace(code, _SIGNS[code])
+        return f"{text}{detail}{colon} {verdict}"
+    words = _Words(book, lang)
+    sentence = words.statement(node)
+    shown = words.values(fact.values)
+    detail = f" ({_HERE[lang if lang in _HERE else 'fr'].format(values=shown)})" if shown else ""
+    return f"{_capital(sentence)}{detail}{colon} {verdict}"
+
+
+def _is_sum(node: Node) -> bool:
+    return isinstance(node, Binary) and node.op in ("+", "-")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class _Words:
+    """Turns a parsed condition fragment into words for one scenario and language."""
+
+    def __init__(self, book: Book | None, lang: str) -> None:
+        self.book = book
+        self.lang = lang if lang in ("fr", "en") else "fr"
+
+    # -- names of things ----------------------------------------------------------------------------
+    def thing(self, func: str, position: int, ident: str) -> str:
+        """The name of the thing an argument designates (the id itself without a book)."""
+        book, lang = self.book, self.lang
+        if book is None:
+            return ident
+        family = FUNCTIONS[func][0][position] if func in FUNCTIONS else ""
+        if family == "partner":
+            return partner_name(book, ident)
+        if family == "organisation":
+            return org_short(book, ident)
+        if family == "invention":
+            return invention_name(book, ident, lang)
+        if family == "scene":
+            scene = next((s for s in book.model.scenes if s.id == ident), None)
+            return tr(scene.title, lang) if scene is not None and scene.title is not None else ident
+        if family == "phase":
+            phase = next((p for p in book.model.phases if p.id == ident), None)
+            return tr(phase.name, lang) if phase is not None else ident
+        return ident.replace("_", " ")
+
+    def variable(self, name: str) -> str:
+        name = ALIASES.get(name, name)
+        if name in GAUGE_NAMES:
+            return gauge_name(name, self.lang).split(" (")[0]  # "Cohesion (cohésion)" → "Cohesion"
+        if name in _VARIABLE_WORDS:
+            return _VARIABLE_WORDS[name][self.lang].format(units=self.units())
+        if name in ("true", "false"):
+            return t("held" if name == "true" else "not_held", self.lang)
+        return name
+
+    def units(self) -> str:
+        """The clock's unit in the plural, without a number: `mois`, `months`."""
+        unit = tr(self.book.model.clock.unit, self.lang) if self.book is not None else \
+            ("mois" if self.lang == "fr" else "month")
+        return units(2, unit, self.lang).split(" ", 1)[1] if self.lang == "en" else \
+            (unit if unit.endswith(("s", "x", "z")) else unit + "s")
+
+    # -- expressions --------------------------------------------------------------------------------
+    def statement(self, node: Node, negated: bool = False) -> str:
+        """A truth: a comparison, a yes/no function, `not`, or and/or of those."""
+        if isinstance(node, Unary) and node.op == "not":
+            return self.statement(node.operand, not negated)
+        if isinstance(node, Compare):
+            op = _OPPOSITE_OP[node.op] if negated else node.op
+            return f"{self.amount(node.left)} {_SIGNS[op]} {self.amount(node.right)}"
+        if isinstance(node, Call) and node.func in _TRUTH_WORDS:
+            held, not_held = _TRUTH_WORDS[node.func][self.lang]
+            names = [self.thing(node.func, i, a) for i, a in enumerate(node.args)]
+            return (not_held if negated else held).format(x=names[0], y=names[-1])
+        if isinstance(node, Binary) and node.op in ("and", "or"):
+            join = {"and": {"fr": "et", "en": "and"}, "or": {"fr": "ou", "en": "or"}}[node.op][self.lang]
+            text = f"{self.statement(node.left)} {join} {self.statement(node.right)}"
+            return f"{'non' if self.lang == 'fr' else 'not'} ({text})" if negated else text
+        text = self.amount(node)
+        return f"{'non' if self.lang == 'fr' else 'not'} {text}" if negated else text
+
+    def amount(self, node: Node) -> str:
+        """A number: a gauge, a count, a function's value, a constant or a sum of those."""
+        if isinstance(node, Number):
+            return f"{node.value:g}"
+        if isinstance(node, Name):
+            return self.variable(node.name)
+        if isinstance(node, Call):
+            return self.call(node)
+        if isinstance(node, Unary):
+            return f"−{self.amount(node.operand)}" if node.op == "-" else self.statement(node)
+        if isinstance(node, Binary):
+            if node.op in ("and", "or"):
+                return self.statement(node)
+            total = self.total(node)
+            if total is not None:
+                return total
+            sign = {"+": "+", "-": "−", "*": "×", "/": "÷"}.get(node.op, node.op)
+            left, right = self.amount(node.left), self.amount(node.right)
+            if node.op in ("*", "/"):  # keep the grouping that the words would lose
+                left = f"({left})" if _is_sum(node.left) else left
+                right = f"({right})" if _is_sum(node.right) or isinstance(node.right, Binary) else right
+            elif node.op == "-" and _is_sum(node.right):
+                right = f"({right})"
+            return f"{left} {sign} {right}"
+        if isinstance(node, Compare):
+            return self.statement(node)
+        return "?"
+
+    def call(self, node: Call) -> str:
+        names = [self.thing(node.func, i, a) for i, a in enumerate(node.args)]
+        if node.func in _NUMBER_WORDS:
+            return _NUMBER_WORDS[node.func][self.lang].format(x=names[0], y=names[-1])
+        return self.statement(node)
+
+    def total(self, node: Binary) -> str | None:
+        """`innovated(a) + innovated(b) + …` read once: organisations where A, B or C became an innovation."""
+        terms: list[Node] = []
+        stack: list[Node] = [node]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, Binary) and item.op == "+":
+                stack += [item.right, item.left]
+            else:
+                terms.append(item)
+        calls = [x for x in terms if isinstance(x, Call) and x.func == "innovated"]
+        if len(calls) != len(terms):
+            return None
+        quote = "« {} »" if self.lang == "fr" else '"{}"'
+        names = [quote.format(self.thing("innovated", 0, x.args[0])) for x in calls]
+        listed = ", ".join(names[:-1]) + (" ou " if self.lang == "fr" else " or ") + names[-1]
+        return _TOTAL_INNOVATED[self.lang].format(list=listed)
+
+    def values(self, values: tuple[tuple[str, float], ...]) -> str:
+        """What the fact read, skipping yes/no values (the verdict already says them)."""
+        read: list[tuple[Node | str, float]] = []
+        for name, value in values:
+            try:
+                node: Node | str = parse(name)
+            except ConditionError:
+                node = name
+            if isinstance(node, Call) and FUNCTIONS.get(node.func, ((), ""))[1] == "bool":
+                continue
+            read.append((node, value))
+        nodes = [(n, v) for n, v in read if isinstance(n, Node)]
+        shown = (self.short_values(nodes) if len(nodes) == len(read) else None) or \
+            [(n if isinstance(n, str) else self.amount(n), v) for n, v in read]
+        if len(shown) == 1:
+            return f"{shown[0][1]:g}"
+        return ", ".join(f"{_capital(label)} = {value:g}" for label, value in shown)
+
+    def short_values(self, nodes: list[tuple[Node, float]]) -> list[tuple[str, float]] | None:
+        """Several readings of one function (`innovated(a)`, `innovated(b)`) named by their argument alone."""
+        if len(nodes) < 2 or not all(isinstance(n, Call) and len(n.args) == 1 for n, _ in nodes):
+            return None
+        funcs = {n.func for n, _ in nodes if isinstance(n, Call)}
+        if len(funcs) != 1:
+            return None
+        func = funcs.pop()
+        quote = "« {} »" if self.lang == "fr" and FUNCTIONS[func][0][0] == "invention" else \
+            ('"{}"' if FUNCTIONS[func][0][0] == "invention" else "{}")
+        return [(quote.format(self.thing(func, 0, n.args[0])), v) for n, v in nodes if isinstance(n, Call)]

@@ -1,0 +1,387 @@
+"""Session records: every game written as it is played, so nothing is lost and the debrief can replay it.
+
+A record is an append-only JSON Lines file. The first line is the header (which
+scenario, exactly — id, version and content digest — the seed, who plays, the
+language, a session UUID); then one line per decision, written, flushed and
+fsynced the moment the engine reports it. Outside events and phase changes are
+written too, for people reading the file, but only the choices matter: the
+engine is deterministic, so the header's seed plus the choices give back the
+whole session (`resume`, the reports).
+
+A crash or a kill can only cut the line being written; `read_log` skips such a
+truncated last line with a warning, and `resume` trims it before appending.
+Corruption anywhere else means the file was tampered with: it is refused.
+
+This module never imports pygame: the window, the text mode and the reports
+all use it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import platformdirs
+
+from game import __version__
+from game.errors import RecordError, ScenarioError, SessionError
+from game.rules.engine import Engine, Outcome
+from game.scenario.catalogue import builtin_scenarios
+from game.scenario.loading import Book, load
+
+if TYPE_CHECKING:
+    from game.rules.session import Session
+
+__all__ = ["FORMAT", "Log", "Recorder", "sessions_folder", "read_log", "latest_session", "resume",
+           "load_book", "replay_log", "now"]
+
+FORMAT = "partenaires-session/1"
+
+
+def now() -> str:
+    """UTC time to the second, as ISO 8601 (what the reports and xAPI show)."""
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def sessions_folder() -> Path:
+    """Where sessions go by default: the user's data folder, never the working directory."""
+    folder = platformdirs.user_data_path("partenaires") / "sessions"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+# -- reading ---------------------------------------------------------------------------------------------
+@dataclass
+class Log:
+    """A session record as read back: the header, the decisions in order, and the ending if reached."""
+
+    path: Path
+    header: dict[str, Any]
+    decisions: list[dict[str, Any]] = field(default_factory=list)
+    ending: dict[str, Any] | None = None
+    warnings: list[str] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    good_size: int = 0  # bytes up to the end of the last readable line (where appending resumes)
+
+    @property
+    def choices(self) -> list[int]:
+        return [int(d["choice"]) for d in self.decisions]
+
+    @property
+    def finished(self) -> bool:
+        return self.ending is not None
+
+    @property
+    def session_id(self) -> str:
+        return str(self.header.get("session_id", ""))
+
+    @property
+    def who(self) -> dict[str, Any]:
+        """The arguments of `engine.new_session` besides the seed, as recorded."""
+        h = self.header
+        return {"trainee": h.get("trainee", ""), "group": h.get("group", ""), "lang": h.get("lang", "fr"),
+                "start": h.get("start"), "gauges": h.get("gauges") or None}
+
+
+def read_log(path: str | Path) -> Log:
+    """Read a record; a cut last line is skipped with a warning, damage elsewhere raises RecordError."""
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise RecordError(f"{file}: cannot read the session record ({exc.strerror or exc})") from None
+    lines = raw.split(b"\n")
+    log: Log | None = None
+    offset = 0
+    for number, line in enumerate(lines, start=1):
+        last = number == len(lines) or (number == len(lines) - 1 and lines[-1] == b"")
+        end = offset + len(line) + (0 if number == len(lines) else 1)
+        if line.strip():
+            entry = _parse_line(file, number, line, last, log)
+            if entry is None:  # a cut last line
+                break
+            if log is None:
+                log = _header(file, entry)
+            else:
+                _add(log, file, number, entry)
+        if log is not None:
+            log.good_size = end
+        offset = end
+    if log is None:
+        raise RecordError(f"{file}: empty session record (no header line)")
+    return log
+
+
+def _parse_line(file: Path, number: int, line: bytes, last: bool, log: Log | None) -> dict[str, Any] | None:
+    try:
+        entry = json.loads(line.decode("utf-8"))
+        if not isinstance(entry, dict):
+            raise ValueError("not an object")
+        return entry
+    except (ValueError, UnicodeDecodeError) as exc:
+        if last and log is not None:
+            log.warnings.append(f"{file}:{number}: the last line is cut or damaged and was skipped "
+                                f"(the game was probably interrupted while writing it)")
+            return None
+        raise RecordError(f"{file}:{number}: damaged line in the session record — expected one JSON "
+                          f"object per line ({exc})") from None
+
+
+def _header(file: Path, entry: dict[str, Any]) -> Log:
+    if entry.get("type") != "header" or entry.get("format") != FORMAT:
+        raise RecordError(f"{file}:1: not a Partenaires session record — expected a header line with "
+                          f"format `{FORMAT}`, got {str(entry.get('format') or entry.get('type'))!r}")
+    for key in ("scenario", "seed"):
+        if key not in entry:
+            raise RecordError(f"{file}:1: the header has no `{key}`")
+    return Log(file, entry)
+
+
+def _add(log: Log, file: Path, number: int, entry: dict[str, Any]) -> None:
+    kind = entry.get("type")
+    if log.ending is not None and kind in ("decision", "ending"):
+        raise RecordError(f"{file}:{number}: a {kind} after the ending")
+    if kind == "decision":
+        if not isinstance(entry.get("choice"), int) or entry.get("index") != len(log.decisions):
+            raise RecordError(f"{file}:{number}: decision out of order — expected decision "
+                              f"{len(log.decisions)}, got {entry.get('index')!r}")
+        log.decisions.append(entry)
+    elif kind == "ending":
+        log.ending = entry
+    elif kind in ("event", "phase"):
+        log.events.append(entry)
+    # other kinds (`resumed`, future additions) are information for people only
+
+
+def latest_session(folder: str | Path | None = None, unfinished: bool = True) -> Path | None:
+    """The most recently written record in a folder (default: the user's), unfinished ones only by default."""
+    where = Path(folder) if folder is not None else sessions_folder()
+    candidates = sorted(where.glob("*.jsonl"), key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    for path in candidates:
+        try:
+            log = read_log(path)
+        except RecordError:
+            continue
+        if not (unfinished and log.finished):
+            return path
+    return None
+
+
+# -- writing ---------------------------------------------------------------------------------------------
+def _slug(text: str) -> str:
+    """A file-name-safe version of a trainee's name (accents dropped, nothing else kept)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()
+    return cleaned[:32]
+
+
+def _target(out: str | Path | None, scenario_id: str, trainee: str, stamp: str, sid: str) -> Path:
+    """`out` is a .jsonl file, or a folder in which a fresh, readable name is made."""
+    name = "-".join(p for p in (stamp, scenario_id, _slug(trainee), sid[:8]) if p) + ".jsonl"
+    if out is None:
+        return sessions_folder() / name
+    target = Path(out)
+    if target.suffix == ".jsonl":
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+    target.mkdir(parents=True, exist_ok=True)
+    return target / name
+
+
+class Recorder:
+    """Writes one session's record as it is played; attach with `begin`, or `resume` an old one."""
+
+    def __init__(self, path: Path, session: Session, stream: IO[str], session_id: str) -> None:
+        self.path = path
+        self.session = session
+        self.session_id = session_id
+        self._stream: IO[str] | None = stream
+        session.listeners.append(self._on)
+
+    @classmethod
+    def begin(cls, engine: Engine, session: Session, out: str | Path | None = None) -> Recorder:
+        """Create the record, write its header (and any decision already taken), then follow the session."""
+        session_id = str(uuid.uuid4())
+        started = now()
+        stamp = started.replace("-", "").replace(":", "").replace("T", "-").rstrip("Z")
+        path = _target(out, engine.book.model.id, session.trainee, stamp, session_id)
+        try:
+            stream = open(path, "x", encoding="utf-8", newline="\n")
+        except FileExistsError:
+            raise RecordError(f"{path}: a session record already exists there — use --resume to go on "
+                              "with it, or choose another --out") from None
+        except OSError as exc:
+            raise RecordError(f"{path}: cannot create the session record ({exc.strerror or exc})") from None
+        recorder = cls(path, session, stream, session_id)
+        recorder._write(header_for(engine, session, session_id, started), sync=True)
+        for decision in session.history:
+            recorder._write({"type": "decision", **decision.to_dict(), "at": started}, sync=True)
+        return recorder
+
+    def _on(self, kind: str, payload: dict[str, Any]) -> None:
+        """A session listener: every decision is on disk before the next scene is shown."""
+        entry: dict[str, Any] = {"type": kind, **payload, "at": now()}
+        if kind in ("event", "phase"):
+            entry["decision"] = len(self.session.history) - 1
+        self._write(entry, sync=kind in ("decision", "ending"))
+
+    def _write(self, entry: dict[str, Any], sync: bool) -> None:
+        if self._stream is None:
+            return
+        self._stream.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._stream.flush()
+        if sync:
+            os.fsync(self._stream.fileno())
+
+    def close(self) -> None:
+        """Stop following the session and close the file (safe to call twice)."""
+        if self._on in self.session.listeners:
+            self.session.listeners.remove(self._on)
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+
+    def __enter__(self) -> Recorder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def header_for(engine: Engine, session: Session, session_id: str, started: str) -> dict[str, Any]:
+    """The first line: enough to find the exact scenario again and replay the session."""
+    book = engine.book
+    initial = {g: getattr(book.model.gauges, g) for g in session.gauges}
+    return {
+        "type": "header",
+        "format": FORMAT,
+        "session_id": session_id,
+        "scenario": {"id": book.model.id, "version": book.model.version, "digest": book.digest,
+                     "path": str(book.path.resolve()) if book.path else None},
+        "seed": session.seed,
+        "trainee": session.trainee,
+        "group": session.group,
+        "lang": session.lang,
+        "start": _start_scene(engine, session),
+        "gauges": _start_gauges(session, initial),
+        "started_at": started,
+        "app": {"name": "partenaires", "version": __version__},
+    }
+
+
+def _start_scene(engine: Engine, session: Session) -> str | None:
+    """The scene a trainer started at by hand (`--start`), if it is not where a new game begins."""
+    first = session.history[0].scene if session.history else session.scene
+    probe = engine.new_session(session.seed, lang=session.lang)
+    engine.release(probe)
+    return None if probe.scene == first else first
+
+
+def _start_gauges(session: Session, initial: dict[str, int]) -> dict[str, int]:
+    """Gauges a trainer set by hand (`--set`), read from the first decision or the current state."""
+    first = session.history[0].before if session.history else session.gauges
+    return {g: v for g, v in first.items() if v != initial.get(g)}
+
+
+# -- resuming --------------------------------------------------------------------------------------------
+def load_book(log: Log, book: Book | None = None) -> Book:
+    """The record's scenario: the one given, the file it was played from, or a built-in with that id.
+
+    Refused when its content changed since (the digest differs): the same choices
+    could then lead elsewhere, and the report would tell a story that did not happen.
+    """
+    wanted = log.header["scenario"]
+    if book is None:
+        book = _find_book(log)
+    if book.model.id != wanted.get("id") or book.digest != wanted.get("digest"):
+        raise RecordError(f"{log.path}: this session was played on scenario `{wanted.get('id')}` "
+                          f"version {wanted.get('version')}, and that file has changed since (its content "
+                          "no longer matches the record); it cannot be replayed — use the scenario file "
+                          "as it was then")
+    return book
+
+
+def _find_book(log: Log) -> Book:
+    wanted = log.header["scenario"]
+    candidates: list[Path] = []
+    if wanted.get("path"):
+        candidates.append(Path(wanted["path"]))
+    candidates += [p for p in builtin_scenarios() if p.stem == wanted.get("id")]
+    candidates += [p for p in builtin_scenarios() if p.stem != wanted.get("id")]
+    fallback: Book | None = None
+    for path in candidates:
+        if not path.exists():
+            continue
+        try:
+            book = load(path)
+        except ScenarioError:
+            continue
+        if book.model.id == wanted.get("id"):
+            if book.digest == wanted.get("digest"):
+                return book
+            fallback = fallback or book
+    if fallback is not None:
+        return fallback  # load_book refuses it with the digest message
+    raise RecordError(f"{log.path}: cannot find scenario `{wanted.get('id')}` (looked at "
+                      f"{wanted.get('path') or 'no recorded path'} and the built-in scenarios) — "
+                      "give the scenario file")
+
+
+def replay_log(log: Log, book: Book | None = None,
+               outcomes: list[Outcome] | None = None) -> tuple[Engine, Session]:
+    """Play the recorded choices again and check the game went the same way.
+
+    `outcomes`, when given, receives what each decision did (the reports show it).
+    """
+    engine = Engine(load_book(log, book))
+    session = engine.new_session(int(log.header["seed"]), **log.who)
+    try:
+        for index in log.choices:
+            if session.finished:
+                break
+            outcome = engine.choose(session, index)
+            if outcomes is not None:
+                outcomes.append(outcome)
+    except SessionError as exc:
+        raise RecordError(f"{log.path}: the recorded choices cannot be replayed ({exc})") from None
+    _check_replay(log, session)
+    return engine, session
+
+
+def _check_replay(log: Log, session: Session) -> None:
+    if len(session.history) != len(log.decisions):
+        raise RecordError(f"{log.path}: the game ended after {len(session.history)} decision(s) on replay, "
+                          f"but the record has {len(log.decisions)}")
+    for decision, entry in zip(session.history, log.decisions, strict=True):
+        if decision.scene != entry.get("scene") or decision.after != entry.get("after"):
+            raise RecordError(f"{log.path}: decision {decision.index + 1} does not replay the same way "
+                              f"(scene `{entry.get('scene')}` recorded, `{decision.scene}` replayed)")
+
+
+def resume(path: str | Path, book: Book | None = None) -> tuple[Engine, Session, Recorder]:
+    """Go on with a recorded session from its last decision, appending to the same file."""
+    log = read_log(path)
+    engine, session = replay_log(log, book)
+    if log.good_size < log.path.stat().st_size:  # trim a cut last line before appending after it
+        with open(log.path, "r+b") as handle:
+            handle.truncate(log.good_size)
+            handle.flush()
+            os.fsync(handle.fileno())
+    if log.good_size and not log.path.read_bytes().endswith(b"\n"):
+        with open(log.path, "ab") as handle:
+            handle.write(b"\n")
+    try:
+        stream = open(log.path, "a", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise RecordError(f"{log.path}: cannot append to the session record ({exc.strerror or exc})") from None
+    recorder = Recorder(log.path, session, stream, log.session_id)
+    if not session.finished:
+        recorder._write({"type": "resumed", "at": now(), "decisions": len(log.decisions)}, sync=True)
+    return engine, session, recorder

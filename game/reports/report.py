@@ -1,0 +1,345 @@
+"""The end-of-game report a trainer leads the debrief from, rebuilt from a session record.
+
+The report is never taken from the live game: it replays the record (seed and
+choices) on the exact scenario the header names, so the same record always
+gives the same report, byte for byte, and a record played on a scenario that
+changed since is refused rather than misreported.
+
+`build_report` gathers plain, JSON-ready data in the session's language;
+`write_report` renders it as one self-contained HTML page (inline SVG, inline
+CSS, no network) beside the same data as JSON. The page follows the phases of
+a PEARLS debrief: reactions, description, analysis, summary.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from game.errors import RecordError
+from game.i18n.narration import describe_changes, describe_condition_fact, invention_name, org_short, partner_name
+from game.i18n.words import LANGS, format_delta, gauge_name, units
+from game.records.record import Log, read_log, replay_log
+from game.reports.words import WORDS, reflection_prompts
+from game.rules.engine import IDLE_CHOICE, Engine, Outcome
+from game.rules.session import Session
+from game.scenario.loading import Book
+from game.scenario.model import GAUGES, tr
+from game.vocabulary.concepts import CONCEPTS, REFERENCES
+
+__all__ = ["REPORT_FORMAT", "build_report", "write_report", "render_report", "atomic_write",
+           "TURNING_POINTS", "swing", "curve_axis"]
+
+REPORT_FORMAT = "partenaires-report/1"
+TURNING_POINTS = 3  # how many of the largest swings the report dwells on
+
+
+def build_report(log_path: str | Path, lang: str | None = None, book: Book | None = None) -> dict[str, Any]:
+    """The report's data, in the session's language unless `lang` says otherwise; JSON-serialisable."""
+    log = read_log(log_path)
+    outcomes: list[Outcome] = []
+    engine, session = replay_log(log, book, outcomes)
+    language = lang or log.header.get("lang") or "fr"
+    if language not in LANGS:
+        raise RecordError(f"unknown language `{language}` — expected one of {', '.join(LANGS)}")
+    return ReportBuilder(log, engine, session, outcomes, language).build()
+
+
+class ReportBuilder:
+    """Turns a replayed session into the report's sections; one method per section."""
+
+    def __init__(self, log: Log, engine: Engine, session: Session, outcomes: list[Outcome], lang: str) -> None:
+        self.log = log
+        self.engine = engine
+        self.book = engine.book
+        self.model = engine.book.model
+        self.session = session
+        self.outcomes = outcomes
+        self.lang = lang
+        self.fresh = engine.new_session(int(log.header["seed"]), **{**log.who, "lang": lang})
+        engine.release(self.fresh)
+
+    def build(self) -> dict[str, Any]:
+        decisions = self.decisions()
+        return {
+            "format": REPORT_FORMAT,
+            "lang": self.lang,
+            "session": self.session_info(),
+            "scenario": self.scenario_info(),
+            "gauge_names": {g: gauge_name(g, self.lang) for g in GAUGES},
+            "finished": self.session.finished,
+            "ending": self.ending(),
+            "curve": self.curve(decisions),
+            "decisions": decisions,
+            "turning_points": turning_points(decisions),
+            "partners": self.partners(),
+            "hierarchies": self.hierarchies(),
+            "inventions": self.inventions(decisions),
+            "glossary": self.glossary(decisions),
+            "prompts": reflection_prompts(self.lang),
+            "warnings": list(self.log.warnings),
+        }
+
+    # -- who, what, when ------------------------------------------------------------------------------
+    def session_info(self) -> dict[str, Any]:
+        h = self.log.header
+        ended = self.log.ending.get("at") if self.log.ending else None
+        last = self.log.decisions[-1].get("at") if self.log.decisions else None
+        return {"id": self.log.session_id, "trainee": h.get("trainee", ""), "group": h.get("group", ""),
+                "started_at": h.get("started_at", ""), "ended_at": ended or last or "",
+                "seed": h.get("seed"), "played_lang": h.get("lang", "fr"), "start": h.get("start"),
+                "start_gauges": h.get("gauges") or {}, "app": h.get("app", {}),
+                "log": self.log.path.name, "decision_count": len(self.log.decisions),
+                "turn": self.session.turn}
+
+    def scenario_info(self) -> dict[str, Any]:
+        m = self.model
+        return {"id": m.id, "version": m.version, "digest": self.book.digest, "title": tr(m.title, self.lang),
+                "summary": tr(m.summary, self.lang), "role": tr(m.player.role, self.lang),
+                "turns": m.clock.turns, "unit": tr(m.clock.unit, self.lang),
+                "units_label": units(m.clock.turns, tr(m.clock.unit, self.lang), self.lang),
+                "threshold": m.rules.innovation_threshold}
+
+    # -- the ending and why -------------------------------------------------------------------------------
+    def ending(self) -> dict[str, Any] | None:
+        if not self.session.finished:
+            return None
+        result = self.engine.result(self.session)
+        return {
+            "id": result.id,
+            "title": tr(result.title, self.lang),
+            "explanation": tr(result.explanation, self.lang),
+            "facts": [self.fact(f) for f in result.facts],
+            "questions": [tr(q, self.lang) for q in result.questions],
+            "others": self.other_endings(result.id),
+            "turn": self.session.turn,
+            "turn_text": self.duration(self.session.turn),
+        }
+
+    def fact(self, fact: Any) -> dict[str, Any]:
+        return {"text": fact.text, "held": fact.held, "values": {k: v for k, v in fact.values},
+                "sentence": describe_condition_fact(self.book, fact, self.lang)}
+
+    def other_endings(self, reached: str) -> list[dict[str, Any]]:
+        """Why not the others: each other ending's condition, tested on the final state."""
+        others = []
+        for index, ending in enumerate(self.model.endings):
+            condition = self.book.cond("endings", index, "when")
+            if ending.id == reached or condition is None:
+                continue
+            others.append({"id": ending.id, "title": tr(ending.title, self.lang), "condition": condition.text,
+                           "facts": [self.fact(f) for f in condition.explain(self.session)]})
+        return others
+
+    # -- what was decided ----------------------------------------------------------------------------------
+    def decisions(self) -> list[dict[str, Any]]:
+        rows = []
+        for decision, outcome, entry in zip(self.session.history, self.outcomes, self.log.decisions, strict=True):
+            scene = self.engine.scenes[decision.scene]
+            choice = scene.choices[decision.choice] if decision.choice != IDLE_CHOICE else None
+            rows.append({
+                "index": decision.index,
+                "number": decision.index + 1,
+                "turn": decision.turn,
+                "cost": decision.cost,
+                "cost_text": self.duration(decision.cost),
+                "at": entry.get("at", ""),
+                "phase": decision.phase,
+                "phase_name": self.phase_name(decision.phase),
+                "phase_after": decision.phase_after,
+                "scene": scene.id,
+                "scene_title": tr(scene.title, self.lang) if scene.title is not None else "",
+                "scene_text": tr(scene.text, self.lang).strip(),
+                "speaker": partner_name(self.book, scene.speaker) if scene.speaker else "",
+                "choice": decision.choice,
+                "choice_id": decision.choice_id,
+                "choice_text": tr(choice.text, self.lang) if choice else WORDS["idle_choice"][self.lang],
+                "tags": [self.tag(t) for t in decision.tags],
+                "feedback": tr(outcome.feedback, self.lang).strip() if outcome.feedback is not None else "",
+                "before": dict(decision.before),
+                "after": dict(decision.after),
+                "deltas": {g: decision.after[g] - decision.before[g] for g in GAUGES},
+                "changes": describe_changes(self.book, outcome.changes, self.lang),
+                "invented": [k.split(":", 1)[1] for k in outcome.changes if k.startswith("invent:")],
+                "events": [self.event(hit) for hit in outcome.events],
+                "idle": outcome.idle,
+                "idle_text": self.duration(outcome.idle) if outcome.idle else "",
+                "new_phase": self.phase_name(outcome.phase_to)
+                if outcome.phase_to and outcome.phase_to != outcome.phase_from else "",
+                "swing": swing(decision.before, decision.after),
+            })
+        return rows
+
+    def phase_name(self, phase: str) -> str:
+        return tr(self.engine.phases[phase].name, self.lang) if phase in self.engine.phases else phase
+
+    def tag(self, tag: str) -> dict[str, str]:
+        concept = CONCEPTS.get(tag)
+        return {"id": tag, "name": concept.name[self.lang] if concept else tag}
+
+    def event(self, hit: Any) -> dict[str, Any]:
+        event = next(e for e in self.model.events if e.id == hit.id)
+        return {"id": hit.id, "turn": hit.turn, "title": tr(event.title, self.lang),
+                "text": tr(event.text, self.lang).strip(),
+                "changes": describe_changes(self.book, hit.deltas, self.lang)}
+
+    def duration(self, turns: int) -> str:
+        return units(turns, tr(self.model.clock.unit, self.lang), self.lang)
+
+    # -- the curves ----------------------------------------------------------------------------------------
+    def curve(self, decisions: list[dict[str, Any]]) -> dict[str, Any]:
+        """Points of the four gauges: the start, then after each decision (see `curve_axis`)."""
+        start = decisions[0]["before"] if decisions else dict(self.session.gauges)
+        bounds, xs = curve_axis(decisions, self.model.clock.turns)
+        points = [{"x": 0.0, "turn": 0, "decision": None, "events": 0, **start}]
+        for row, x in zip(decisions, xs, strict=True):
+            points.append({"x": x, "turn": row["turn"] + row["cost"], "decision": row["number"],
+                           "events": len(row["events"]), **row["after"]})
+        return {"turns": self.model.clock.turns, "bounds": bounds, "span": bounds[-1], "points": points}
+
+    # -- the partnership at the end ---------------------------------------------------------------------------
+    def partners(self) -> list[dict[str, Any]]:
+        return [{"id": p.id, "name": p.name, "organisation": org_short(self.book, p.organisation),
+                 "role": tr(p.role, self.lang), "logic": tr(p.logic, self.lang),
+                 "start": self.fresh.engagement[p.id], "end": self.session.engagement[p.id],
+                 "active": self.session.active[p.id]} for p in self.model.partners]
+
+    def hierarchies(self) -> list[dict[str, Any]]:
+        return [{"id": o.id, "short": o.short, "name": tr(o.name, self.lang), "title": tr(o.hierarchy.title, self.lang),
+                 "colour": o.colour or "", "awareness_start": self.fresh.awareness[o.id],
+                 "awareness": self.session.awareness[o.id], "support_start": self.fresh.support[o.id],
+                 "support": self.session.support[o.id]} for o in self.model.organisations]
+
+    def inventions(self, decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        threshold = self.model.rules.innovation_threshold
+        result = self.engine.result(self.session) if self.session.finished else None
+        rows = []
+        for invention in self.model.inventions:
+            if invention.id not in self.session.diffusion:
+                continue
+            levels = self.session.diffusion[invention.id]
+            innovated = sorted(o for o, v in levels.items() if v >= threshold and self.session.innovated(invention.id))
+            if result is not None:
+                status = "innovation" if result.innovations.get(invention.id) else "evaporated"
+            else:
+                status = "innovation" if innovated else "in_progress"
+            rows.append({"id": invention.id, "name": invention_name(self.book, invention.id, self.lang),
+                         "description": tr(invention.description, self.lang) if invention.description else "",
+                         "born": _born(invention.id, decisions), "status": status,
+                         "diffusion": [{"org": o, "short": org_short(self.book, o), "level": levels[o],
+                                        "innovation": o in innovated} for o in levels]})
+        return rows
+
+    # -- the concepts ------------------------------------------------------------------------------------------
+    def glossary(self, decisions: list[dict[str, Any]]) -> dict[str, Any]:
+        """The concepts this session's decisions illustrate, with the references to cite."""
+        used: dict[str, list[int]] = {}
+        for row in decisions:
+            for tag in row["tags"]:
+                used.setdefault(tag["id"], []).append(row["number"])
+        concepts = [{"id": c, "name": CONCEPTS[c].name[self.lang], "definition": CONCEPTS[c].definition[self.lang],
+                     "cite": CONCEPTS[c].cite, "decisions": used[c]} for c in CONCEPTS if c in used]
+        cites = {CONCEPTS[c].cite for c in used if c in CONCEPTS}
+        keys = ["lyet2009"] + sorted(cites - {"lyet2009"})
+        return {"concepts": concepts, "references": [{"key": k, "text": REFERENCES[k]} for k in keys]}
+
+
+def _born(invention: str, decisions: list[dict[str, Any]]) -> int | None:
+    """The number of the decision that created an invention."""
+    for row in decisions:
+        if invention in row["invented"]:
+            return int(row["number"])
+    return None
+
+
+def swing(before: dict[str, int], after: dict[str, int]) -> int:
+    """How much a decision moved the partnership: the sum of the four gauges' absolute changes.
+
+    It counts what followed the choice in the same move (cohesion's drift, an
+    outside event), since that is what the trainee lived as the consequence.
+    """
+    return sum(abs(after[g] - before[g]) for g in GAUGES)
+
+
+def turning_points(decisions: list[dict[str, Any]], count: int = TURNING_POINTS) -> list[dict[str, Any]]:
+    """The largest swings, largest first (earliest first on ties); decisions that moved nothing are left out."""
+    ranked = sorted((d for d in decisions if d["swing"] > 0), key=lambda d: (-d["swing"], d["index"]))
+    points = []
+    for row in ranked[:count]:
+        main = max(GAUGES, key=lambda g: (abs(row["deltas"][g]), -GAUGES.index(g)))
+        points.append({"number": row["number"], "swing": row["swing"], "main": main,
+                       "main_delta": format_delta(row["deltas"][main]), "choice_text": row["choice_text"],
+                       "scene_title": row["scene_title"], "deltas": row["deltas"], "turn": row["turn"]})
+    return points
+
+
+def curve_axis(decisions: list[dict[str, Any]], turns: int) -> tuple[list[float], list[float]]:
+    """The time axis of the curves: month boundaries, and where each decision sits on it.
+
+    A month is one unit wide, or as many units as decisions were taken in it, so
+    that a month of many quick decisions stays readable. A decision that takes
+    time sits where it lands (the boundary at its turn plus its cost); the ones
+    that take none are spread evenly inside their month, before it.
+    """
+    per_month = Counter(min(d["turn"], turns - 1) for d in decisions)
+    paid = {min(d["turn"], turns - 1) for d in decisions if d["cost"] > 0}
+    bounds = [0.0]
+    for month in range(turns):
+        bounds.append(bounds[-1] + max(1, per_month.get(month, 0)))
+    xs: list[float] = []
+    rank: Counter[int] = Counter()
+    for row in decisions:
+        month = min(row["turn"], turns - 1)
+        rank[month] += 1
+        if row["cost"] > 0:
+            xs.append(bounds[min(turns, row["turn"] + row["cost"])])
+            continue
+        slots = per_month[month] + (0 if month in paid else 1)
+        xs.append(round(bounds[month] + rank[month] * (bounds[month + 1] - bounds[month]) / slots, 3))
+    return bounds, xs
+
+
+# -- writing -------------------------------------------------------------------------------------------------
+def render_report(data: dict[str, Any]) -> str:
+    """The report's HTML page (autoescaped jinja2 template, inline SVG)."""
+    from game.reports.html import render
+    return render("report.html.j2", data)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temporary file beside it, fsynced, then renamed over."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def report_paths(log_path: Path, out: str | Path | None) -> tuple[Path, Path]:
+    """report.html and its .json: next to the log by default, or where `out` says (file or folder)."""
+    if out is None:
+        html = log_path.with_suffix(".html")
+    else:
+        target = Path(out)
+        html = target if target.suffix.lower() in (".html", ".htm") else target / (log_path.stem + ".html")
+    return html, html.with_suffix(".json")
+
+
+def write_report(log_path: str | Path, out: str | Path | None = None, lang: str | None = None,
+                 book: Book | None = None) -> Path:
+    """Write the HTML report and the same data as JSON, atomically; returns the HTML's path."""
+    data = build_report(log_path, lang, book)
+    html, json_path = report_paths(Path(log_path), out)
+    atomic_write(json_path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    atomic_write(html, render_report(data))
+    return html

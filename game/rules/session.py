@@ -1,0 +1,360 @@
+"""One game being played: the state of the partnership and everything decided so far.
+
+A Session is the model attached to its scenario's state machine (its `phase`
+attribute is the machine's state). It holds plain data only, so it can be
+saved as JSON and replayed; the rules of play live in `engine.py`.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from game.rules.scoring import clamp, is_innovation, shielded
+from game.scenario.model import GAUGES, Effects, Scenario
+
+if TYPE_CHECKING:
+    from game.rules.engine import Engine
+
+__all__ = ["Decision", "EventHit", "Session", "SessionBinder", "Listener", "plan_of", "EffectPlan"]
+
+Listener = Callable[[str, dict[str, Any]], None]
+
+
+@dataclass
+class Decision:
+    """One decision, as the reports and the class debrief read it."""
+
+    index: int
+    turn: int
+    phase: str
+    scene: str
+    choice: int  # position in the scene's choices; -1 for "let the month pass"
+    choice_id: str
+    cost: int
+    tags: list[str]
+    before: dict[str, int]
+    after: dict[str, int]
+    events: list[str] = field(default_factory=list)
+    phase_after: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["tags"], data["events"] = list(self.tags), list(self.events)
+        data["before"], data["after"] = dict(self.before), dict(self.after)
+        return data
+
+
+@dataclass
+class EventHit:
+    """An outside event that struck, with what it actually changed after the pouvoir shield."""
+
+    id: str
+    turn: int
+    deltas: dict[str, int]
+
+
+# The level tables an effect moves, in the order they are applied (`EffectPlan.levels` points into them).
+_GAUGES, _ENGAGEMENT, _AWARENESS, _SUPPORT = range(4)
+
+
+@dataclass(frozen=True)
+class EffectPlan:
+    """Effects flattened once, with their labels, so applying them in a loop is cheap."""
+
+    levels: tuple[tuple[int, str, int, str, bool], ...]  # (table, key, delta, label, shielded from outside)
+    flags: dict[str, bool]
+    invent: tuple[str, ...]
+    diffuse: tuple[tuple[str, str, int, str], ...]
+    leave: tuple[str, ...]
+
+
+_PLANS: dict[int, tuple[Effects, EffectPlan]] = {}
+
+
+def plan_of(effects: Effects) -> EffectPlan:
+    """The flattened form of effects (cached: the engine also prepares each choice's and event's once)."""
+    cached = _PLANS.get(id(effects))
+    if cached is not None and cached[0] is effects:
+        return cached[1]
+    levels = [(_GAUGES, g, getattr(effects, g), g, True) for g in GAUGES if getattr(effects, g)]
+    levels += [(_ENGAGEMENT, p, d, f"engagement:{p}", True) for p, d in effects.engagement.items()]
+    levels += [(_AWARENESS, o, d, f"awareness:{o}", False) for o, d in effects.awareness.items()]
+    levels += [(_SUPPORT, o, d, f"support:{o}", True) for o, d in effects.support.items()]
+    plan = EffectPlan(
+        tuple(levels),
+        dict(effects.flags),
+        tuple(effects.invent),
+        tuple((i, o, d, f"diffusion:{i}:{o}") for i, orgs in effects.diffuse.items() for o, d in orgs.items()),
+        tuple(effects.leave),
+    )
+    if len(_PLANS) > 100_000:  # scenarios reloaded again and again: start afresh
+        _PLANS.clear()
+    _PLANS[id(effects)] = (effects, plan)
+    return plan
+
+
+@dataclass(frozen=True)
+class _Start:
+    """A scenario's starting levels, read once: each new session copies these tables."""
+
+    gauges: dict[str, int]
+    engagement: dict[str, int]
+    active: dict[str, bool]
+    awareness: dict[str, int]
+    support: dict[str, int]
+
+
+_STARTS: dict[int, tuple[Scenario, _Start]] = {}
+
+
+def _start(model: Scenario) -> _Start:
+    cached = _STARTS.get(id(model))
+    if cached is not None and cached[0] is model:
+        return cached[1]
+    start = _Start({g: getattr(model.gauges, g) for g in GAUGES},
+                   {p.id: p.engagement for p in model.partners},
+                   {p.id: True for p in model.partners},
+                   {o.id: o.hierarchy.awareness for o in model.organisations},
+                   {o.id: o.hierarchy.support for o in model.organisations})
+    if len(_STARTS) > 1000:  # scenarios reloaded again and again: start afresh
+        _STARTS.clear()
+    _STARTS[id(model)] = (model, start)
+    return start
+
+
+_CALLS: dict[str, Callable[[Session, tuple[str, ...]], float | bool]] = {
+    "engagement": lambda s, a: s.engagement[a[0]] if s.active[a[0]] else 0,
+    "active": lambda s, a: s.active[a[0]],
+    "awareness": lambda s, a: s.awareness[a[0]],
+    "support": lambda s, a: s.support[a[0]],
+    "diffusion": lambda s, a: s.diffusion.get(a[0], {}).get(a[1], 0),
+    "invented": lambda s, a: a[0] in s.diffusion,
+    "innovated": lambda s, a: s.innovated(a[0]),
+    "flag": lambda s, a: s.flags.get(a[0], False),
+    "seen": lambda s, a: a[0] in s.seen,
+    "phase": lambda s, a: s.phase == a[0],
+}
+
+
+class SessionBinder:
+    """Direct accessors into a Session for compiled conditions (the engine's hot loops)."""
+
+    def variable(self, name: str) -> Callable[[Any], Any] | None:
+        if name in GAUGES:
+            return lambda s: s.gauges[name]
+        if name == "turn":
+            return lambda s: s.turn
+        if name == "present":
+            return lambda s: sum(s.active.values())
+        if name == "inventions":
+            return lambda s: len(s.diffusion)
+        return None
+
+    def call(self, func: str, args: tuple[str, ...]) -> Callable[[Any], Any] | None:
+        first = args[0]
+        if func == "engagement":
+            return lambda s: s.engagement[first] if s.active[first] else 0
+        if func == "flag":
+            return lambda s: s.flags.get(first, False)
+        if func == "awareness":
+            return lambda s: s.awareness[first]
+        if func == "support":
+            return lambda s: s.support[first]
+        if func == "active":
+            return lambda s: s.active[first]
+        if func == "invented":
+            return lambda s: first in s.diffusion
+        if func == "seen":
+            return lambda s: first in s.seen
+        return None
+
+
+class Session:
+    """The state of one game; `phase` is managed by the scenario's transitions Machine."""
+
+    phase: str
+
+    def __init__(self, engine: Engine, seed: int, trainee: str = "", group: str = "", lang: str = "fr") -> None:
+        start = _start(engine.book.model)
+        self.engine = engine
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.trainee = trainee
+        self.group = group
+        self.lang = lang
+        self.gauges: dict[str, int] = dict(start.gauges)
+        self.engagement: dict[str, int] = dict(start.engagement)
+        self.active: dict[str, bool] = dict(start.active)
+        self.awareness: dict[str, int] = dict(start.awareness)
+        self.support: dict[str, int] = dict(start.support)
+        self.diffusion: dict[str, dict[str, int]] = {}
+        self.flags: dict[str, bool] = {}
+        self.turn = 0
+        self.scene = ""
+        self.seen: list[str] = []
+        self.fired: list[str] = []
+        self.history: list[Decision] = []
+        self.events: list[EventHit] = []
+        self.ending: str | None = None
+        self.listeners: list[Listener] = []
+        self.last_cause: dict[str, str] = {}
+
+    # -- what conditions read ------------------------------------------------------------------
+    def variable(self, name: str) -> float:
+        if name in self.gauges:
+            return self.gauges[name]
+        if name == "turn":
+            return self.turn
+        if name == "turns_left":
+            return self.turns_left
+        if name == "inventions":
+            return len(self.diffusion)
+        if name == "innovations":
+            return sum(1 for inv in self.diffusion if self.innovated(inv) > 0)
+        if name == "present":
+            return sum(1 for on in self.active.values() if on)
+        raise KeyError(name)
+
+    def call(self, func: str, args: tuple[str, ...]) -> float | bool:
+        return _CALLS[func](self, args)
+
+    def innovated(self, invention: str) -> int:
+        """In how many organisations the invention has become an innovation."""
+        rules = self.engine.book.model.rules
+        count = 0
+        for level in self.diffusion.get(invention, {}).values():
+            if is_innovation(level, rules):
+                count += 1
+        return count
+
+    @property
+    def turns_left(self) -> int:
+        """Turns of funding still to come (never below zero, even after a costly last choice)."""
+        left = self.engine.book.model.clock.turns - self.turn
+        return left if left > 0 else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.ending is not None
+
+    # -- changing the state ----------------------------------------------------------------------
+    def apply(self, effects: Effects, cause: str, external: bool = False) -> dict[str, int]:
+        """Apply effects and return what actually changed (after clamping and the pouvoir shield)."""
+        return self.apply_plan(plan_of(effects), cause, external)
+
+    def apply_plan(self, plan: EffectPlan, cause: str, external: bool = False) -> dict[str, int]:
+        """`apply` for effects already flattened (the engine prepares each choice's and event's once)."""
+        pouvoir = self.gauges["pouvoir"]
+        changed: dict[str, int] = {}
+        tables = (self.gauges, self.engagement, self.awareness, self.support)
+        active = self.active
+        last_cause = self.last_cause
+        for table, key, delta, label, shieldable in plan.levels:  # `_bump`, inlined: every decision runs this
+            if table == _ENGAGEMENT and not active[key]:
+                continue  # who has left the collective no longer moves with it
+            if external and shieldable:
+                delta = shielded(delta, pouvoir)
+            levels = tables[table]
+            before = levels[key]
+            after = before + delta
+            levels[key] = after = 0 if after < 0 else 100 if after > 100 else after
+            if after != before:
+                changed[label] = after - before  # (each label once per plan: nothing to add to)
+                last_cause[label] = cause
+        if plan.flags:
+            self.flags.update(plan.flags)
+        for invention in plan.invent:
+            if invention not in self.diffusion:
+                self.diffusion[invention] = {o.id: 0 for o in self.engine.book.model.organisations}
+                changed[f"invent:{invention}"] = 1
+        for invention, org, delta, label in plan.diffuse:
+            if invention in self.diffusion:
+                self._bump(self.diffusion[invention], org, delta, label, changed, cause)
+        for partner in plan.leave:
+            if self.active.get(partner):
+                self._leave(partner)
+                changed[f"leave:{partner}"] = 1
+        return changed
+
+    def _bump(self, table: dict[str, int], key: str, delta: int, label: str, changed: dict[str, int],
+              cause: str) -> None:
+        before = table[key]
+        after = before + delta
+        table[key] = after = 0 if after < 0 else 100 if after > 100 else after
+        if after != before:
+            changed[label] = changed.get(label, 0) + after - before
+            self.last_cause[label] = cause
+
+    def _leave(self, partner: str) -> None:
+        """A member who leaves takes with them what their organisation had not yet made its own."""
+        self.active[partner] = False
+        model = self.engine.book.model
+        org = next(p.organisation for p in model.partners if p.id == partner)
+        colleagues = [p.id for p in model.partners if p.organisation == org and self.active[p.id]]
+        if colleagues:
+            return
+        for levels in self.diffusion.values():
+            if not is_innovation(levels[org], model.rules):
+                levels[org] = clamp(levels[org] * (1 - model.rules.leaver_loss))
+
+    def on_phase_change(self, event: Any) -> None:
+        """Called by the machine after a phase transition."""
+        if self.listeners:
+            self.emit("phase", {"phase": self.phase, "turn": self.turn})
+
+    def emit(self, kind: str, payload: dict[str, Any]) -> None:
+        for listener in list(self.listeners):
+            listener(kind, payload)
+
+    # -- saving ------------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The whole state as plain JSON-able data (never pickle)."""
+        state = self.rng.getstate()
+        return {
+            "scenario": self.engine.book.model.id,
+            "version": self.engine.book.model.version,
+            "digest": self.engine.book.digest,
+            "seed": self.seed,
+            "rng": [state[0], list(state[1]), state[2]],
+            "trainee": self.trainee,
+            "group": self.group,
+            "lang": self.lang,
+            "phase": self.phase,
+            "gauges": dict(self.gauges),
+            "engagement": dict(self.engagement),
+            "active": dict(self.active),
+            "awareness": dict(self.awareness),
+            "support": dict(self.support),
+            "diffusion": {k: dict(v) for k, v in self.diffusion.items()},
+            "flags": dict(self.flags),
+            "turn": self.turn,
+            "scene": self.scene,
+            "seen": list(self.seen),
+            "fired": list(self.fired),
+            "history": [d.to_dict() for d in self.history],
+            "events": [asdict(e) for e in self.events],
+            "ending": self.ending,
+            "last_cause": dict(self.last_cause),
+        }
+
+    def load_dict(self, data: dict[str, Any]) -> None:
+        """Restore what `to_dict` wrote (the engine checks the scenario matches first)."""
+        version, internal, gauss = data["rng"]
+        self.rng.setstate((version, tuple(internal), gauss))
+        for name in ("trainee", "group", "lang", "turn", "scene", "ending"):
+            setattr(self, name, data[name])
+        self.gauges.update(data["gauges"])
+        self.engagement.update(data["engagement"])
+        self.active.update(data["active"])
+        self.awareness.update(data["awareness"])
+        self.support.update(data["support"])
+        self.diffusion = {k: dict(v) for k, v in data["diffusion"].items()}
+        self.flags = dict(data["flags"])
+        self.seen = list(data["seen"])
+        self.fired = list(data["fired"])
+        self.history = [Decision(**d) for d in data["history"]]
+        self.events = [EventHit(**e) for e in data["events"]]
+        self.last_cause = dict(data.get("last_cause", {}))

@@ -1,0 +1,29 @@
+"""What a trainer may change at the start of a game (`play --set NAME=VALUE`).
+
+A preview of a late scene needs the gauges and the month it would have; the names accepted here
+are the ones the engine's `new_session(gauges=…)` knows.
+"""
+
+from __future__ import annotations
+
+from game.errors import PartenairesError
+
+__all__ = ["SETTABLE", "parse_sets"]
+
+SETTABLE = ("sens", "identite", "pouvoir", "cohesion", "turn")
+_SPELLINGS = {"identité": "identite", "cohésion": "cohesion"}
+
+
+def parse_sets(values: list[str]) -> dict[str, int]:
+    """`["sens=60", "turn=8"]` → `{"sens": 60, "turn": 8}`, or a sentence saying what is expected."""
+    gauges: dict[str, int] = {}
+    for item in values:
+        name, _, value = item.partition("=")
+        name = _SPELLINGS.get(name.strip(), name.strip())
+        if name not in SETTABLE or not value.strip().isdigit():
+            raise PartenairesError(
+                f"--set {item}: expected NAME=NUMBER with a name among sens, identite, "
+                "pouvoir, cohesion (0 to 100) and turn (turns already elapsed)"
+            )
+        gauges[name] = int(value)
+    return gauges

@@ -1,0 +1,376 @@
+"""The checker: one small check per kind of node, run after the model validated.
+
+It finds what a schema cannot see: ids used twice, references to nothing,
+conditions that do not parse or name unknown things, scenes with no way out,
+endings that no condition can reach. Every finding is located in the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from game.errors import ConditionError, Diagnostic, Location
+from game.scenario import conditions as cond
+from game.scenario.model import Choice, Effects, Scenario, Text, Tr
+from game.scenario.source import Path_, Source
+from game.vocabulary.concepts import CONCEPTS
+
+__all__ = ["Checker", "scene_stub"]
+
+_RANGES_LEVEL = (0.0, 100.0)
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f" — did you mean `{close[0]}`?" if close else ""
+
+
+def scene_stub(scene_id: str, phase: str) -> str:
+    """The YAML a trainer can paste to create a missing scene."""
+    return (f"  - id: {scene_id}\n    phase: {phase}\n    text:\n      fr: \"…\"\n      en: \"…\"\n"
+            f"    choices:\n      - text: {{fr: \"Continuer\", en: \"Continue\"}}\n")
+
+
+
+class Checker:
+    """Runs every check and collects diagnostics; compiled conditions are kept for the engine."""
+
+    def __init__(self, model: Scenario, source: Source, folder: Path | None = None) -> None:
+        self.model = model
+        self.source = source
+        self.folder = folder
+        self.found: list[Diagnostic] = []
+        self.conditions: dict[Path_, cond.Condition] = {}
+        self.ids = self._families()
+        self.namespace = cond.Namespace(self.ids)
+
+    # -- helpers -------------------------------------------------------------------------------
+    def error(self, path: Path_, message: str, code: str, *, key: bool = False, hint: str = "",
+              severity: str = "error") -> None:
+        self.found.append(self.source.diagnostic(path, message, code, key=key, hint=hint, severity=severity))
+
+    def warn(self, path: Path_, message: str, code: str, hint: str = "") -> None:
+        self.error(path, message, code, hint=hint, severity="warning")
+
+    def _families(self) -> dict[str, set[str]]:
+        m = self.model
+        flags: set[str] = set()
+        for effects in self._all_effects():
+            flags.update(effects.flags)
+        return {
+            "organisation": {o.id for o in m.organisations},
+            "partner": {p.id for p in m.partners},
+            "invention": {i.id for i in m.inventions},
+            "phase": {p.id for p in m.phases},
+            "scene": {s.id for s in m.scenes},
+            "flag": flags,
+        }
+
+    def _all_effects(self) -> Iterable[Effects]:
+        for scene in self.model.scenes:
+            for choice in scene.choices:
+                yield choice.effects
+        for event in self.model.events:
+            yield event.effects
+
+    def ref(self, path: Path_, value: str | None, family: str, what: str = "", phase: str | None = None) -> None:
+        if value is None or value in self.ids[family]:
+            return
+        hint = ""
+        if family == "scene":
+            hint = "to create it, paste under `scenes:`\n" + scene_stub(value, phase or self.model.phases[0].id)
+        self.error(path, f"unknown {family} `{value}`{_suggest(value, self.ids[family])}"
+                   + (f" — {what}" if what else ""), "E201", hint=hint)
+
+    def condition(self, path: Path_, text: str | None) -> cond.Condition | None:
+        if text is None:
+            return None
+        try:
+            compiled = cond.compile_condition(text, self.namespace)
+        except ConditionError as exc:
+            start = self.source.text_start(path)
+            multi = "\n" in text.strip()
+            col = start.col if multi else start.col + exc.col - 1
+            where = Location(self.source.file, start.line, col)
+            hint = "flags come from `flags:` in the effects of a choice or event" if "unknown flag" in exc.message \
+                else ""
+            self.found.append(Diagnostic(where, f"condition: {exc.message}", "E301", hint=hint,
+                                         source_line=self.source.line_text(where.line)))
+            return None
+        self.conditions[path] = compiled
+        return compiled
+
+    # -- the checks ------------------------------------------------------------------------------
+    def run(self) -> list[Diagnostic]:
+        self.check_unique_ids()
+        self.check_player()
+        self.check_organisations()
+        self.check_partners()
+        self.check_phases()
+        self.check_scenes()
+        self.check_events()
+        self.check_endings()
+        self.check_translations()
+        return self.found
+
+    def check_unique_ids(self) -> None:
+        m = self.model
+        families = {"organisations": m.organisations, "partners": m.partners, "inventions": m.inventions,
+                    "phases": m.phases, "scenes": m.scenes, "events": m.events, "endings": m.endings}
+        for family, items in families.items():
+            seen: dict[str, int] = {}
+            for index, item in enumerate(items):
+                if item.id in seen:
+                    first = self.source.location((family, seen[item.id], "id"))
+                    self.error((family, index, "id"), f"duplicate id `{item.id}` in {family} — expected each id "
+                               f"once, it is already used at line {first.line}", "E202")
+                seen.setdefault(item.id, index)
+
+    def check_player(self) -> None:
+        self.ref(("player", "organisation"), self.model.player.organisation, "organisation")
+        self.ref(("start",), self.model.start, "scene")
+
+    def check_organisations(self) -> None:
+        used = {p.organisation for p in self.model.partners} | {self.model.player.organisation}
+        for index, org in enumerate(self.model.organisations):
+            if org.id not in used:
+                self.warn(("organisations", index, "id"), f"organisation `{org.id}` has no partner in the "
+                          "collective", "W201")
+
+    def check_partners(self) -> None:
+        for index, partner in enumerate(self.model.partners):
+            self.ref(("partners", index, "organisation"), partner.organisation, "organisation")
+            if partner.portrait is not None:
+                self.check_asset(("partners", index, "portrait"), partner.portrait)
+
+    def check_asset(self, path: Path_, value: str) -> None:
+        """Asset paths stay inside the scenario's folder, whatever the file says."""
+        if self.folder is None:
+            return
+        candidate = Path(value)
+        if candidate.is_absolute() or ".." in candidate.parts or value.startswith(("/", "\\")) or ":" in value \
+                or "\\" in value:  # a backslash is a separator on Windows: `..\\..\\x` would leave the folder there
+            self.error(path, f"asset path leaves the scenario folder — expected a path inside it with `/` between "
+                       f"folders, got {value!r}", "E401")
+            return
+        root = self.folder.resolve()
+        try:
+            resolved = (root / candidate).resolve()
+        except (OSError, RuntimeError):  # a link loop
+            self.error(path, f"asset path cannot be followed (a link points to itself) — got {value!r}", "E401")
+            return
+        if not resolved.is_relative_to(root):
+            self.error(path, f"asset path leaves the scenario folder (through a link) — got {value!r}", "E401")
+        elif not resolved.exists():
+            self.warn(path, f"asset `{value}` not found — a drawn portrait will be used", "W401")
+
+    def check_phases(self) -> None:
+        scene_phases = {s.phase for s in self.model.scenes}
+        for index, phase in enumerate(self.model.phases):
+            self.ref(("phases", index, "start"), phase.start, "scene", phase=phase.id)
+            for t_index, transition in enumerate(phase.next):
+                self.ref(("phases", index, "next", t_index, "to"), transition.to, "phase")
+                self.condition(("phases", index, "next", t_index, "when"), transition.when)
+            if phase.id not in scene_phases:
+                self.error(("phases", index, "id"), f"phase `{phase.id}` has no scene — expected at least one "
+                           f"scene with `phase: {phase.id}`", "E203")
+
+    def check_scenes(self) -> None:
+        for index, scene in enumerate(self.model.scenes):
+            base: Path_ = ("scenes", index)
+            self.ref(base + ("phase",), scene.phase, "phase")
+            self.ref(base + ("next",), scene.next, "scene", phase=scene.phase)
+            if scene.speaker is not None:
+                self.ref(base + ("speaker",), scene.speaker, "partner")
+            self.condition(base + ("when",), scene.when)
+            self.check_choices(base, scene.choices, scene.phase)
+        self.check_zero_cost_loops()
+
+    def check_choices(self, base: Path_, choices: list[Choice], phase: str) -> None:
+        ids: set[str] = set()
+        open_way = False
+        for c_index, choice in enumerate(choices):
+            path = base + ("choices", c_index)
+            if choice.id is not None and choice.id in ids:
+                self.error(path + ("id",), f"duplicate choice id `{choice.id}` in this scene", "E202")
+            ids.add(choice.id or str(c_index + 1))
+            self.ref(path + ("next",), choice.next, "scene", phase=phase)
+            compiled = self.condition(path + ("when",), choice.when)
+            if choice.when is None or (compiled is not None and satisfiable(compiled.tree, self.bounds())):
+                open_way = True
+            self.check_effects(path + ("effects",), choice.effects)
+            self.check_tags(path + ("tags",), choice.tags)
+        if not open_way:
+            self.error(base + ("choices",), "scene with no way out — none of its choices can ever be offered; "
+                       "expected at least one choice without `when` or with a condition that can hold", "E204")
+
+    def check_zero_cost_loops(self) -> None:
+        """A ring of fixed `next` links that all cost no time would never let the clock move."""
+        by_id = {s.id: s for s in self.model.scenes}
+        for index, scene in enumerate(self.model.scenes):
+            seen = [scene.id]
+            current = scene
+            while True:
+                nexts = {c.next or current.next for c in current.choices}
+                free = all(c.cost == 0 and c.when is None for c in current.choices)
+                if len(nexts) != 1 or None in nexts or not free:
+                    break
+                target = nexts.pop()
+                if target not in by_id:
+                    break
+                if target == scene.id:
+                    self.error(("scenes", index, "choices"), "scene with no way out — its choices loop back "
+                               f"through {' → '.join(seen + [target])} without spending time; expected a `cost` "
+                               "or another `next`", "E204")
+                    break
+                if target in seen:
+                    break
+                seen.append(target)
+                current = by_id[target]
+
+    def check_effects(self, path: Path_, effects: Effects) -> None:
+        for partner in effects.engagement:
+            self.ref(path + ("engagement", partner), partner, "partner")
+        for org in effects.awareness:
+            self.ref(path + ("awareness", org), org, "organisation")
+        for org in effects.support:
+            self.ref(path + ("support", org), org, "organisation")
+        for i, invention in enumerate(effects.invent):
+            self.ref(path + ("invent", i), invention, "invention")
+        for invention, orgs in effects.diffuse.items():
+            self.ref(path + ("diffuse", invention), invention, "invention")
+            for org in orgs:
+                self.ref(path + ("diffuse", invention, org), org, "organisation")
+        for i, partner in enumerate(effects.leave):
+            self.ref(path + ("leave", i), partner, "partner")
+
+    def check_tags(self, path: Path_, tags: list[str]) -> None:
+        for i, tag in enumerate(tags):
+            if tag not in CONCEPTS:
+                self.error(path + (i,), f"unknown concept tag `{tag}`{_suggest(tag, CONCEPTS)}", "E205",
+                           hint="known tags: " + ", ".join(CONCEPTS))
+
+    def check_events(self) -> None:
+        for index, event in enumerate(self.model.events):
+            base: Path_ = ("events", index)
+            self.condition(base + ("when",), event.when)
+            for p_index, phase in enumerate(event.phases):
+                self.ref(base + ("phases", p_index), phase, "phase")
+            self.check_effects(base + ("effects",), event.effects)
+            self.check_tags(base + ("tags",), event.tags)
+            if event.probability == 0:
+                self.warn(base + ("probability",), f"event `{event.id}` can never happen (probability 0)", "W301")
+
+    def check_endings(self) -> None:
+        fallback: dict[str, str] = {}
+        for index, ending in enumerate(self.model.endings):
+            base: Path_ = ("endings", index)
+            compiled = self.condition(base + ("when",), ending.when)
+            self.check_tags(base + ("tags",), ending.tags)
+            if ending.at in fallback:
+                self.error(base + ("id",), f"ending `{ending.id}` can never be reached — expected it before "
+                           f"`{fallback[ending.at]}`, which has no condition and is checked first", "E206")
+            elif compiled is not None and not satisfiable(compiled.tree, self.bounds()):
+                self.error(base + ("when",), f"ending `{ending.id}` can never be reached — no values of the "
+                           f"gauges can make `{ending.when}` hold", "E206")
+            if ending.when is None:
+                fallback.setdefault(ending.at, ending.id)
+            if len(ending.questions) == 0:
+                self.warn(base, f"ending `{ending.id}` has no debrief question", "W202")
+        if "end" not in fallback:
+            self.error(("endings",), "no ending is certain when the funding ends — expected a last ending "
+                       "without `when`, so that every game has an ending", "E207")
+
+    def bounds(self) -> dict[str, tuple[float, float]]:
+        m = self.model
+        n_inv = float(len(m.inventions))
+        return {"turn": (0.0, float(m.clock.turns)), "turns_left": (0.0, float(m.clock.turns)),
+                "inventions": (0.0, n_inv), "innovations": (0.0, n_inv),
+                "present": (0.0, float(len(m.partners))), "innovated": (0.0, float(len(m.organisations)))}
+
+    def check_translations(self) -> None:
+        if len(self.model.languages) < 2:
+            return
+        missing = 0
+        for path, lang in _texts_missing(self.model, self.model.languages):
+            missing += 1
+            if missing <= 20:
+                self.warn(path, f"missing {'English' if lang == 'en' else 'French'} text", "W101")
+        if missing > 20:
+            self.warn((), f"{missing - 20} more texts miss a translation", "W101")
+
+
+def _texts_missing(model: Scenario, langs: list[str]) -> Iterable[tuple[Path_, str]]:
+    def walk(value: object, path: Path_) -> Iterable[tuple[Path_, str]]:
+        if isinstance(value, Tr):
+            for lang in langs:
+                if getattr(value, lang) is None:
+                    yield path, lang
+            return
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:  # type: ignore[attr-defined]
+                yield from walk(getattr(value, name), path + (name,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(item, path + (i,))
+    yield from walk(model, ())
+
+
+def _interval(node: cond.Node, bounds: dict[str, tuple[float, float]]) -> tuple[str, tuple[float, float]] | None:
+    if isinstance(node, cond.Name):
+        name = cond.ALIASES.get(node.name, node.name)
+        return name, bounds.get(name, _RANGES_LEVEL)
+    if isinstance(node, cond.Call) and cond.FUNCTIONS[node.func][1] == "number":
+        return f"{node.func}({','.join(node.args)})", bounds.get(node.func, _RANGES_LEVEL)
+    return None
+
+
+def satisfiable(node: cond.Node, bounds: dict[str, tuple[float, float]]) -> bool:
+    """False only when a condition can certainly never hold (ranges of gauges, clock, counts)."""
+    return _satisfy(node, bounds, {}) is not None
+
+
+def _satisfy(node: cond.Node, bounds: dict[str, tuple[float, float]],
+             known: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]] | None:
+    if isinstance(node, cond.Binary) and node.op == "and":
+        left = _satisfy(node.left, bounds, known)
+        return None if left is None else _satisfy(node.right, bounds, left)
+    if isinstance(node, cond.Binary) and node.op == "or":
+        left = _satisfy(node.left, bounds, known)
+        return left if left is not None else _satisfy(node.right, bounds, known)
+    if isinstance(node, cond.Name) and node.name == "false":
+        return None
+    if isinstance(node, cond.Compare) and isinstance(node.right, cond.Number):
+        return _narrow(node.left, node.op, node.right.value, bounds, known)
+    if isinstance(node, cond.Compare) and isinstance(node.left, cond.Number):
+        flipped = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}[node.op]
+        return _narrow(node.right, flipped, node.left.value, bounds, known)
+    return known
+
+
+def _narrow(node: cond.Node, op: str, value: float, bounds: dict[str, tuple[float, float]],
+            known: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]] | None:
+    found = _interval(node, bounds)
+    if found is None:
+        return known
+    key, (low, high) = found
+    low, high = known.get(key, (low, high))
+    if op in (">", ">="):
+        low = max(low, value + (1e-9 if op == ">" else 0))
+    elif op in ("<", "<="):
+        high = min(high, value - (1e-9 if op == "<" else 0))
+    elif op == "==":
+        low, high = max(low, value), min(high, value)
+    if low > high:
+        return None
+    return {**known, key: (low, high)}
+
+
+def text_of(value: Text | None) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else (value.fr or value.en or "")

@@ -1,0 +1,631 @@
+"""The condition language of scenarios, parsed and evaluated by our own code.
+
+Scenario files come from other schools, so a condition is never handed to
+`eval`: it is tokenised, parsed into a small tree, type-checked against the
+names the scenario defines, then compiled into plain closures (fast enough for
+thousands of automatic games).
+
+Grammar (lowest precedence first)::
+
+    expr    := and ("or" and)*
+    and     := not ("and" not)*
+    not     := "not" not | compare
+    compare := sum (("<" | "<=" | ">" | ">=" | "==" | "!=") sum)?
+    sum     := product (("+" | "-") product)*
+    product := unary (("*" | "/") unary)*
+    unary   := "-" unary | atom
+    atom    := NUMBER | "true" | "false" | NAME | NAME "(" NAME ("," NAME)* ")" | "(" expr ")"
+
+There is no power operator, no attribute access, no strings: nothing that
+could reach Python itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from game.errors import ConditionError
+
+__all__ = [
+    "Node",
+    "Number",
+    "Name",
+    "Call",
+    "Unary",
+    "Binary",
+    "Compare",
+    "Namespace",
+    "Condition",
+    "parse",
+    "compile_condition",
+    "compile_tree",
+    "earliest_turn",
+    "Binder",
+    "VARIABLES",
+    "FUNCTIONS",
+]
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 60
+
+# Variables a condition may read, with their type; accented spellings are aliases.
+VARIABLES: dict[str, str] = {
+    "sens": "number",
+    "identite": "number",
+    "pouvoir": "number",
+    "cohesion": "number",
+    "turn": "number",
+    "turns_left": "number",
+    "inventions": "number",
+    "innovations": "number",
+    "present": "number",
+}
+ALIASES = {"identité": "identite", "cohésion": "cohesion"}
+
+# Functions: argument kinds (which id family each argument names) and result type.
+FUNCTIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "engagement": (("partner",), "number"),
+    "active": (("partner",), "bool"),
+    "awareness": (("organisation",), "number"),
+    "support": (("organisation",), "number"),
+    "diffusion": (("invention", "organisation"), "number"),
+    "invented": (("invention",), "bool"),
+    "innovated": (("invention",), "number"),
+    "flag": (("flag",), "bool"),
+    "seen": (("scene",), "bool"),
+    "phase": (("phase",), "bool"),
+}
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[^\W\d]\w*)|(?P<op><=|>=|==|!=|[<>()+\-*/,]))",
+    re.UNICODE,
+)
+_COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "num", "name", "op", "end"
+    text: str
+    col: int  # from 1
+
+
+@dataclass(frozen=True)
+class Node:
+    col: int
+
+
+@dataclass(frozen=True)
+class Number(Node):
+    value: float
+
+
+@dataclass(frozen=True)
+class Name(Node):
+    name: str
+
+
+@dataclass(frozen=True)
+class Call(Node):
+    func: str
+    args: tuple[str, ...]
+    arg_cols: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Unary(Node):
+    op: str  # "not" or "-"
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Binary(Node):
+    op: str  # "and", "or", "+", "-", "*", "/"
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Compare(Node):
+    op: str
+    left: Node
+    right: Node
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a condition into tokens; anything unknown is an error at its column."""
+    if len(text) > MAX_LENGTH:
+        raise ConditionError(
+            f"condition too long — expected at most {MAX_LENGTH} characters, got {len(text)}", 1, text
+        )
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos:].strip() == "":
+            break
+        match = _TOKEN.match(text, pos)
+        if not match:
+            col = pos + len(text[pos:]) - len(text[pos:].lstrip()) + 1
+            bad = text[col - 1]
+            if bad == "=":
+                fix = "`>=` or `<=` (the `=` comes second)" if text[col:col + 1] in "<>" and text[col:col + 1] \
+                    else "`==` to compare"
+                raise ConditionError(f"unexpected `=` — expected {fix}", col, text)
+            raise ConditionError(
+                f"unexpected character {bad!r} — expected a name, a number or an operator", col, text
+            )
+        kind = match.lastgroup or "op"
+        tokens.append(Token(kind, match.group(kind), match.start(kind) + 1))
+        pos = match.end()
+    tokens.append(Token("end", "", len(text) + 1))
+    return tokens
+
+
+class _Parser:
+    """Recursive descent over the token list; depth is bounded so hostile input cannot overflow."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.pos = 0
+        self.depth = 0
+
+    def peek(self) -> Token:
+        return self.tokens[self.pos]
+
+    def take(self) -> Token:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def error(self, expected: str, token: Token | None = None) -> ConditionError:
+        token = token or self.peek()
+        got = "the end of the condition" if token.kind == "end" else repr(token.text)
+        return ConditionError(f"expected {expected}, got {got}", token.col, self.text)
+
+    def expect(self, text: str, what: str) -> Token:
+        token = self.peek()
+        if token.text != text or token.kind == "end":
+            raise self.error(what)
+        return self.take()
+
+    def parse(self) -> Node:
+        if self.peek().kind == "end":
+            raise ConditionError("empty condition — expected an expression such as `sens >= 40`", 1, self.text)
+        node = self.expr()
+        if self.peek().kind != "end":
+            raise self.error("an operator such as `and`, `or`, `>=`")
+        return node
+
+    def nested(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ConditionError(
+                f"condition nested too deeply — expected at most {MAX_DEPTH} levels", self.peek().col, self.text
+            )
+
+    def expr(self) -> Node:
+        self.nested()
+        node = self.conj()
+        while self.peek().text == "or" and self.peek().kind == "name":
+            op = self.take()
+            node = Binary(op.col, "or", node, self.conj())
+        self.depth -= 1
+        return node
+
+    def conj(self) -> Node:
+        node = self.negation()
+        while self.peek().text == "and" and self.peek().kind == "name":
+            op = self.take()
+            node = Binary(op.col, "and", node, self.negation())
+        return node
+
+    def negation(self) -> Node:
+        token = self.peek()
+        if token.kind == "name" and token.text == "not":
+            self.take()
+            self.nested()
+            node = Unary(token.col, "not", self.negation())
+            self.depth -= 1
+            return node
+        return self.compare()
+
+    def compare(self) -> Node:
+        left = self.sum()
+        token = self.peek()
+        if token.kind == "op" and token.text in _COMPARISONS:
+            self.take()
+            right = self.sum()
+            after = self.peek()
+            if after.kind == "op" and after.text in _COMPARISONS:
+                raise ConditionError(
+                    "comparisons cannot be chained — expected `and` between them, e.g. `a < b and b < c`",
+                    after.col,
+                    self.text,
+                )
+            return Compare(token.col, token.text, left, right)
+        if token.kind == "op" and token.text == "=":
+            raise self.error("`==` to compare")
+        return left
+
+    def sum(self) -> Node:
+        node = self.product()
+        while self.peek().kind == "op" and self.peek().text in "+-":
+            op = self.take()
+            node = Binary(op.col, op.text, node, self.product())
+        return node
+
+    def product(self) -> Node:
+        node = self.unary()
+        while self.peek().kind == "op" and self.peek().text in "*/":
+            op = self.take()
+            if self.peek().text == "*":
+                raise ConditionError("there is no power operator — expected a number or a name", op.col, self.text)
+            node = Binary(op.col, op.text, node, self.unary())
+        return node
+
+    def unary(self) -> Node:
+        token = self.peek()
+        if token.kind == "op" and token.text == "-":
+            self.take()
+            self.nested()
+            node = Unary(token.col, "-", self.unary())
+            self.depth -= 1
+            return node
+        return self.atom()
+
+    def atom(self) -> Node:
+        token = self.take()
+        if token.kind == "num":
+            return Number(token.col, float(token.text))
+        if token.kind == "op" and token.text == "(":
+            node = self.expr()
+            self.expect(")", "`)` to close the parenthesis")
+            return node
+        if token.kind == "name" and token.text not in ("and", "or", "not"):
+            if self.peek().text == "(" and self.peek().kind == "op":
+                return self.call(token)
+            if self.peek().text == "." and self.peek().kind == "op":
+                raise self.error("an operator (there is no attribute access)")
+            return Name(token.col, token.text)
+        raise self.error("a number, a name or `(`", token)
+
+    def call(self, name: Token) -> Node:
+        self.take()  # "("
+        args: list[str] = []
+        cols: list[int] = []
+        while True:
+            arg = self.take()
+            if arg.kind != "name":
+                raise self.error("an id (a partner, organisation, invention, flag…)", arg)
+            args.append(arg.text)
+            cols.append(arg.col)
+            if self.peek().text == ",":
+                self.take()
+                continue
+            self.expect(")", "`)` or `,` after the argument")
+            return Call(name.col, name.text, tuple(args), tuple(cols))
+
+
+def parse(text: str) -> Node:
+    """Parse a condition; raises ConditionError with the column of the first mistake."""
+    if not isinstance(text, str):
+        raise ConditionError(f"expected a condition as text, got {type(text).__name__}", 1, str(text))
+    return _Parser(text).parse()
+
+
+@dataclass
+class Namespace:
+    """The ids a condition may name, family by family (partner, organisation, …)."""
+
+    ids: Mapping[str, frozenset[str] | set[str]]
+
+
+def _suggest(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f" — did you mean `{close[0]}`?" if close else ""
+
+
+def check(node: Node, namespace: Namespace | None, text: str) -> str:
+    """Type-check a tree and verify every name; returns "number" or "bool"."""
+    if isinstance(node, Number):
+        return "number"
+    if isinstance(node, Name):
+        name = ALIASES.get(node.name, node.name)
+        if name in ("true", "false"):
+            return "bool"
+        if name not in VARIABLES:
+            hint = _suggest(name, list(VARIABLES) + list(FUNCTIONS))
+            if name in FUNCTIONS:
+                hint = f" — `{name}` is a function: write `{name}(id)`"
+            raise ConditionError(f"unknown name `{node.name}`{hint}", node.col, text)
+        return VARIABLES[name]
+    if isinstance(node, Call):
+        return _check_call(node, namespace, text)
+    if isinstance(node, Unary):
+        want = "bool" if node.op == "not" else "number"
+        _require(node.operand, want, namespace, text)
+        return want
+    if isinstance(node, Binary):
+        want = "bool" if node.op in ("and", "or") else "number"
+        _require(node.left, want, namespace, text)
+        _require(node.right, want, namespace, text)
+        return want
+    assert isinstance(node, Compare)
+    left = check(node.left, namespace, text)
+    right = check(node.right, namespace, text)
+    if left != right or (left == "bool" and node.op not in ("==", "!=")):
+        raise ConditionError(
+            f"cannot compare {left} with {right} using `{node.op}` — expected two numbers", node.col, text
+        )
+    return "bool"
+
+
+def _require(node: Node, want: str, namespace: Namespace | None, text: str) -> None:
+    got = check(node, namespace, text)
+    if got != want:
+        example = "a comparison such as `sens >= 40`" if want == "bool" else "a number"
+        raise ConditionError(f"expected {example}, got a {got}", node.col, text)
+
+
+def _check_call(node: Call, namespace: Namespace | None, text: str) -> str:
+    if node.func not in FUNCTIONS:
+        raise ConditionError(f"unknown function `{node.func}`{_suggest(node.func, FUNCTIONS)}", node.col, text)
+    kinds, result = FUNCTIONS[node.func]
+    if len(node.args) != len(kinds):
+        raise ConditionError(
+            f"`{node.func}` takes {len(kinds)} argument(s) ({', '.join(kinds)}) — got {len(node.args)}",
+            node.col,
+            text,
+        )
+    if namespace is not None:
+        for arg, col, kind in zip(node.args, node.arg_cols, kinds, strict=True):
+            known = namespace.ids.get(kind, set())
+            if arg not in known:
+                raise ConditionError(f"unknown {kind} `{arg}`{_suggest(arg, known)}", col, text)
+    return result
+
+
+class Context(Protocol):
+    """What a compiled condition reads: the session implements it."""
+
+    def variable(self, name: str) -> float: ...
+
+    def call(self, func: str, args: tuple[str, ...]) -> float | bool: ...
+
+
+Evaluator = Callable[[Context], Any]
+
+
+class Binder(Protocol):
+    """Optional fast accessors a client provides for names and calls (None: the generic path)."""
+
+    def variable(self, name: str) -> Evaluator | None: ...
+
+    def call(self, func: str, args: tuple[str, ...]) -> Evaluator | None: ...
+
+
+def compile_tree(node: Node, bind: Binder | None = None) -> Evaluator:
+    """Closures for a checked tree; with a binder, names read the client's state directly."""
+    return _compile(node, bind)
+
+
+def _compile(node: Node, bind: Binder | None = None) -> Evaluator:
+    if isinstance(node, Number):
+        value = node.value
+        return lambda ctx: value
+    if isinstance(node, Name):
+        name = ALIASES.get(node.name, node.name)
+        if name in ("true", "false"):
+            flag = name == "true"
+            return lambda ctx: flag
+        fast = bind.variable(name) if bind is not None else None
+        return fast if fast is not None else (lambda ctx: ctx.variable(name))
+    if isinstance(node, Call):
+        func, args = node.func, node.args
+        fast = bind.call(func, args) if bind is not None else None
+        return fast if fast is not None else (lambda ctx: ctx.call(func, args))
+    if isinstance(node, Unary):
+        inner = _compile(node.operand, bind)
+        if node.op == "not":
+            return lambda ctx: not inner(ctx)
+        return lambda ctx: -inner(ctx)
+    if isinstance(node, Compare):
+        return _compile_compare(node, bind)
+    assert isinstance(node, Binary)
+    return _compile_binary(node, bind)
+
+
+def _compile_compare(node: Compare, bind: Binder | None) -> Evaluator:
+    """Comparisons with a constant (the usual `sens >= 40`) skip one call per evaluation."""
+    left = _compile(node.left, bind)
+    if isinstance(node.right, Number):
+        value: float = node.right.value
+        if value.is_integer():  # levels are ints: int against int is the cheaper comparison, with the same answer
+            value = int(value)
+        constant: dict[str, Evaluator] = {
+            "<": lambda ctx: left(ctx) < value,
+            "<=": lambda ctx: left(ctx) <= value,
+            ">": lambda ctx: left(ctx) > value,
+            ">=": lambda ctx: left(ctx) >= value,
+            "==": lambda ctx: left(ctx) == value,
+            "!=": lambda ctx: left(ctx) != value,
+        }
+        return constant[node.op]
+    right = _compile(node.right, bind)
+    ops: dict[str, Evaluator] = {
+        "<": lambda ctx: left(ctx) < right(ctx),
+        "<=": lambda ctx: left(ctx) <= right(ctx),
+        ">": lambda ctx: left(ctx) > right(ctx),
+        ">=": lambda ctx: left(ctx) >= right(ctx),
+        "==": lambda ctx: left(ctx) == right(ctx),
+        "!=": lambda ctx: left(ctx) != right(ctx),
+    }
+    return ops[node.op]
+
+
+def _compile_binary(node: Binary, bind: Binder | None) -> Evaluator:
+    left, right = _compile(node.left, bind), _compile(node.right, bind)
+    if node.op == "and":
+        return lambda ctx: left(ctx) and right(ctx)
+    if node.op == "or":
+        return lambda ctx: left(ctx) or right(ctx)
+    if node.op == "+":
+        return lambda ctx: left(ctx) + right(ctx)
+    if node.op == "-":
+        return lambda ctx: left(ctx) - right(ctx)
+    if node.op == "*":
+        return lambda ctx: left(ctx) * right(ctx)
+
+    def divide(ctx: Context) -> float:
+        denominator = right(ctx)
+        return left(ctx) / denominator if denominator else 0.0
+
+    return divide
+
+
+def earliest_turn(node: Node) -> float:
+    """The turn before which a condition cannot hold, read off its `turn >= k` conjuncts (-inf if none).
+
+    Outside events are usually written `turn >= 6 and …`: the engine skips them before that turn
+    without evaluating anything (conditions have no side effects, so the answer is the same).
+    """
+    if isinstance(node, Binary) and node.op == "and":
+        return max(earliest_turn(node.left), earliest_turn(node.right))
+    if (isinstance(node, Compare) and node.op == ">=" and isinstance(node.left, Name) and node.left.name == "turn"
+            and isinstance(node.right, Number)):
+        return node.right.value
+    return float("-inf")
+
+
+def source_of(node: Node, text: str) -> str:
+    """The text a node was parsed from, for explanations (best effort, from its columns)."""
+    start = _first_col(node) - 1
+    end = _last_col(node, text)
+    return text[start:end].strip()
+
+
+def _first_col(node: Node) -> int:
+    if isinstance(node, (Binary, Compare)):
+        return _first_col(node.left)
+    return node.col
+
+
+def _last_col(node: Node, text: str) -> int:
+    if isinstance(node, (Binary, Compare)):
+        return _last_col(node.right, text)
+    if isinstance(node, Unary):
+        return _last_col(node.operand, text)
+    if isinstance(node, Call):
+        close = text.find(")", node.arg_cols[-1] - 1)
+        return close + 1 if close >= 0 else len(text)
+    if isinstance(node, Name):
+        return node.col - 1 + len(node.name)
+    match = re.match(r"\d+(?:\.\d+)?", text[node.col - 1 :])
+    return node.col - 1 + (len(match.group(0)) if match else 1)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One elementary test of a condition and what it gave, for the ending's explanation."""
+
+    text: str
+    held: bool
+    values: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class _Leaf:
+    """One elementary test of a condition, prepared once for `Condition.explain`."""
+
+    text: str  # its source text, with a `not ` per negation above it
+    negated: bool  # an odd number of `not` above it
+    test: Evaluator
+    reads: tuple[tuple[str, Evaluator], ...]  # (name as written, how to read its value now)
+
+    def fact(self, ctx: Context) -> Fact:
+        held = bool(self.test(ctx))
+        values = tuple([(name, read(ctx)) for name, read in self.reads])
+        return Fact(self.text, not held if self.negated else held, values)
+
+
+class Condition:
+    """A parsed, checked and compiled condition, ready to be evaluated many times."""
+
+    __slots__ = ("text", "tree", "_run", "test", "_leaves")
+
+    def __init__(self, text: str, tree: Node) -> None:
+        self.text = text
+        self.tree = tree
+        self._run = _compile(tree)
+        self.test = self._run  # the raw evaluator (truthy or falsy), for the engine's hot loops
+        self._leaves: tuple[_Leaf, ...] | None = None  # prepared at the first explanation
+
+    def __call__(self, ctx: Context) -> bool:
+        return bool(self._run(ctx))
+
+    def __repr__(self) -> str:
+        return f"Condition({self.text!r})"
+
+    def explain(self, ctx: Context) -> list[Fact]:
+        """The comparisons and tests this condition is made of, each with its value now."""
+        if self._leaves is None:  # texts and evaluators are the same every time: worked out once
+            leaves: list[_Leaf] = []
+            self._collect(self.tree, 0, leaves)
+            self._leaves = tuple(leaves)
+        return [leaf.fact(ctx) for leaf in self._leaves]
+
+    def _collect(self, node: Node, negations: int, out: list[_Leaf]) -> None:
+        """The leaves under `and`, `or` and `not`, in reading order (each `not` applies to all below it)."""
+        if isinstance(node, Binary) and node.op in ("and", "or"):
+            self._collect(node.left, negations, out)
+            self._collect(node.right, negations, out)
+            return
+        if isinstance(node, Unary) and node.op == "not":
+            self._collect(node.operand, negations + 1, out)
+            return
+        out.append(_Leaf("not " * negations + source_of(node, self.text), negations % 2 == 1, _compile(node),
+                         tuple(_readers(node))))
+
+
+def _readers(node: Node) -> list[tuple[str, Evaluator]]:
+    """The names and calls a node reads, each with how to read its value (for the facts)."""
+    if isinstance(node, Name) and node.name not in ("true", "false"):
+        name = ALIASES.get(node.name, node.name)
+        return [(node.name, lambda ctx: ctx.variable(name))]
+    if isinstance(node, Call):
+        func, args = node.func, node.args
+        return [(f"{func}({', '.join(args)})", lambda ctx: float(ctx.call(func, args)))]
+    found: list[tuple[str, Evaluator]] = []
+    for child in (getattr(node, "left", None), getattr(node, "right", None), getattr(node, "operand", None)):
+        if isinstance(child, Node):
+            found.extend(_readers(child))
+    return found
+
+
+def compile_condition(text: str, namespace: Namespace | None = None) -> Condition:
+    """Parse, type-check and compile; the whole must be a truth value."""
+    tree = parse(text)
+    kind = check(tree, namespace, text)
+    if kind != "bool":
+        raise ConditionError(
+            "a condition must be true or false — expected a comparison such as `sens >= 40`, got a number",
+            1,
+            text,
+        )
+    return Condition(text, tree)
+
+
+def names_used(node: Node) -> list[Call]:
+    """Every function call in a tree (tools use it to know which ids a condition reads)."""
+    if isinstance(node, Call):
+        return [node]
+    found: list[Call] = []
+    for child in (getattr(node, "left", None), getattr(node, "right", None), getattr(node, "operand", None)):
+        if isinstance(child, Node):
+            found.extend(names_used(child))
+    return found

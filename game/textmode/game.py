@@ -1,0 +1,191 @@
+"""Play in a terminal: plain lines, numbered choices read from standard input.
+
+Usable with a screen reader (no cursor tricks, no colours) and scriptable
+(`printf '1\\n2\\n' | partenaires play --text …`). It is a thin client: it
+shows what the engine's views say and sends back the number typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from game.i18n.narration import describe_changes, describe_condition_fact, invention_name, org_short
+from game.i18n.words import gauge_name, t, units
+from game.rules.engine import Engine, Outcome, SceneView
+from game.rules.session import Session
+from game.scenario.loading import Book
+from game.scenario.model import GAUGES, tr
+
+__all__ = ["TextGame", "stdin_reader"]
+
+
+class TextGame:
+    """One game in a terminal; `read` returns a line or None at end of input."""
+
+    def __init__(self, engine: Engine, session: Session, out: TextIO, read: Callable[[str], str | None]) -> None:
+        self.engine = engine
+        self.book: Book = engine.book
+        self.session = session
+        self.lang = session.lang
+        self.out = out
+        self.read = read
+
+    def say(self, line: str = "") -> None:
+        self.out.write(line + "\n")
+        self.out.flush()
+
+    def run(self) -> int:
+        """Play until an ending (0), the player quits (0) or input ends (0, with a message)."""
+        self.header()
+        while not self.session.finished:
+            view = self.engine.view(self.session)
+            self.show_scene(view)
+            number = self.ask(len(view.choices))
+            if number is None:
+                return 0
+            outcome = self.engine.choose(self.session, view.choices[number - 1].index)
+            self.show_outcome(outcome)
+        return 0
+
+    # -- showing -------------------------------------------------------------------------------------
+    def header(self) -> None:
+        model = self.book.model
+        self.say(f"=== {tr(model.title, self.lang)} ===")
+        self.say(tr(model.summary, self.lang))
+        self.say(t("role", self.lang, role=tr(model.player.role, self.lang)))
+        self.show_partners()
+
+    def unit(self) -> str:
+        return tr(self.book.model.clock.unit, self.lang)
+
+    def show_scene(self, view: SceneView) -> None:
+        s = self.session
+        phase = self.engine.phases[s.phase] if s.phase in self.engine.phases else None
+        self.say()
+        clock = t("turn", self.lang, unit=self.unit().capitalize(), turn=s.turn + 1,
+                  turns=self.book.model.clock.turns)
+        self.say(f"--- {clock} · {t('phase', self.lang, name=tr(phase.name, self.lang) if phase else s.phase)} ---")
+        if view.title is not None:
+            self.say(f"## {tr(view.title, self.lang)}")
+        if view.speaker:
+            partner = next(p for p in self.book.model.partners if p.id == view.speaker)
+            self.say(t("speaker", self.lang, name=partner.name, org=org_short(self.book, partner.organisation)))
+        self.say(tr(view.text, self.lang).strip())
+        self.show_gauges()
+        self.say(t("choices", self.lang))
+        for choice in view.choices:
+            cost = units(choice.cost, self.unit(), self.lang) if choice.cost else t("cost_free", self.lang)
+            self.say(f"  {choice.number}. {tr(choice.text, self.lang)} ({cost})")
+
+    def show_gauges(self) -> None:
+        parts = [f"{gauge_name(g, self.lang)} {self.session.gauges[g]}" for g in GAUGES]
+        left = t("turns_left", self.lang, time=units(self.session.turns_left, self.unit(), self.lang))
+        self.say(" | ".join(parts) + f" | {left}")
+
+    def show_partners(self) -> None:
+        self.say(t("partners", self.lang))
+        for p in self.book.model.partners:
+            gone = "" if self.session.active[p.id] else t("gone", self.lang)
+            self.say("  " + t("partner_line", self.lang, name=p.name, org=org_short(self.book, p.organisation),
+                               role=tr(p.role, self.lang), engagement=self.session.engagement[p.id], gone=gone))
+        for o in self.book.model.organisations:
+            self.say("  " + t("hierarchy_line", self.lang, org=o.short, title=tr(o.hierarchy.title, self.lang),
+                               awareness=self.session.awareness[o.id], support=self.session.support[o.id]))
+
+    def show_inventions(self) -> None:
+        self.say(t("inventions", self.lang))
+        if not self.session.diffusion:
+            self.say("  " + t("no_invention", self.lang))
+        for invention, levels in self.session.diffusion.items():
+            spread = ", ".join(f"{org_short(self.book, o)} {v}" for o, v in levels.items())
+            self.say("  " + t("invention_line", self.lang, name=invention_name(self.book, invention, self.lang),
+                               levels=spread))
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        self.say()
+        if outcome.feedback is not None:
+            self.say(tr(outcome.feedback, self.lang).strip())
+        changes = describe_changes(self.book, outcome.changes, self.lang)
+        self.say(t("what_changed", self.lang, list="; ".join(changes)) if changes else t("nothing_changed", self.lang))
+        for hit in outcome.events:
+            event = next(e for e in self.book.model.events if e.id == hit.id)
+            self.say()
+            self.say("!! " + t("event", self.lang, title=tr(event.title, self.lang)))
+            self.say(tr(event.text, self.lang).strip())
+            deltas = describe_changes(self.book, hit.deltas, self.lang)
+            if deltas:
+                self.say(t("what_changed", self.lang, list="; ".join(deltas)))
+        if outcome.idle:
+            self.say()
+            self.say(t("idle", self.lang, time=units(outcome.idle, self.unit(), self.lang)))
+        if outcome.phase_to and outcome.phase_to != outcome.phase_from and outcome.phase_to in self.engine.phases:
+            self.say()
+            self.say(">> " + t("new_phase", self.lang, name=tr(self.engine.phases[outcome.phase_to].name, self.lang)))
+        if outcome.ending is not None:
+            self.show_ending()
+
+    def show_ending(self) -> None:
+        result = self.engine.result(self.session)
+        self.say()
+        self.say("=== " + t("ending", self.lang, title=tr(result.title, self.lang)) + " ===")
+        self.say(tr(result.explanation, self.lang).strip())
+        if result.facts:
+            self.say(t("why", self.lang))
+            for fact in result.facts:
+                self.say("  - " + describe_condition_fact(self.book, fact, self.lang))
+        self.show_gauges()
+        innovated = [invention_name(self.book, i, self.lang) + " (" + ", ".join(org_short(self.book, o) for o in orgs)
+                     + ")" for i, orgs in result.innovations.items() if orgs]
+        gone = [invention_name(self.book, i, self.lang) for i in result.evaporated]
+        self.say(t("innovations", self.lang, list=", ".join(innovated) or t("none", self.lang)))
+        self.say(t("evaporated", self.lang, list=", ".join(gone) or t("none", self.lang)))
+        self.say(t("questions", self.lang))
+        for number, question in enumerate(result.questions, start=1):
+            self.say(f"  {number}. {tr(question, self.lang)}")
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def ask(self, count: int) -> int | None:
+        """A choice number from 1 to count; other commands are served; None when input ends."""
+        while True:
+            line = self.read(t("prompt", self.lang, n=count))
+            if line is None:
+                self.say()
+                self.say(t("eof", self.lang))
+                return None
+            text = line.strip().lower()
+            if text.isdigit() and 1 <= int(text) <= count:
+                return int(text)
+            if text in ("q", "quit", "quitter"):
+                self.say(t("quit", self.lang))
+                return None
+            if not self.command(text):
+                self.say(t("bad_input", self.lang, text=line.strip(), n=count))
+
+    def command(self, text: str) -> bool:
+        if text in ("?", "h", "help", "aide"):
+            self.say(t("help", self.lang))
+        elif text == "p":
+            self.show_partners()
+        elif text == "i":
+            self.show_inventions()
+        elif text in ("j", "g"):
+            self.show_gauges()
+        else:
+            return False
+        return True
+
+
+def stdin_reader(stream: TextIO, echo: TextIO) -> Callable[[str], str | None]:
+    """Read lines from a stream, writing the prompt first; None at end of input."""
+    def read(prompt: str) -> str | None:
+        echo.write(prompt)
+        echo.flush()
+        line = stream.readline()
+        if line == "":
+            return None
+        if not stream.isatty():
+            echo.write(line if line.endswith("\n") else line + "\n")
+        return line
+    return read
+

@@ -1,0 +1,103 @@
+"""Starting a game in the terminal from the command line's arguments.
+
+Every game is recorded as it is played (the user's data folder, or `--out`),
+so a closed terminal or a crash never loses more than the scene being read:
+`--resume [FILE]` goes on from the last decision. At the end, the debrief
+report is written next to the record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+from game.errors import PartenairesError
+from game.i18n.words import t
+from game.records.record import Recorder, latest_session, read_log, resume
+from game.rules.engine import Engine
+from game.rules.session import Session
+from game.rules.start import parse_sets
+from game.scenario.catalogue import resolve_scenario
+from game.scenario.loading import Book, load
+from game.textmode.game import TextGame, stdin_reader
+
+__all__ = ["play_text", "new_seed", "resume_target"]
+
+_SAY = {
+    "resumed": {"fr": "Reprise de la partie après {n} décision(s).", "en": "Resuming the game after {n} decision(s)."},
+    "over": {"fr": "Cette partie est déjà terminée.", "en": "This game is already over."},
+    "no_report": {"fr": "Le rapport n'a pas pu être écrit : {error}", "en": "The report could not be written: {error}"},
+}
+
+
+def new_seed() -> int:
+    """A fresh seed for a new game; it is recorded, so the game can be replayed exactly."""
+    return random.SystemRandom().randrange(1, 2**31)
+
+
+def play_text(args: argparse.Namespace) -> int:
+    if getattr(args, "resume", None) is not None:
+        engine, session, recorder = _resumed(args)
+    else:
+        engine, session = _new_game(args)
+        recorder = Recorder.begin(engine, session, getattr(args, "out", None))
+    lang = session.lang
+    print(t("record", lang, path=recorder.path), flush=True)
+    try:
+        if session.history and not session.finished:
+            print(_SAY["resumed"][lang].format(n=len(session.history)), flush=True)
+        if session.finished:
+            print(_SAY["over"][lang], flush=True)
+        else:
+            TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin, sys.stdout)).run()
+    finally:
+        recorder.close()
+    if session.finished:
+        _report(recorder.path, lang)
+    return 0
+
+
+def _new_game(args: argparse.Namespace) -> tuple[Engine, Session]:
+    if not args.scenario:
+        raise PartenairesError("which scenario? e.g. `partenaires play --text demo`")
+    engine = Engine(load(resolve_scenario(args.scenario)))
+    seed = args.seed if args.seed is not None else new_seed()
+    session = engine.new_session(seed, args.name, args.group, args.lang, start=args.start,
+                                 gauges=parse_sets(args.set))
+    return engine, session
+
+
+def resume_target(resume_arg: str, out: str | None) -> Path:
+    """The record to resume: the file given, or the latest unfinished one (in `--out`'s folder if given)."""
+    if resume_arg:
+        return Path(resume_arg)
+    folder = None
+    if out:
+        folder = Path(out).parent if Path(out).suffix == ".jsonl" else Path(out)
+    found = latest_session(folder)
+    if found is None:
+        where = folder or "the sessions folder"
+        raise PartenairesError(f"no unfinished session to resume in {where} — start a new game, or give "
+                               "the record: `partenaires play --text --resume FILE.jsonl`")
+    return found
+
+
+def _resumed(args: argparse.Namespace) -> tuple[Engine, Session, Recorder]:
+    path = resume_target(args.resume, getattr(args, "out", None))
+    book: Book | None = load(resolve_scenario(args.scenario)) if args.scenario else None
+    for warning in read_log(path).warnings:  # a cut last line: say so, then go on without it
+        print(f"partenaires: warning: {warning}", file=sys.stderr, flush=True)
+    return resume(path, book)
+
+
+def _report(log: Path, lang: str) -> None:
+    """The debrief report, next to the record; a failure here must not spoil a finished game."""
+    from game.reports.report import write_report
+    try:
+        html = write_report(log)
+    except (PartenairesError, OSError) as exc:
+        print(_SAY["no_report"][lang].format(error=exc), file=sys.stderr)
+        return
+    print(t("report_written", lang, path=html), flush=True)

@@ -1,0 +1,452 @@
+"""Automatic play: many games per strategy, to see whether a scenario is balanced.
+
+A trainer cannot play a scenario a thousand times; this module does, with a
+few simple "players" (strategies), and turns the games into figures a trainer
+can act on: how often each ending is reached, which scenes and choices are
+never met, how the gauges stand when a scene opens, and warnings for
+imbalances. Each worker process builds ONE Engine and plays many sessions on
+it (the engine attaches a session to its machine and releases it at the end),
+so the cost per game stays small.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+import sys
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from game.rules.engine import IDLE_CHOICE, ChoiceView, Engine, SceneView
+from game.rules.session import Session
+from game.scenario.loading import Book, load
+from game.scenario.model import GAUGES, Choice, Effects
+
+__all__ = ["STRATEGIES", "Stats", "Report", "Warning_", "play_games", "explore", "best_ending",
+           "quartiles", "Progress", "MAX_DECISIONS"]
+
+MAX_DECISIONS = 500  # a game longer than this is stuck in a loop of free choices; it is stopped
+RARE = 0.02  # an ending reached by less than this share of games of every strategy is "almost never" reached
+DOMINANT = 0.70  # an ending taking more than this share of random games leaves no room for choices
+LEAD = 0.25  # a strategy "wins far more often" when it wins this much more than every other one…
+LEAD_RATIO = 2.0  # …and at least this many times as often as the runner-up
+
+Picker = Callable[[Engine, Session, SceneView, random.Random], ChoiceView]
+
+
+# -- strategies ---------------------------------------------------------------------------------------
+def _score_gauge(gauge: str) -> Callable[[Effects], float]:
+    return lambda effects: float(getattr(effects, gauge))
+
+
+def _score_diffusion(effects: Effects) -> float:
+    """Spreading inventions: diffusion gained, and creating what can be spread."""
+    spread = sum(sum(orgs.values()) for orgs in effects.diffuse.values())
+    return spread + 10.0 * len(effects.invent)
+
+
+def _score_hierarchy(effects: Effects) -> float:
+    """Informing and winning over the hierarchies (awareness and support)."""
+    return float(sum(effects.awareness.values()) + sum(effects.support.values()))
+
+
+SCORES: dict[str, Callable[[Effects], float]] = {
+    "sens": _score_gauge("sens"),
+    "identite": _score_gauge("identite"),
+    "pouvoir": _score_gauge("pouvoir"),
+    "diffusion": _score_diffusion,
+    "hierarchy": _score_hierarchy,
+}
+STRATEGIES: tuple[str, ...] = ("random",) + tuple(SCORES)
+
+
+def pick_random(engine: Engine, session: Session, view: SceneView, rng: random.Random) -> ChoiceView:
+    return view.choices[rng.randrange(len(view.choices))]
+
+
+def _greedy(score: Callable[[Effects], float]) -> Picker:
+    """The choice whose immediate effects most raise one thing; ties broken by the strategy's rng."""
+    def pick(engine: Engine, session: Session, view: SceneView, rng: random.Random) -> ChoiceView:
+        choices = engine.scenes[view.id].choices
+        best: list[ChoiceView] = []
+        top = float("-inf")
+        for option in view.choices:
+            value = score(choices[option.index].effects) if option.index != IDLE_CHOICE else 0.0
+            if value > top:
+                best, top = [option], value
+            elif value == top:
+                best.append(option)
+        return best[rng.randrange(len(best))] if len(best) > 1 else best[0]
+    return pick
+
+
+PICKERS: dict[str, Picker] = {"random": pick_random, **{name: _greedy(s) for name, s in SCORES.items()}}
+
+
+# -- one game, and the figures of many ------------------------------------------------------------------
+@dataclass
+class Stats:
+    """What many games of one strategy did; plain counters, so workers' results merge by addition."""
+
+    games: int = 0
+    decisions: int = 0
+    endings: Counter[str] = field(default_factory=Counter)
+    scenes: Counter[str] = field(default_factory=Counter)  # games that visited the scene
+    offered: Counter[tuple[str, int]] = field(default_factory=Counter)  # (scene, choice index) → times offered
+    taken: Counter[tuple[str, int]] = field(default_factory=Counter)
+    events: Counter[str] = field(default_factory=Counter)
+    arrival: dict[tuple[str, str], Counter[int]] = field(default_factory=dict)  # (scene, gauge) → value counts
+    stuck: int = 0
+
+    def merge(self, other: Stats) -> None:
+        self.games += other.games
+        self.decisions += other.decisions
+        self.stuck += other.stuck
+        for mine, theirs in ((self.endings, other.endings), (self.scenes, other.scenes),
+                             (self.offered, other.offered), (self.taken, other.taken),
+                             (self.events, other.events)):
+            mine.update(theirs)  # type: ignore[arg-type]
+        for key, counts in other.arrival.items():
+            self.arrival.setdefault(key, Counter()).update(counts)
+
+
+def _arrive(stats: Stats, session: Session) -> None:
+    for gauge in GAUGES:
+        key = (session.scene, gauge)
+        counts = stats.arrival.get(key)
+        if counts is None:
+            counts = stats.arrival[key] = Counter()
+        counts[session.gauges[gauge]] += 1
+
+
+def play_one(engine: Engine, strategy: str, seed: int, stats: Stats) -> str | None:
+    """Play one game to its end and add it to `stats`; the ending id, or None when stuck in a loop."""
+    pick = PICKERS[strategy]
+    rng = random.Random(f"{strategy}:{seed}")
+    session = engine.new_session(seed)
+    visited = {session.scene}
+    _arrive(stats, session)
+    decisions = 0
+    while not session.finished and decisions < MAX_DECISIONS:
+        view = engine.view(session)
+        for option in view.choices:
+            stats.offered[(view.id, option.index)] += 1
+        option = pick(engine, session, view, rng)
+        stats.taken[(view.id, option.index)] += 1
+        outcome = engine.choose(session, option.index)
+        decisions += 1
+        for hit in outcome.events:
+            stats.events[hit.id] += 1
+        if not session.finished:
+            visited.add(session.scene)
+            _arrive(stats, session)
+    stats.games += 1
+    stats.decisions += decisions
+    stats.scenes.update(visited)
+    if not session.finished:
+        engine.release(session)
+        stats.stuck += 1
+        return None
+    stats.endings[session.ending or ""] += 1
+    return session.ending
+
+
+def play_games(engine: Engine, strategy: str, seeds: Iterable[int]) -> Stats:
+    stats = Stats()
+    for seed in seeds:
+        play_one(engine, strategy, seed, stats)
+    return stats
+
+
+# -- workers -----------------------------------------------------------------------------------------------
+_WORKER_ENGINE: Engine | None = None
+
+
+def _worker_init(path: str) -> None:
+    global _WORKER_ENGINE
+    _WORKER_ENGINE = Engine(load(path))
+
+
+def _worker_play(strategy: str, first: int, count: int) -> tuple[str, Stats]:
+    assert _WORKER_ENGINE is not None
+    return strategy, play_games(_WORKER_ENGINE, strategy, range(first, first + count))
+
+
+class Progress:
+    """A one-line progress bar on a terminal (stderr); silent when the stream is not a terminal."""
+
+    def __init__(self, total: int, stream: TextIO | None = None, label: str = "games",
+                 force: bool = False) -> None:
+        self.total = max(1, total)
+        self.done = 0
+        self.stream = stream if stream is not None else sys.stderr
+        self.label = label
+        self.enabled = force or bool(getattr(self.stream, "isatty", lambda: False)())
+        self._shown = -1
+
+    def advance(self, step: int) -> None:
+        self.done += step
+        if not self.enabled:
+            return
+        percent = int(100 * self.done / self.total)
+        if percent == self._shown:
+            return
+        self._shown = percent
+        filled = percent * 30 // 100
+        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {percent:3d}% "
+                          f"{self.done}/{self.total} {self.label}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _chunks(runs: int, seed: int, jobs: int) -> list[tuple[int, int]]:
+    size = max(10, min(250, runs // max(1, jobs * 6)))
+    return [(seed + start, min(size, runs - start)) for start in range(0, runs, size)]
+
+
+def run_strategies(book: Book, strategies: list[str], runs: int, seed: int, jobs: int,
+                   progress: Progress | None = None) -> dict[str, Stats]:
+    """N games per strategy; seeds seed…seed+N-1, the same for every strategy, so they meet the same luck."""
+    results = {name: Stats() for name in strategies}
+    tasks = [(name, first, count) for name in strategies for first, count in _chunks(runs, seed, jobs)]
+    if jobs <= 1 or book.path is None or len(tasks) == 1:
+        engine = Engine(book)
+        for name, first, count in tasks:
+            results[name].merge(play_games(engine, name, range(first, first + count)))
+            if progress:
+                progress.advance(count)
+        return results
+    # fork starts fastest; spawn where fork is missing (Windows) or unsafe (the caller runs threads)
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if forkable else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                             initargs=(str(book.path),)) as pool:
+        futures = {pool.submit(_worker_play, *task): task for task in tasks}
+        for future in as_completed(futures):
+            name, stats = future.result()
+            results[name].merge(stats)
+            if progress:
+                progress.advance(futures[future][2])
+    return results
+
+
+# -- the report -------------------------------------------------------------------------------------------
+def quartiles(counts: Counter[int]) -> list[int]:
+    """min, first quartile, median, third quartile, max of values given as value → count."""
+    total = sum(counts.values())
+    if total == 0:
+        return []
+    values = sorted(counts)
+    marks = [0, total * 0.25, total * 0.5, total * 0.75, total - 1]
+    found: list[int] = []
+    for mark in marks:
+        seen = 0
+        for value in values:
+            seen += counts[value]
+            if seen > mark:
+                found.append(value)
+                break
+    return found
+
+
+def best_ending(book: Book) -> str | None:
+    """The "winning" ending that the dominant-strategy warning is about.
+
+    The paper's success is an invention that became an innovation inside the organisations, so the
+    rule is: the first ending checked when the funding ends (`at: end`) whose condition reads
+    `innovations` or `innovated(…)`; failing that, the first `at: end` ending in file order. Endings
+    at `any` are interruptions (the collective broke up…) and never count as a win. `explore --best`
+    names another one.
+    """
+    finals = [(i, e) for i, e in enumerate(book.model.endings) if e.at == "end"]
+    for index, ending in finals:
+        condition = book.cond("endings", index, "when")
+        if condition is not None and _reads_innovation(condition.tree):
+            return ending.id
+    return finals[0][1].id if finals else None
+
+
+def _reads_innovation(node: Any) -> bool:
+    from game.scenario.conditions import Call, Name
+    if isinstance(node, Name):
+        return node.name == "innovations"
+    if isinstance(node, Call):
+        return node.func == "innovated"
+    return any(_reads_innovation(getattr(node, part)) for part in ("left", "right", "operand")
+               if getattr(node, part, None) is not None)
+
+
+@dataclass(frozen=True)
+class Warning_:
+    code: str
+    message: str
+    where: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message, "where": self.where}
+
+
+@dataclass
+class Report:
+    book: Book
+    runs: int
+    seed: int
+    results: dict[str, Stats]
+    warnings: list[Warning_] = field(default_factory=list)
+    best: str | None = None
+
+    def where(self, *path: str | int) -> str:
+        return str(self.book.source.location(tuple(path)))
+
+    def share(self, strategy: str, ending: str) -> float:
+        stats = self.results[strategy]
+        return stats.endings[ending] / stats.games if stats.games else 0.0
+
+    def total(self) -> Stats:
+        whole = Stats()
+        for stats in self.results.values():
+            whole.merge(stats)
+        return whole
+
+    def unvisited_scenes(self) -> list[tuple[str, str]]:
+        whole = self.total()
+        return [(s.id, self.where("scenes", i, "id")) for i, s in enumerate(self.book.model.scenes)
+                if not whole.scenes[s.id]]
+
+    def choices(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Choices never offered, and choices offered but never taken (with where they are written)."""
+        whole = self.total()
+        never_offered: list[dict[str, Any]] = []
+        never_taken: list[dict[str, Any]] = []
+        for i, scene in enumerate(self.book.model.scenes):
+            if not whole.scenes[scene.id]:
+                continue  # the whole scene is already reported
+            for j, choice in enumerate(scene.choices):
+                item = {"scene": scene.id, "choice": choice_label(choice, j), "where": self.where("scenes", i,
+                                                                                                    "choices", j)}
+                if not whole.offered[(scene.id, j)]:
+                    never_offered.append(item)
+                elif not whole.taken[(scene.id, j)]:
+                    never_taken.append(item)
+        return never_offered, never_taken
+
+    def arrivals(self) -> dict[str, dict[str, list[int]]]:
+        whole = self.total()
+        table: dict[str, dict[str, list[int]]] = {}
+        for scene in self.book.model.scenes:
+            if whole.scenes[scene.id]:
+                table[scene.id] = {g: quartiles(whole.arrival.get((scene.id, g), Counter())) for g in GAUGES}
+        return table
+
+    def to_dict(self) -> dict[str, Any]:
+        never_offered, never_taken = self.choices()
+        return {
+            "scenario": self.book.model.id,
+            "file": str(self.book.path or self.book.source.file),
+            "runs": self.runs,
+            "seed": self.seed,
+            "best_ending": self.best,
+            "strategies": {
+                name: {"games": s.games, "decisions": s.decisions, "stuck": s.stuck,
+                       "endings": {e.id: s.endings[e.id] for e in self.book.model.endings},
+                       "shares": {e.id: round(self.share(name, e.id), 4) for e in self.book.model.endings}}
+                for name, s in self.results.items()},
+            "scenes_never_visited": [{"scene": s, "where": w} for s, w in self.unvisited_scenes()],
+            "choices_never_offered": never_offered,
+            "choices_never_taken": never_taken,
+            "arrival": self.arrivals(),
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+
+def choice_label(choice: Choice, index: int) -> str:
+    return f"{index + 1}" + (f" ({choice.id})" if choice.id else "")
+
+
+def find_warnings(report: Report) -> list[Warning_]:
+    """The imbalances a trainer should fix before a class plays (thresholds documented in docs/authoring.md)."""
+    book, results = report.book, report.results
+    found: list[Warning_] = []
+    for i, ending in enumerate(book.model.endings):
+        shares = [report.share(name, ending.id) for name in results]
+        where = report.where("endings", i, "id")
+        if max(shares, default=0.0) == 0.0:
+            found.append(Warning_("X101", f"ending `{ending.id}` was never reached, whatever the strategy", where))
+        elif max(shares) < RARE:
+            found.append(Warning_("X102", f"ending `{ending.id}` is almost never reached (at best "
+                                  f"{max(shares):.1%} of a strategy's games, expected at least {RARE:.0%})", where))
+    if "random" in results and results["random"].games:
+        for i, ending in enumerate(book.model.endings):
+            share = report.share("random", ending.id)
+            if share > DOMINANT:
+                found.append(Warning_("X103", f"ending `{ending.id}` takes {share:.0%} of random games "
+                                      f"(expected at most {DOMINANT:.0%}): choices hardly matter",
+                                      report.where("endings", i, "id")))
+    best = report.best
+    if best is not None and len(results) > 1:
+        index = next(i for i, e in enumerate(book.model.endings) if e.id == best)
+        wins = sorted(((report.share(name, best), name) for name in results), reverse=True)
+        (top, leader), (second, _) = wins[0], wins[1]
+        if top - second >= LEAD and top >= LEAD_RATIO * second:
+            found.append(Warning_("X104", f"strategy `{leader}` wins (ending `{best}`) in {top:.0%} of its games, "
+                                  f"far more than any other (next best {second:.0%}): a dominant strategy",
+                                  report.where("endings", index, "id")))
+    stuck = sum(s.stuck for s in results.values())
+    if stuck:
+        found.append(Warning_("X105", f"{stuck} game(s) went on for {MAX_DECISIONS} decisions without an ending: "
+                              "a loop of choices that cost no time"))
+    return found
+
+
+def explore(book: Book, strategies: list[str], runs: int = 200, seed: int = 1, jobs: int = 2,
+            progress: Progress | None = None, best: str | None = None) -> Report:
+    results = run_strategies(book, strategies, runs, seed, jobs, progress)
+    report = Report(book, runs, seed, results, best=best or best_ending(book))
+    report.warnings = find_warnings(report)
+    return report
+
+
+# -- text output --------------------------------------------------------------------------------------------
+def format_report(report: Report) -> str:
+    book = report.book
+    lines = [f"{report.book.path or book.source.file}: {report.runs} games per strategy, seeds "
+             f"{report.seed}…{report.seed + report.runs - 1}"]
+    endings = [e.id for e in book.model.endings]
+    width = max(len(e) for e in endings + ["strategy"]) + 2
+    lines.append("")
+    lines.append(f"Endings (share of games; best ending = `{report.best}`):")
+    lines.append("  " + "strategy".ljust(11) + "".join(e.rjust(width) for e in endings))
+    for name in report.results:
+        row = "".join(f"{report.share(name, e):.0%}".rjust(width) for e in endings)
+        lines.append("  " + name.ljust(11) + row)
+    unvisited = report.unvisited_scenes()
+    lines.append("")
+    lines.append("Scenes never visited:" + ("" if unvisited else " none"))
+    lines.extend(f"  {where}: scene `{scene}`" for scene, where in unvisited)
+    never_offered, never_taken = report.choices()
+    lines.append("Choices never offered:" + ("" if never_offered else " none"))
+    lines.extend(f"  {c['where']}: scene `{c['scene']}`, choice {c['choice']}" for c in never_offered)
+    lines.append("Choices never taken:" + ("" if never_taken else " none"))
+    lines.extend(f"  {c['where']}: scene `{c['scene']}`, choice {c['choice']}" for c in never_taken)
+    lines.append("")
+    lines.append("Gauges on arrival in each scene (min / Q1 / median / Q3 / max):")
+    for scene, table in report.arrivals().items():
+        parts = [f"{g} {'/'.join(str(v) for v in values)}" for g, values in table.items() if values]
+        lines.append(f"  {scene}: " + " · ".join(parts))
+    lines.append("")
+    if report.warnings:
+        lines.append(f"{len(report.warnings)} warning(s):")
+        for warning in report.warnings:
+            lines.append(f"  {warning.where + ': ' if warning.where else ''}warning {warning.code}: "
+                         f"{warning.message}")
+    else:
+        lines.append("No warning: every ending is reached, none dominates, no strategy dominates.")
+    return "\n".join(lines)
