@@ -46,6 +46,7 @@ def busiest() -> Path:
     """The built-in scenario with the most partners and organisations on the play screen."""
     from game.scenario.catalogue import builtin_scenarios
     from game.scenario.loading import check
+
     best, size = builtin_scenarios()[0], -1
     for path in builtin_scenarios():
         book, _ = check(path)
@@ -58,16 +59,19 @@ def busiest() -> Path:
 def new_app(record: bool = False) -> Any:
     import game.cli  # noqa: F401  (what `partenaires play` imports before the window)
     from game.ui.app import App
+
     return App(SIZE, "fr", record=record, records_dir=WORK / "sessions", settings_path=WORK / "window.json")
 
 
 def press(key: int) -> None:
     import pygame
+
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
 
 
 def startup() -> dict[str, Any]:
     import pygame
+
     app = new_app()
     app.step()
     pygame.display.flip()
@@ -80,6 +84,7 @@ def play_step(app: Any) -> bool:
     import pygame
 
     from game.ui.screens.ending import EndingScreen
+
     screen = app.screen
     if isinstance(screen, EndingScreen):
         return False
@@ -90,6 +95,7 @@ def play_step(app: Any) -> bool:
 def frames(count: int) -> dict[str, Any]:
     """Frame times on the play screen while the player decides: new text laid out, gauges animating."""
     import pygame
+
     app = new_app()
     scenario = busiest()
     seed = 1
@@ -106,13 +112,13 @@ def frames(count: int) -> dict[str, Any]:
         pygame.display.flip()
         times.append((time.perf_counter() - start) * 1000)
         drawing.append((drawn - start) * 1000)
-    return {"frames_ms": times, "drawing_ms": drawing, "scenario": scenario.name,
-            "driver": pygame.display.get_driver()}
+    return {"frames_ms": times, "drawing_ms": drawing, "scenario": scenario.name, "driver": pygame.display.get_driver()}
 
 
 def idle(seconds: float) -> dict[str, Any]:
     """CPU while the play screen waits for the player (animations settled), through the real loop."""
     import pygame
+
     app = new_app()
     app.open_play(busiest(), 1)
     for _ in range(120):  # let the opening animations settle
@@ -126,6 +132,7 @@ def idle(seconds: float) -> dict[str, Any]:
 def memory() -> dict[str, Any]:
     """A whole game in the window, keyboard only, to the written report: peak resident memory."""
     import pygame
+
     app = new_app(record=True)
     app.open_play(busiest(), 3)
     decisions = 0
@@ -149,6 +156,7 @@ def random_games(seconds: float) -> dict[str, Any]:
     from game.rules.engine import Engine
     from game.scenario.catalogue import builtin_scenarios
     from game.scenario.loading import load
+
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     found = {}
@@ -169,8 +177,11 @@ def random_games(seconds: float) -> dict[str, Any]:
                 decisions += 1
             games += 1
         elapsed = time.process_time() - start
-        found[path.name] = {"decisions_per_s": decisions / elapsed, "games_per_s": games / elapsed,
-                            "decisions_per_game": decisions / max(1, games)}
+        found[path.name] = {
+            "decisions_per_s": decisions / elapsed,
+            "games_per_s": games / elapsed,
+            "decisions_per_game": decisions / max(1, games),
+        }
     return found
 
 
@@ -181,6 +192,7 @@ def loading(repeat: int) -> dict[str, Any]:
 
     from game.scenario.catalogue import builtin_scenarios
     from game.scenario.loading import check, clear_cache
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     files = [(p.name, p) for p in builtin_scenarios()]
     for scenes in (250, 500, 1000, 2000):
@@ -202,8 +214,12 @@ def loading(repeat: int) -> dict[str, Any]:
             yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
             base.append(time.process_time() - start)
         errors = sum(1 for d in diags if d.severity == "error")
-        found[name] = {"ms": statistics.median(ours) * 1000, "yaml_ms": statistics.median(base) * 1000,
-                       "ok": book is not None, "errors": errors}
+        found[name] = {
+            "ms": statistics.median(ours) * 1000,
+            "yaml_ms": statistics.median(base) * 1000,
+            "ok": book is not None,
+            "errors": errors,
+        }
     return found
 
 
@@ -213,6 +229,7 @@ def record_game(path: Path, scenario: Path, seed: int, name: str) -> int:
     from game.records.record import Recorder
     from game.rules.engine import Engine
     from game.scenario.loading import load
+
     engine = Engine(load(scenario))
     rng = random.Random(seed)
     session = engine.new_session(seed, name, "G1")
@@ -233,6 +250,7 @@ def report(repeat: int) -> dict[str, Any]:
     from game.records.record import read_log
     from game.reports.report import write_report
     from game.scenario.loading import clear_cache
+
     folder = WORK / "report"
     folder.mkdir()
     scenario = folder / "long.yaml"
@@ -257,8 +275,11 @@ def report(repeat: int) -> dict[str, Any]:
         start = time.perf_counter()
         read_log(log)
         base.append(time.perf_counter() - start)
-    return {"ms": statistics.median(times) * 1000, "read_ms": statistics.median(base) * 1000,
-            "decisions": len(read_log(log).decisions)}
+    return {
+        "ms": statistics.median(times) * 1000,
+        "read_ms": statistics.median(base) * 1000,
+        "decisions": len(read_log(log).decisions),
+    }
 
 
 def debrief(sessions: int) -> dict[str, Any]:
@@ -269,6 +290,7 @@ def debrief(sessions: int) -> dict[str, Any]:
     from game.cli import main
     from game.scenario.catalogue import builtin_scenarios
     from game.scenario.loading import clear_cache
+
     scenario = max(builtin_scenarios(), key=lambda p: p.stat().st_size)
     folder = WORK / "class"
     folder.mkdir()
@@ -280,19 +302,32 @@ def debrief(sessions: int) -> dict[str, Any]:
         with open(os.devnull, "w", encoding="utf-8") as sink:
             stdout, sys.stdout = sys.stdout, sink
             try:
-                code = main(["debrief", str(folder), "-o", str(WORK / f"class{n}.html"), "--csv",
-                             str(WORK / f"class{n}.csv")])
+                code = main(
+                    ["debrief", str(folder), "-o", str(WORK / f"class{n}.html"), "--csv", str(WORK / f"class{n}.csv")]
+                )
             finally:
                 sys.stdout = stdout
         times.append(time.perf_counter() - start)
         if code != 0:
             return {"error": f"debrief exit {code}"}
-    return {"ms": statistics.median(times) * 1000, "sessions": int(sessions), "scenario": scenario.name,
-            "decisions": decisions}
+    return {
+        "ms": statistics.median(times) * 1000,
+        "sessions": int(sessions),
+        "scenario": scenario.name,
+        "decisions": decisions,
+    }
 
 
-MODES = {"startup": startup, "frames": frames, "idle": idle, "memory": memory, "engine": random_games,
-         "load": loading, "report": report, "debrief": debrief}
+MODES = {
+    "startup": startup,
+    "frames": frames,
+    "idle": idle,
+    "memory": memory,
+    "engine": random_games,
+    "load": loading,
+    "report": report,
+    "debrief": debrief,
+}
 NEEDS_WINDOW = {"startup", "frames", "idle", "memory"}
 
 if __name__ == "__main__":

@@ -21,4 +21,5 @@ def demo_path() -> Path:
 @pytest.fixture
 def demo_book():
     from game.scenario.loading import load
+
     return load(SCENARIOS / "demo.yaml")

@@ -16,8 +16,16 @@ class Ctx:
         return self.calls[(func, args)]
 
 
-NS = Namespace({"partner": {"anpe_karim", "marie"}, "organisation": {"cg71", "anpe"}, "invention": {"fiche"},
-                "flag": {"charte"}, "scene": {"intro"}, "phase": {"debut"}})
+NS = Namespace(
+    {
+        "partner": {"anpe_karim", "marie"},
+        "organisation": {"cg71", "anpe"},
+        "invention": {"fiche"},
+        "flag": {"charte"},
+        "scene": {"intro"},
+        "phase": {"debut"},
+    }
+)
 
 
 def test_precedence_and_binds_tighter_than_or():

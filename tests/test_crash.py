@@ -30,8 +30,6 @@ DEMO = ROOT / "scenarios" / "demo.yaml"
 SEED = 8
 
 
-
-
 @pytest.fixture(scope="module")
 def record(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """The bytes of a record of three decisions (the game goes on after them)."""
@@ -51,7 +49,7 @@ def last_decision_line(raw: bytes) -> tuple[int, int]:
     lines = raw.split(b"\n")
     offset, found = 0, (0, 0)
     for line in lines:
-        if line.startswith(b'{') and json.loads(line).get("type") == "decision":
+        if line.startswith(b"{") and json.loads(line).get("type") == "decision":
             found = (offset, offset + len(line) + 1)
         offset += len(line) + 1
     return found
@@ -60,17 +58,26 @@ def last_decision_line(raw: bytes) -> tuple[int, int]:
 DAMAGE = st.one_of(
     st.tuples(st.just("cut"), st.integers(min_value=1, max_value=10_000)),
     st.tuples(st.just("zeros"), st.integers(min_value=1, max_value=4096)),  # a power cut on a journaling FS
-    st.tuples(st.just("junk"), st.binary(min_size=1, max_size=64).filter(
-        lambda b: b"\n" not in b and b.strip() != b"" and not b.strip().startswith(b"{"))),
+    st.tuples(
+        st.just("junk"),
+        st.binary(min_size=1, max_size=64).filter(
+            lambda b: b"\n" not in b and b.strip() != b"" and not b.strip().startswith(b"{")
+        ),
+    ),
     st.tuples(st.just("not_an_object"), st.sampled_from([b"[1, 2]", b'"decision"', b"42", b"null"])),
 )
 
 
-@settings(max_examples=25, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(damage=DAMAGE)
-def test_a_damaged_last_line_costs_only_that_line(tmp_path_factory: pytest.TempPathFactory, record: bytes,
-                                                  damage: tuple[str, Any]):
+def test_a_damaged_last_line_costs_only_that_line(
+    tmp_path_factory: pytest.TempPathFactory, record: bytes, damage: tuple[str, Any]
+):
     start, end = last_decision_line(record)
     kind, value = damage
     if kind == "cut":
@@ -163,8 +170,9 @@ def test_report_files_are_written_atomically(monkeypatch: pytest.MonkeyPatch, fi
     assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
 
 
-def test_class_debrief_and_csv_are_written_atomically(monkeypatch: pytest.MonkeyPatch, finished_log: Path,
-                                                      tmp_path: Path):
+def test_class_debrief_and_csv_are_written_atomically(
+    monkeypatch: pytest.MonkeyPatch, finished_log: Path, tmp_path: Path
+):
     spy = Spy(monkeypatch)
     html, csv = tmp_path / "class.html", tmp_path / "class.csv"
     code, stdout, err = run_cli(["debrief", str(finished_log), "-o", str(html), "--csv", str(csv)])
@@ -173,8 +181,9 @@ def test_class_debrief_and_csv_are_written_atomically(monkeypatch: pytest.Monkey
     spy.assert_atomic(csv)
 
 
-def test_a_failed_rename_leaves_the_old_report_whole_and_no_debris(monkeypatch: pytest.MonkeyPatch,
-                                                                    finished_log: Path, tmp_path: Path):
+def test_a_failed_rename_leaves_the_old_report_whole_and_no_debris(
+    monkeypatch: pytest.MonkeyPatch, finished_log: Path, tmp_path: Path
+):
     out = tmp_path / "out"
     assert run_cli(["report", str(finished_log), "-o", str(out)])[0] == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}

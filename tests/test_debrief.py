@@ -99,9 +99,11 @@ def test_endings_distribution(data):
 def test_share_of_each_choice_per_scene(data):
     [group] = data["groups"]
     shares = {s["id"]: {c["id"]: (c["count"], c["share"]) for c in s["choices"]} for s in group["scenes"]}
-    assert shares == {"a": {"x": (2, 2 / 3), "y": (1, 1 / 3)},
-                      "b": {"p": (1, 1 / 3), "q": (2, 2 / 3)},
-                      "c": {"k": (2, 2 / 3), "l": (1, 1 / 3)}}
+    assert shares == {
+        "a": {"x": (2, 2 / 3), "y": (1, 1 / 3)},
+        "b": {"p": (1, 1 / 3), "q": (2, 2 / 3)},
+        "c": {"k": (2, 2 / 3), "l": (1, 1 / 3)},
+    }
     assert all(s["played"] == 3 for s in group["scenes"])
 
 
@@ -110,10 +112,18 @@ def test_mean_and_spread_of_each_gauge_per_turn(data):
     g = group["gauges"]
     sd_60_60_40 = round(sqrt((2 * (20 / 3) ** 2 + (40 / 3) ** 2) / 3), 2)  # population sd of 60, 60, 40 = 9.43
     # sens moves at turn 1 (a: +10, +10, −10), identité at turn 2 (b: +10, −10, −10), pouvoir at 3 (c: +10, +10, −10)
-    assert [(p["mean"], p["sd"]) for p in g["sens"]] == [(50, 0), (53.33, sd_60_60_40), (53.33, sd_60_60_40),
-                                                          (53.33, sd_60_60_40)]
-    assert [(p["mean"], p["sd"]) for p in g["identite"]] == [(50, 0), (50, 0), (46.67, sd_60_60_40),
-                                                              (46.67, sd_60_60_40)]
+    assert [(p["mean"], p["sd"]) for p in g["sens"]] == [
+        (50, 0),
+        (53.33, sd_60_60_40),
+        (53.33, sd_60_60_40),
+        (53.33, sd_60_60_40),
+    ]
+    assert [(p["mean"], p["sd"]) for p in g["identite"]] == [
+        (50, 0),
+        (50, 0),
+        (46.67, sd_60_60_40),
+        (46.67, sd_60_60_40),
+    ]
     assert [(p["mean"], p["sd"]) for p in g["pouvoir"]] == [(50, 0), (50, 0), (50, 0), (53.33, sd_60_60_40)]
     assert [(p["mean"], p["sd"]) for p in g["cohesion"]] == [(50, 0)] * 4
     assert (g["sens"][3]["min"], g["sens"][3]["max"]) == (40, 60)
@@ -126,12 +136,15 @@ def test_most_divergent_paths(data):
     # Ben–Cy: 2 of 3 differ; 20 on sens and pouvoir → (2/3 + 40/4/100) / 2
     ana_ben, ana_cy, ben_cy = (1 / 3 + 0.05) / 2, (1 + 0.15) / 2, (2 / 3 + 0.1) / 2
     pairs = {(p["a_name"], p["b_name"]): p["distance"] for p in group["pairs"]}
-    assert pairs == pytest.approx({("Ana (G1)", "Cy (G1)"): ana_cy, ("Ben (G1)", "Cy (G1)"): ben_cy,
-                                   ("Ana (G1)", "Ben (G1)"): ana_ben}, abs=1e-4)
+    assert pairs == pytest.approx(
+        {("Ana (G1)", "Cy (G1)"): ana_cy, ("Ben (G1)", "Cy (G1)"): ben_cy, ("Ana (G1)", "Ben (G1)"): ana_ben}, abs=1e-4
+    )
     assert [p["a_name"] for p in group["pairs"]][0] == "Ana (G1)" and group["pairs"][0]["b_name"] == "Cy (G1)"
     singular = {s["name"]: s["singularity"] for s in group["singular"]}
-    assert singular == pytest.approx({"Cy (G1)": (ana_cy + ben_cy) / 2, "Ana (G1)": (ana_cy + ana_ben) / 2,
-                                      "Ben (G1)": (ana_ben + ben_cy) / 2}, abs=1e-4)
+    assert singular == pytest.approx(
+        {"Cy (G1)": (ana_cy + ben_cy) / 2, "Ana (G1)": (ana_cy + ana_ben) / 2, "Ben (G1)": (ana_ben + ben_cy) / 2},
+        abs=1e-4,
+    )
     assert group["singular"][0]["name"] == "Cy (G1)"
 
 
@@ -142,15 +155,19 @@ def test_distance_is_zero_for_the_same_path(three):
 
 def test_csv_has_a_row_per_session(data):
     rows = list(csv.DictReader(io.StringIO(csv_text(data))))
-    assert [(r["trainee"], r["ending"], r["sens"], r["identite"], r["pouvoir"], r["scene:a"], r["scene:b"],
-             r["scene:c"]) for r in rows] == [("Ana", "haut", "60", "60", "60", "x", "p", "k"),
-                                              ("Ben", "haut", "60", "40", "60", "x", "q", "k"),
-                                              ("Cy", "bas", "40", "40", "40", "y", "q", "l")]
+    assert [
+        (r["trainee"], r["ending"], r["sens"], r["identite"], r["pouvoir"], r["scene:a"], r["scene:b"], r["scene:c"])
+        for r in rows
+    ] == [
+        ("Ana", "haut", "60", "60", "60", "x", "p", "k"),
+        ("Ben", "haut", "60", "40", "60", "x", "q", "k"),
+        ("Cy", "bas", "40", "40", "40", "y", "q", "l"),
+    ]
 
 
 def test_csv_cells_never_become_formulas(tmp_path, demo_book):
     engine = Engine(demo_book)
-    session = engine.new_session(1, "=HYPERLINK(\"http://x\")", "+G")
+    session = engine.new_session(1, '=HYPERLINK("http://x")', "+G")
     with Recorder.begin(engine, session, tmp_path) as recorder:
         engine.choose(session, engine.view(session).choices[0].index)
     reports, _ = load_sessions([recorder.path])

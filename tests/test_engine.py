@@ -118,6 +118,7 @@ def test_a_member_who_leaves_takes_undiffused_knowledge(demo_path):
     session = engine.new_session(1)
     session.diffusion["fiche"] = {"ccas": 40, "cg71": 70, "anpe": 40}
     from game.scenario.model import Effects
+
     session.apply(Effects(leave=["karim"]), "test")
     assert session.diffusion["fiche"] == {"ccas": 40, "cg71": 70, "anpe": 20}
     assert session.variable("present") == 2 and session.call("engagement", ("karim",)) == 0
@@ -141,7 +142,8 @@ def test_ending_explains_why(demo_book):
 def test_a_scene_without_offered_choice_lets_the_month_pass(demo_path):
     text = demo_path.read_text(encoding="utf-8").replace(
         '      - text: {fr: "Relancer chacun", en: "Follow up with each partner"}',
-        '      - text: {fr: "Relancer chacun", en: "Follow up with each partner"}\n        when: "turn < 5"')
+        '      - text: {fr: "Relancer chacun", en: "Follow up with each partner"}\n        when: "turn < 5"',
+    )
     engine = Engine(load_text(text))
     session = engine.new_session(1, start="relance")
     session.turn = 5
@@ -165,10 +167,13 @@ def test_engine_never_imports_pygame():
     """Every module outside `game.ui` (and the command line that opens it) loads without pygame."""
     import subprocess
     import sys
-    code = ("import importlib, pkgutil, sys, game\n"
-            "for m in pkgutil.walk_packages(game.__path__, 'game.'):\n"
-            "    if not m.name.startswith(('game.ui', 'game.__main__')):\n"
-            "        importlib.import_module(m.name)\n"
-            "print(len(sys.modules) > 50, 'pygame' in sys.modules)")
+
+    code = (
+        "import importlib, pkgutil, sys, game\n"
+        "for m in pkgutil.walk_packages(game.__path__, 'game.'):\n"
+        "    if not m.name.startswith(('game.ui', 'game.__main__')):\n"
+        "        importlib.import_module(m.name)\n"
+        "print(len(sys.modules) > 50, 'pygame' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "False"]

@@ -36,17 +36,22 @@ from game.scenario.loading import check
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "bad"
 LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): error (?P<code>E\d{3}): (?P<message>.+)$")
-SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 
 
 # -- helpers -------------------------------------------------------------------------------------------
 @contextlib.contextmanager
 def hang_guard(seconds: int = 20) -> Iterator[None]:
     """Turn a hang into a failure (not a timing test: the bound is ten times the expected time)."""
+
     def interrupt(signum: int, frame: Any) -> None:
         raise AssertionError(f"no answer after {seconds} s: the checker hangs")
+
     previous = signal.signal(signal.SIGALRM, interrupt)
     signal.alarm(seconds)
     try:
@@ -87,8 +92,9 @@ def assert_cli_answers(path: Path) -> None:
     assert "Traceback" not in out + err and "internal error" not in out + err, err
     assert err == "", err
     lines = max(1, path.read_bytes().count(b"\n") + 1)
-    findings = [line for line in out.splitlines() if line.startswith(f"{path}:") and line[len(str(path)) + 1:][:1]
-                .isdigit()]
+    findings = [
+        line for line in out.splitlines() if line.startswith(f"{path}:") and line[len(str(path)) + 1 :][:1].isdigit()
+    ]
     for line in findings:
         match = FINDING.match(line)
         assert match, line
@@ -166,13 +172,27 @@ def copy(data: Any) -> Any:
 
 
 JUNK = st.one_of(
-    st.integers(min_value=-10**30, max_value=10**30), st.floats(allow_nan=True), st.booleans(), st.none(),
-    st.text(max_size=30), st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(),
-                                                                                 max_size=2),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=30),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
     st.sampled_from(["", "   ", "__import__('os')", "../../etc/passwd", "é" * 70, "x" * 3000, "1e999"]),
 )
 CONDITION_PIECES = list("abcdefgnorst_()<>=!+-*/., 0123456789'\"[]{}:é\\") + [
-    "sens", "and", "or", "not", "flag(", "engagement(", "turn", ">=", "__class__", "**"]
+    "sens",
+    "and",
+    "or",
+    "not",
+    "flag(",
+    "engagement(",
+    "turn",
+    ">=",
+    "__class__",
+    "**",
+]
 CONDITION_TEXT = st.lists(st.sampled_from(CONDITION_PIECES), max_size=25).map("".join)
 
 
@@ -193,9 +213,13 @@ def mutated(draw: Any) -> tuple[str, Any]:
         holder = target if isinstance(target, dict) else parent if isinstance(parent, dict) else data
         holder[draw(st.sampled_from(["colour_", "when_", "__init__", "nxt", "choises", "Text"]))] = draw(JUNK)
     elif kind == "reference":
-        strings = [p for p in paths if isinstance(get(data, p), str) and p[-1] in
-                   ("next", "start", "phase", "speaker", "organisation", "to", "id") or
-                   (len(p) > 1 and p[-2] in ("invent", "leave", "phases", "tags", "engagement", "awareness"))]
+        strings = [
+            p
+            for p in paths
+            if isinstance(get(data, p), str)
+            and p[-1] in ("next", "start", "phase", "speaker", "organisation", "to", "id")
+            or (len(p) > 1 and p[-2] in ("invent", "leave", "phases", "tags", "engagement", "awareness"))
+        ]
         chosen = draw(st.sampled_from(strings))
         get(data, chosen[:-1])[chosen[-1]] = draw(st.sampled_from(["nobody", "s_s", "ÉTÉ", "a" * 65, "2x", ""]))
     elif kind == "condition":
@@ -225,8 +249,7 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_mutated_scenario_gets_located_answers(workdir: Path, draws: st.DataObject):
     name, data = mutated(draws.draw)
     path = workdir / name
-    path.write_text(yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=10_000),
-                    encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     assert_cli_answers(path)
 
 
@@ -234,8 +257,12 @@ EDITS = st.sampled_from(["delete_line", "duplicate_line", "insert", "truncate", 
 
 
 @SETTINGS
-@given(name=st.sampled_from([p.name for p in SCENARIOS]), edits=st.lists(
-    st.tuples(EDITS, st.integers(min_value=0, max_value=10**6), st.text(max_size=8)), min_size=1, max_size=4))
+@given(
+    name=st.sampled_from([p.name for p in SCENARIOS]),
+    edits=st.lists(
+        st.tuples(EDITS, st.integers(min_value=0, max_value=10**6), st.text(max_size=8)), min_size=1, max_size=4
+    ),
+)
 def test_edited_text_gets_located_answers(workdir: Path, name: str, edits: list[tuple[str, int, str]]):
     text = (ROOT / "scenarios" / name).read_text(encoding="utf-8")
     for kind, where, junk in edits:
@@ -276,7 +303,8 @@ def test_random_condition_text_parses_or_names_its_column(text: str):
 # -- fixed monsters, as real processes --------------------------------------------------------------------------
 def monsters() -> dict[str, bytes]:
     bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     indent = "".join(" " * i + f"k{i}:\n" for i in range(2000))
     return {
         "empty": b"",
@@ -307,12 +335,23 @@ def run_limited(argv: list[str], workdir: Path, timeout: float = 20) -> tuple[in
     peak_file = workdir / "peak.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PEAK_FILE": str(peak_file)}
     try:
-        done = subprocess.run([sys.executable, "-c", CHILD, *argv], stdin=subprocess.DEVNULL, capture_output=True,
-                              env=env, cwd=ROOT, timeout=timeout, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, *argv],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            env=env,
+            cwd=ROOT,
+            timeout=timeout,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         raise AssertionError(f"no answer after {timeout} s") from None
-    return done.returncode, done.stdout.decode(errors="replace"), done.stderr.decode(errors="replace"), \
-        int(peak_file.read_text())
+    return (
+        done.returncode,
+        done.stdout.decode(errors="replace"),
+        done.stderr.decode(errors="replace"),
+        int(peak_file.read_text()),
+    )
 
 
 def assert_one_located_error(path: Path, code: int, out: str, err: str) -> None:

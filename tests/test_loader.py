@@ -97,7 +97,7 @@ def test_duplicate_id(tmp_path, demo_text):
 
 
 def test_duplicate_yaml_key(tmp_path, demo_text):
-    text = demo_text.replace("version: \"1.0\"", "version: \"1.0\"\nversion: \"2.0\"")
+    text = demo_text.replace('version: "1.0"', 'version: "1.0"\nversion: "2.0"')
     err = only(findings(tmp_path, text)[1])
     assert err.code == "E008" and "duplicate key `version`" in err.message
 
@@ -137,9 +137,10 @@ def test_ending_shadowed_by_a_fallback(tmp_path, demo_text):
 
 
 def test_scene_with_no_way_out(tmp_path, demo_text):
-    text = demo_text.replace('      - text: {fr: "Relancer chacun", en: "Follow up with each partner"}',
-                             '      - text: {fr: "Relancer chacun", en: "Follow up with each partner"}\n'
-                             '        when: "sens > 100"')
+    text = demo_text.replace(
+        '      - text: {fr: "Relancer chacun", en: "Follow up with each partner"}',
+        '      - text: {fr: "Relancer chacun", en: "Follow up with each partner"}\n        when: "sens > 100"',
+    )
     err = only(findings(tmp_path, text)[1])
     assert err.code == "E204" and "scene with no way out" in err.message
 
@@ -164,8 +165,11 @@ def test_asset_leaving_the_folder(tmp_path, demo_text):
 
 
 def test_all_errors_at_once(tmp_path, demo_text):
-    text = (demo_text.replace("next: crise", "next: crisis").replace("speaker: marie", "speaker: mari")
-            .replace("tags: [arrangement]", "tags: [arangement]", 1))
+    text = (
+        demo_text.replace("next: crise", "next: crisis")
+        .replace("speaker: marie", "speaker: mari")
+        .replace("tags: [arrangement]", "tags: [arangement]", 1)
+    )
     codes = sorted(e.code for e in findings(tmp_path, text)[1])
     assert codes == ["E201", "E201", "E205"]
 
@@ -176,18 +180,25 @@ def test_load_text_raises_with_every_diagnostic(demo_text):
     assert len(info.value.diagnostics) == 2
 
 
-@pytest.mark.parametrize("raw, code, words", [
-    (b"", "E004", "the file is empty"),
-    (b"\x00\x01binary\x02", "E002", "not a text file"),
-    (b"- a\n- b\n", "E004", "expected a mapping, got a list"),
-    (b"caf\xe9: 1\n", "E002", "not UTF-8"),
-    (b"[" * 10000 + b"]" * 10000, "E003", "nesting too deep"),
-    (b"- " * 10000 + b"x\n", "E003", "nesting too deep"),
-    (b"a: &a [1,2]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
-     b"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
-     b"f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n", "E006", "alias bomb"),
-    (b"!!python/object/apply:os.system ['touch /tmp/pwned']\n", "E004", "expected a mapping"),
-])
+@pytest.mark.parametrize(
+    "raw, code, words",
+    [
+        (b"", "E004", "the file is empty"),
+        (b"\x00\x01binary\x02", "E002", "not a text file"),
+        (b"- a\n- b\n", "E004", "expected a mapping, got a list"),
+        (b"caf\xe9: 1\n", "E002", "not UTF-8"),
+        (b"[" * 10000 + b"]" * 10000, "E003", "nesting too deep"),
+        (b"- " * 10000 + b"x\n", "E003", "nesting too deep"),
+        (
+            b"a: &a [1,2]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+            b"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+            b"f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n",
+            "E006",
+            "alias bomb",
+        ),
+        (b"!!python/object/apply:os.system ['touch /tmp/pwned']\n", "E004", "expected a mapping"),
+    ],
+)
 def test_bad_input_one_clear_line(tmp_path, raw, code, words):
     path = tmp_path / "bad.yaml"
     path.write_bytes(raw)
@@ -200,6 +211,7 @@ def test_bad_input_one_clear_line(tmp_path, raw, code, words):
 
 def test_missing_scene_stub_pastes_as_printed(tmp_path, demo_text):
     import yaml
+
     text = demo_text.replace("next: crise", "next: crisis")
     err = only(findings(tmp_path, text)[1])
     printed = err.format()

@@ -25,8 +25,12 @@ def test_every_package_of_the_game_is_listed_for_the_wheel() -> None:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return next(out.glob("partenaires-*.whl"))
 
 
@@ -45,16 +49,32 @@ def test_the_wheel_carries_scenarios_portraits_templates_and_assets(wheel: Path)
 
 def test_an_installed_wheel_plays_the_tutorial_from_another_folder(wheel: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
-    where = subprocess.run([sys.executable, "-c", "import game; print(game.__file__)"], cwd=elsewhere, env=env,
-                           capture_output=True, text=True, check=True)
+    where = subprocess.run(
+        [sys.executable, "-c", "import game; print(game.__file__)"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert where.stdout.strip().startswith(str(site))
-    done = subprocess.run([sys.executable, "-m", "game", "play", "--text", "tutoriel", "--seed", "3",
-                           "--out", str(elsewhere)], input="1\n" * 60, cwd=elsewhere, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "play", "--text", "tutoriel", "--seed", "3", "--out", str(elsewhere)],
+        input="1\n" * 60,
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert list(elsewhere.glob("*.jsonl")) and list(elsewhere.glob("*.html"))

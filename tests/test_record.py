@@ -42,8 +42,12 @@ def test_header_names_the_exact_scenario_and_who_plays(engine, tmp_path):
         pass
     header = read_log(recorder.path).header
     assert header["format"] == FORMAT
-    assert header["scenario"] == {"id": "demo", "version": engine.book.model.version, "digest": engine.book.digest,
-                                  "path": str(engine.book.path.resolve())}
+    assert header["scenario"] == {
+        "id": "demo",
+        "version": engine.book.model.version,
+        "digest": engine.book.digest,
+        "path": str(engine.book.path.resolve()),
+    }
     assert (header["seed"], header["trainee"], header["group"], header["lang"]) == (7, "Zoé", "DEIS 2", "en")
     assert header["start"] is None and header["gauges"] == {}
     assert len(header["session_id"]) == 36 and header["started_at"].endswith("Z")
@@ -117,11 +121,14 @@ def test_damage_before_the_last_line_is_refused(engine, tmp_path):
         read_log(recorder.path)
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty"),
-    (b'{"type":"decision"}\n', "not a Partenaires session record"),
-    (b"hello\n", "1: damaged line"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b'{"type":"decision"}\n', "not a Partenaires session record"),
+        (b"hello\n", "1: damaged line"),
+    ],
+)
 def test_not_a_record(tmp_path, content, message):
     path = tmp_path / "x.jsonl"
     path.write_bytes(content)
@@ -164,8 +171,9 @@ def test_resume_refuses_a_changed_scenario(tmp_path, demo_path):
     session = engine.new_session(4)
     with Recorder.begin(engine, session, tmp_path) as recorder:
         play(engine, session, until=1)
-    copy.write_text(copy.read_text(encoding="utf-8").replace("sens: 8, identite: 4", "sens: 9, identite: 4"),
-                    encoding="utf-8")
+    copy.write_text(
+        copy.read_text(encoding="utf-8").replace("sens: 8, identite: 4", "sens: 9, identite: 4"), encoding="utf-8"
+    )
     with pytest.raises(RecordError, match="has changed since"):
         resume(recorder.path)
 
@@ -186,6 +194,7 @@ def test_latest_session_prefers_unfinished_ones(engine, tmp_path):
 
 def test_text_mode_records_and_reports(tmp_path, monkeypatch, capsys):
     import io
+
     monkeypatch.setattr(sys, "stdin", io.StringIO("1\n" * 12))
     assert main(["play", "--text", "demo", "--seed", "9", "--name", "Dora", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
@@ -197,6 +206,7 @@ def test_text_mode_records_and_reports(tmp_path, monkeypatch, capsys):
 
 def test_resume_without_a_file_takes_the_latest_unfinished(tmp_path, monkeypatch, capsys):
     import io
+
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     monkeypatch.setattr(sys, "stdin", io.StringIO("1\n1\n"))
     assert main(["play", "--text", "demo", "--seed", "9"]) == 0
@@ -230,8 +240,9 @@ def test_a_killed_game_resumes_with_no_decision_lost(tmp_path):
     log = tmp_path / "killed.jsonl"
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "game", "play", "--text", "demo", "--seed", "21", "--out", str(log)]
-    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            cwd=tmp_path, env=env)
+    proc = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path, env=env
+    )
     assert proc.stdin is not None
     for count, line in enumerate([b"1\n", b"2\n"], start=1):  # fed slowly: one choice, wait for it on disk
         proc.stdin.write(line)
@@ -246,8 +257,14 @@ def test_a_killed_game_resumes_with_no_decision_lost(tmp_path):
     before = read_log(log)
     assert len(before.decisions) == 2 and not before.finished
 
-    rest = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--resume", str(log)],
-                          input=b"1\n" * 12, capture_output=True, cwd=tmp_path, env=env, check=True)
+    rest = subprocess.run(
+        [sys.executable, "-m", "game", "play", "--text", "--resume", str(log)],
+        input=b"1\n" * 12,
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        check=True,
+    )
     assert "Reprise de la partie après 2 décision(s)." in rest.stdout.decode("utf-8")
     after = read_log(log)
     assert after.finished and after.decisions[:2] == before.decisions
@@ -255,5 +272,6 @@ def test_a_killed_game_resumes_with_no_decision_lost(tmp_path):
     engine = Engine(load(ROOT / "scenarios" / "demo.yaml"))
     whole = engine.replay(21, after.choices)
     assert [d.to_dict() for d in whole.history] == [
-        {k: v for k, v in d.items() if k not in ("type", "at")} for d in after.decisions]
+        {k: v for k, v in d.items() if k not in ("type", "at")} for d in after.decisions
+    ]
     assert whole.ending == after.ending["ending"]

@@ -62,8 +62,9 @@ def test_report_matches_the_game_as_played(engine, finished):
     data = build_report(log)
     assert data["finished"] and data["ending"]["id"] == session.ending
     result = engine.result(session)
-    assert [f["sentence"] for f in data["ending"]["facts"]] == [describe_condition_fact(engine.book, f, "fr")
-                                                               for f in result.facts]
+    assert [f["sentence"] for f in data["ending"]["facts"]] == [
+        describe_condition_fact(engine.book, f, "fr") for f in result.facts
+    ]
     assert [d["after"] for d in data["decisions"]] == [d.after for d in session.history]
     assert [d["choice_id"] for d in data["decisions"]] == [d.choice_id for d in session.history]
     points = data["curve"]["points"]
@@ -73,7 +74,8 @@ def test_report_matches_the_game_as_played(engine, finished):
     assert len(data["curve"]["bounds"]) == data["scenario"]["turns"] + 1
     assert {p["id"]: p["end"] for p in data["partners"]} == session.engagement
     assert {h["id"]: (h["awareness"], h["support"]) for h in data["hierarchies"]} == {
-        o: (session.awareness[o], session.support[o]) for o in session.awareness}
+        o: (session.awareness[o], session.support[o]) for o in session.awareness
+    }
     assert {i["id"] for i in data["inventions"]} == set(session.diffusion)
     for invention in data["inventions"]:
         assert invention["status"] == ("innovation" if result.innovations[invention["id"]] else "evaporated")
@@ -83,9 +85,13 @@ def test_report_matches_the_game_as_played(engine, finished):
 
 
 def test_busy_months_are_widened_on_the_time_axis():
-    rows = [{"turn": 0, "cost": 0}, {"turn": 0, "cost": 0}, {"turn": 0, "cost": 1},  # three decisions in month 1
-            {"turn": 1, "cost": 2},  # months 2 and 3 for one decision
-            {"turn": 3, "cost": 0}]  # a free decision, then the game ended (or months went idle)
+    rows = [
+        {"turn": 0, "cost": 0},
+        {"turn": 0, "cost": 0},
+        {"turn": 0, "cost": 1},  # three decisions in month 1
+        {"turn": 1, "cost": 2},  # months 2 and 3 for one decision
+        {"turn": 3, "cost": 0},
+    ]  # a free decision, then the game ended (or months went idle)
     bounds, xs = curve_axis(rows, 5)
     assert bounds == [0, 3, 4, 5, 6, 7]
     assert xs == [1, 2, 3, 5, 5.5]
@@ -103,7 +109,8 @@ def test_turning_points_are_the_largest_swings(finished):
 
 def test_names_and_scenario_texts_are_escaped(tmp_path, demo_path):
     hostile = demo_path.read_text(encoding="utf-8").replace(
-        'fr: "Autour de la table"', 'fr: "<img src=x onerror=alert(2)> table"')
+        'fr: "Autour de la table"', 'fr: "<img src=x onerror=alert(2)> table"'
+    )
     assert hostile != demo_path.read_text(encoding="utf-8")
     scenario = tmp_path / "hostile.yaml"
     scenario.write_text(hostile, encoding="utf-8")
@@ -120,11 +127,20 @@ def test_page_is_self_contained_and_follows_the_debrief(finished):
     text = write_report(finished[0]).read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
     assert "<link" not in text and "@import" not in text and "<script" not in text
-    assert text.count("<svg class=\"chart\"") == 1 and "@media print" in text
+    assert text.count('<svg class="chart"') == 1 and "@media print" in text
     order = [text.index(f'id="{part}"') for part in ("reactions", "description", "analysis", "summary")]
     assert order == sorted(order)
-    for heading in ("1. Réactions", "2. Description", "3. Analyse", "4. Synthèse", "Les tournants",
-                    "Pourquoi cette fin", "Inventions et diffusion", "Glossaire des concepts", "Lyet, P. (2009)"):
+    for heading in (
+        "1. Réactions",
+        "2. Description",
+        "3. Analyse",
+        "4. Synthèse",
+        "Les tournants",
+        "Pourquoi cette fin",
+        "Inventions et diffusion",
+        "Glossaire des concepts",
+        "Lyet, P. (2009)",
+    ):
         assert heading in text
 
 

@@ -16,30 +16,79 @@ PATH = Path(__file__).resolve().parent.parent / "scenarios" / "tutoriel.yaml"
 
 # The teaching order of the brief: three gauges, cohésion, partners, hierarchies, an invention,
 # its diffusion, the funding clock, an outside event.
-LESSONS = ["intro_sens", "intro_identite", "intro_pouvoir", "intro_cohesion", "partenaires", "hierarchies",
-           "invention", "diffusion", "horloge", "evenement"]
+LESSONS = [
+    "intro_sens",
+    "intro_identite",
+    "intro_pouvoir",
+    "intro_cohesion",
+    "partenaires",
+    "hierarchies",
+    "invention",
+    "diffusion",
+    "horloge",
+    "evenement",
+]
 
 # A careful player: builds meaning on a concrete case, lets everyone find a place, gets backing,
 # negotiates a real transaction, informs the hierarchies, co-writes and spreads the invention.
-CAREFUL = {"intro_sens": "cas", "intro_identite": "tour", "intro_pouvoir": "lettre", "intro_cohesion": "probleme",
-           "partenaires": "transaction", "hierarchies": "trois_directions", "invention": "coecrire",
-           "diffusion": "procedure", "horloge": "cg71_appui", "evenement": "regrouper"}
+CAREFUL = {
+    "intro_sens": "cas",
+    "intro_identite": "tour",
+    "intro_pouvoir": "lettre",
+    "intro_cohesion": "probleme",
+    "partenaires": "transaction",
+    "hierarchies": "trois_directions",
+    "invention": "coecrire",
+    "diffusion": "procedure",
+    "horloge": "cg71_appui",
+    "evenement": "regrouper",
+}
 
 # A warm collective that keeps its invention to itself.
-INWARD = {"intro_sens": "cas", "intro_identite": "tour", "intro_pouvoir": "informel", "intro_cohesion": "probleme",
-          "partenaires": "transaction", "hierarchies": "plus_tard", "invention": "coecrire", "diffusion": "garder",
-          "horloge": "fete", "evenement": "regrouper", "derniers_mois": "entretenir", "dernier_mois": "au_revoir"}
+INWARD = {
+    "intro_sens": "cas",
+    "intro_identite": "tour",
+    "intro_pouvoir": "informel",
+    "intro_cohesion": "probleme",
+    "partenaires": "transaction",
+    "hierarchies": "plus_tard",
+    "invention": "coecrire",
+    "diffusion": "garder",
+    "horloge": "fete",
+    "evenement": "regrouper",
+    "derniers_mois": "entretenir",
+    "dernier_mois": "au_revoir",
+}
 
 # Backing from above, meaning from nowhere.
-TOP_DOWN = {"intro_sens": "charte", "intro_identite": "tour", "intro_pouvoir": "lettre", "intro_cohesion": "repas",
-            "partenaires": "pour_julien", "hierarchies": "trois_directions", "invention": "copier",
-            "diffusion": "procedure", "horloge": "cg71_appui", "evenement": "copil",
-            "derniers_mois": "rendre_compte", "dernier_mois": "bilan_final"}
+TOP_DOWN = {
+    "intro_sens": "charte",
+    "intro_identite": "tour",
+    "intro_pouvoir": "lettre",
+    "intro_cohesion": "repas",
+    "partenaires": "pour_julien",
+    "hierarchies": "trois_directions",
+    "invention": "copier",
+    "diffusion": "procedure",
+    "horloge": "cg71_appui",
+    "evenement": "copil",
+    "derniers_mois": "rendre_compte",
+    "dernier_mois": "bilan_final",
+}
 
 # Nobody's logic respected, no meeting, no backing: the outside blow finishes the collective.
-CARELESS = {"intro_sens": "chacun", "intro_identite": "roles", "intro_pouvoir": "informel", "intro_cohesion": "sauter",
-            "partenaires": "pour_julien", "hierarchies": "plus_tard", "invention": "remettre",
-            "diffusion": "sans_fiche", "horloge": "fete", "evenement": "copil"}
+CARELESS = {
+    "intro_sens": "chacun",
+    "intro_identite": "roles",
+    "intro_pouvoir": "informel",
+    "intro_cohesion": "sauter",
+    "partenaires": "pour_julien",
+    "hierarchies": "plus_tard",
+    "invention": "remettre",
+    "diffusion": "sans_fiche",
+    "horloge": "fete",
+    "evenement": "copil",
+}
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +151,7 @@ def test_lessons_never_come_out_of_order_whatever_is_chosen(engine: Engine, lang
             engine.choose(session, rng.choice(view.choices).index)
             decisions += 1
         lessons = [s for s in session.seen if s in LESSONS]
-        assert lessons == LESSONS[:len(lessons)], seed
+        assert lessons == LESSONS[: len(lessons)], seed
         if session.ending != "eclate":
             assert lessons == LESSONS, seed  # nobody runs out of funding before the last lesson
         assert 8 <= decisions <= 12, seed

@@ -28,8 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "scenarios" / "demo.yaml"
 
 
-
-
 @pytest.fixture
 def marker(tmp_path: Path) -> Path:
     """The file a payload would create if it ran."""
@@ -82,6 +80,7 @@ def test_dunder_names_are_unknown_names_not_attributes():
 
 def _namespace():
     from game.scenario.conditions import Namespace
+
     return Namespace({"flag": {"charte"}})
 
 
@@ -109,11 +108,13 @@ def test_code_in_a_scenario_condition_is_a_located_error_and_nothing_runs(tmp_pa
 def test_code_in_texts_is_shown_as_text_and_never_runs(tmp_path: Path, marker: Path):
     touch = f"__import__('os').system('touch {marker}')"
     text = DEMO.read_text(encoding="utf-8").replace(
-        '"Première réunion. Lucie a fait du café.', f'"{{{{ {touch} }}}} ${{{touch}}} Première réunion.')
+        '"Première réunion. Lucie a fait du café.', f'"{{{{ {touch} }}}} ${{{touch}}} Première réunion.'
+    )
     path = tmp_path / "texts.yaml"
     path.write_text(text, encoding="utf-8")
-    code, out, err = run_cli(["play", "--text", str(path), "--seed", "1", "--out", str(tmp_path / "s.jsonl")],
-                             stdin="1\n" * 20)
+    code, out, err = run_cli(
+        ["play", "--text", str(path), "--seed", "1", "--out", str(tmp_path / "s.jsonl")], stdin="1\n" * 20
+    )
     assert code == 0, err
     assert f"{{{{ {touch} }}}}" in out
     assert not marker.exists()
@@ -161,9 +162,18 @@ def scenario_with_portrait(folder: Path, portrait: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("portrait", ["../../etc/passwd", "/etc/passwd", "portraits/../../secret.png",
-                                      "..\\..\\windows\\win.ini", "C:/Windows/win.ini", "~/.ssh/id_rsa.png",
-                                      "\\\\server\\share\\x.png"])
+@pytest.mark.parametrize(
+    "portrait",
+    [
+        "../../etc/passwd",
+        "/etc/passwd",
+        "portraits/../../secret.png",
+        "..\\..\\windows\\win.ini",
+        "C:/Windows/win.ini",
+        "~/.ssh/id_rsa.png",
+        "\\\\server\\share\\x.png",
+    ],
+)
 def test_asset_paths_leaving_the_folder_are_refused_with_a_location(tmp_path: Path, portrait: str):
     folder = tmp_path / "school"
     folder.mkdir()
@@ -213,7 +223,7 @@ def hostile_game(tmp_path: Path) -> Path:
     text = DEMO.read_text(encoding="utf-8")
     text = text.replace('fr: "Démo — le comité', f'fr: "{IMG} Démo — le comité')
     text = text.replace('name: "Marie Perrin"', f'name: "Marie {SCRIPT}"')
-    text = text.replace('fr: "Partir d\'une situation concrète', f'fr: "</td></tr>{SCRIPT} Partir d\'une situation')
+    text = text.replace("fr: \"Partir d'une situation concrète", f"fr: \"</td></tr>{SCRIPT} Partir d'une situation")
     scenario = tmp_path / "hostile.yaml"
     scenario.write_text(text, encoding="utf-8")
     engine = Engine(load(scenario))
@@ -231,15 +241,17 @@ def assert_escaped(html: str) -> None:
 
 def test_markup_is_shown_as_text_in_every_report(tmp_path: Path, hostile_game: Path):
     out = tmp_path / "reports"
-    code, stdout, err = run_cli(["report", str(hostile_game), "-o", str(out), "--scenario",
-                                 str(tmp_path / "hostile.yaml")])
+    code, stdout, err = run_cli(
+        ["report", str(hostile_game), "-o", str(out), "--scenario", str(tmp_path / "hostile.yaml")]
+    )
     assert code == 0, err
     html = (out / "eve.html").read_text(encoding="utf-8")
     assert_escaped(html)
     assert "Eve &lt;script&gt;" in html
 
-    code, stdout, err = run_cli(["debrief", str(hostile_game), "-o", str(tmp_path / "class.html"),
-                                 "--csv", str(tmp_path / "class.csv")])
+    code, stdout, err = run_cli(
+        ["debrief", str(hostile_game), "-o", str(tmp_path / "class.html"), "--csv", str(tmp_path / "class.csv")]
+    )
     assert code == 0, err
     assert_escaped((tmp_path / "class.html").read_text(encoding="utf-8"))
     rows = list(csv.reader(io.StringIO((tmp_path / "class.csv").read_text(encoding="utf-8"))))
@@ -248,12 +260,13 @@ def test_markup_is_shown_as_text_in_every_report(tmp_path: Path, hostile_game: P
 
 def test_a_name_cannot_become_a_spreadsheet_formula(tmp_path: Path):
     engine = Engine(load(DEMO))
-    session = engine.new_session(2, "=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0")
+    session = engine.new_session(2, '=HYPERLINK("http://evil","x")', "+cmd|' /C calc'!A0")
     with Recorder.begin(engine, session, tmp_path / "f.jsonl") as recorder:
         while not session.finished:
             engine.choose(session, engine.view(session).choices[0].index)
-    code, stdout, err = run_cli(["debrief", str(recorder.path), "-o", str(tmp_path / "c.html"), "--csv",
-                                 str(tmp_path / "c.csv")])
+    code, stdout, err = run_cli(
+        ["debrief", str(recorder.path), "-o", str(tmp_path / "c.html"), "--csv", str(tmp_path / "c.csv")]
+    )
     assert code == 0, err
     rows = list(csv.reader(io.StringIO((tmp_path / "c.csv").read_text(encoding="utf-8"))))
     header, row = rows[0], rows[1]
@@ -266,8 +279,9 @@ def test_environment_is_not_read_from_scenarios(tmp_path: Path, monkeypatch: pyt
     text = DEMO.read_text(encoding="utf-8").replace('"Première réunion.', '"${PARTENAIRES_SECRET} $HOME Première')
     path = tmp_path / "env.yaml"
     path.write_text(text, encoding="utf-8")
-    code, out, err = run_cli(["play", "--text", str(path), "--seed", "1", "--out", str(tmp_path / "e.jsonl")],
-                             stdin="1\n" * 20)
+    code, out, err = run_cli(
+        ["play", "--text", str(path), "--seed", "1", "--out", str(tmp_path / "e.jsonl")], stdin="1\n" * 20
+    )
     assert code == 0 and "${PARTENAIRES_SECRET} $HOME" in out and "s3cr3t" not in out
     assert os.environ["PARTENAIRES_SECRET"] == "s3cr3t"
 

@@ -31,7 +31,7 @@ def test_a_piped_game_reaches_an_ending(demo_book):
 
 def test_wrong_input_is_asked_again(demo_book):
     code, text, session = run_text(demo_book, ["zz", "9", "3", "1"], lang="en")
-    assert text.count('is not a choice: type a number from 1 to 3') == 2
+    assert text.count("is not a choice: type a number from 1 to 3") == 2
     assert session.ending == "eclate"
 
 
@@ -59,9 +59,26 @@ def test_screen_shows_scene_gauges_and_numbered_choices(demo_book):
 
 
 def test_cli_play_text_through_a_pipe(demo_path):
-    proc = subprocess.run([sys.executable, "-m", "game", "play", "--text", str(demo_path), "--seed", "1",
-                           "--lang", "en", "--out", "/tmp/partenaires-test-sessions"],
-                          input="1\n1\n1\n1\n1\n1\n1\n1\n", capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "game",
+            "play",
+            "--text",
+            str(demo_path),
+            "--seed",
+            "1",
+            "--lang",
+            "en",
+            "--out",
+            "/tmp/partenaires-test-sessions",
+        ],
+        input="1\n1\n1\n1\n1\n1\n1\n1\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "=== End of the game — " in proc.stdout
     assert "Traceback" not in proc.stderr
@@ -79,8 +96,9 @@ def test_cli_check_exit_codes(demo_path, tmp_path, capsys):
 def test_cli_bad_input_without_traceback(tmp_path):
     junk = tmp_path / "junk.yaml"
     junk.write_bytes(b"\xff\xfe\x00junk")
-    proc = subprocess.run([sys.executable, "-m", "game", "check", str(junk)], capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "game", "check", str(junk)], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert f"{junk}:1:1: error E002" in proc.stdout
@@ -88,6 +106,7 @@ def test_cli_bad_input_without_traceback(tmp_path):
 
 def test_schema_command(capsys):
     import json
+
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["properties"]["clock"]["$ref"].endswith("Clock")
@@ -99,6 +118,7 @@ def test_shipped_schema_is_current():
     from pathlib import Path
 
     from game.scenario.schema import scenario_schema
+
     shipped = json.loads((Path(__file__).resolve().parent.parent / "scenario.schema.json").read_text())
     assert shipped == scenario_schema()
 

@@ -104,14 +104,17 @@ def test_bounds_are_stated_and_an_incomplete_search_proves_nothing(demo_book, de
     assert main(["check", "--deep", "--max-states", "2", str(path)]) == 1
     out = capsys.readouterr().out
     # the search is cut short, but the gauges' limits still prove it: pouvoir 30 + 3 months × 10 = 60 < 90
-    assert (f"{path}:{line_of(path, 'id: sommet')}:9: error D101: ending `sommet` can never be reached — proven: "
-            "`pouvoir >= 90` cannot hold") in out
+    assert (
+        f"{path}:{line_of(path, 'id: sommet')}:9: error D101: ending `sommet` can never be reached — proven: "
+        "`pouvoir >= 90` cannot hold"
+    ) in out
     assert "pouvoir 30…60" in out
 
 
 def test_gauge_limits_are_sound_on_demo_games(demo_book) -> None:
     from game.tools.deep import gauge_bounds
     from game.tools.explore import play_games
+
     limits = gauge_bounds(demo_book)
     assert set(limits) == {"pouvoir"}  # free choices move sens and identité: no limit for them
     low, high = limits["pouvoir"]
@@ -142,8 +145,10 @@ def test_every_state_of_real_games_is_in_the_search(name: str, demo_book) -> Non
     from game.scenario.loading import load_text
     from game.tools.deep import key_of, snapshot
     from game.tools.template import template_text
+
     book = {"demo": lambda: demo_book, "template": lambda: load_text(template_text("t.yaml", "en"))}.get(
-        name, lambda: load(HERE / name))()
+        name, lambda: load(HERE / name)
+    )()
     engine = Engine(book)
     search = Search(engine)
     result = search.run()

@@ -72,6 +72,7 @@ def test_two_processes_give_the_same_report_as_one(demo_path) -> None:
 
 def test_quartiles() -> None:
     from collections import Counter
+
     assert quartiles(Counter({10: 1, 20: 1, 30: 1, 40: 1, 50: 1})) == [10, 20, 30, 40, 50]
     assert quartiles(Counter({7: 3})) == [7, 7, 7, 7, 7]
     assert quartiles(Counter()) == []
@@ -88,8 +89,9 @@ def test_cli_json_and_exit_code(capsys) -> None:
 
 
 def test_cli_text_report_and_unknown_strategy(capsys) -> None:
-    assert main(["explore", str(HERE / "dominant.yaml"), "--runs", "20", "--jobs", "1",
-                 "--strategy", "random,sens"]) == 1
+    assert (
+        main(["explore", str(HERE / "dominant.yaml"), "--runs", "20", "--jobs", "1", "--strategy", "random,sens"]) == 1
+    )
     out = capsys.readouterr().out
     assert "warning X104" in out and "Gauges on arrival" in out
     assert main(["explore", str(HERE / "dominant.yaml"), "--strategy", "lucky"]) == 1
@@ -98,6 +100,7 @@ def test_cli_text_report_and_unknown_strategy(capsys) -> None:
 
 def test_progress_bar_draws_on_a_terminal() -> None:
     import io
+
     stream = io.StringIO()
     bar = Progress(4, stream, force=True)
     bar.advance(2)

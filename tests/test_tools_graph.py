@@ -13,8 +13,9 @@ from game.tools.graph import build_diagram, to_dot, to_mermaid
 
 HERE = Path(__file__).resolve().parent / "scenarios"
 DOT_LINE = re.compile(
-    r'^\s*(digraph \w+ \{|\}|subgraph cluster_\w+ \{|(graph|node|edge) \[.*\];|label=.*;'
-    r'|\w+ \[label=".*"(, [\w]+=("[^"]*"|[\w,]+))*\];|\w+ -> \w+( \[.*\])?;)$')
+    r"^\s*(digraph \w+ \{|\}|subgraph cluster_\w+ \{|(graph|node|edge) \[.*\];|label=.*;"
+    r'|\w+ \[label=".*"(, [\w]+=("[^"]*"|[\w,]+))*\];|\w+ -> \w+( \[.*\])?;)$'
+)
 
 
 def test_dot_is_well_formed(demo_book) -> None:
@@ -48,7 +49,7 @@ def test_cli_writes_dot_and_md(tmp_path: Path) -> None:
     for name in ("g.dot", "g.md"):
         assert main(["graph", str(HERE / "trap.yaml"), "-o", str(tmp_path / name)]) == 0
     assert (tmp_path / "g.dot").read_text(encoding="utf-8").startswith("digraph scenario {")
-    assert "s_hall -->|\"2. Walk on\"| s_impasse" in (tmp_path / "g.md").read_text(encoding="utf-8")
+    assert 's_hall -->|"2. Walk on"| s_impasse' in (tmp_path / "g.md").read_text(encoding="utf-8")
 
 
 def test_svg_says_clearly_when_graphviz_is_missing(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -11,8 +11,25 @@ from game.cli import main
 def test_start_and_set(demo_path, monkeypatch, capsys, tmp_path) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("1\n"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    code = main(["play", "--text", str(demo_path), "--start", "secret", "--set", "sens=60", "--set", "pouvoir=70",
-                 "--seed", "2", "--lang", "en", "--out", str(tmp_path)])
+    code = main(
+        [
+            "play",
+            "--text",
+            str(demo_path),
+            "--start",
+            "secret",
+            "--set",
+            "sens=60",
+            "--set",
+            "pouvoir=70",
+            "--seed",
+            "2",
+            "--lang",
+            "en",
+            "--out",
+            str(tmp_path),
+        ]
+    )
     assert code == 0
     out = capsys.readouterr().out
     assert "## Professional secrecy" in out
@@ -28,9 +45,28 @@ def test_start_unknown_scene_and_bad_set(demo_path, capsys, tmp_path) -> None:
 
 def test_set_turn_starts_later_on_the_clock(demo_path, capsys, tmp_path, monkeypatch) -> None:
     import io
+
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    assert main(["play", "--text", str(demo_path), "--start", "diffuser", "--set", "turn=4", "--set", "sens=20",
-                 "--seed", "1", "--out", str(tmp_path)]) == 0
+    assert (
+        main(
+            [
+                "play",
+                "--text",
+                str(demo_path),
+                "--start",
+                "diffuser",
+                "--set",
+                "turn=4",
+                "--set",
+                "sens=20",
+                "--seed",
+                "1",
+                "--out",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "--- Mois 5 sur 6 · Phase : Diffuser avant la fin ---" in out
     assert "Sens 20 | " in out

@@ -53,8 +53,19 @@ def test_settings_text_size_steps_and_survive_a_restart(tmp_path: Path) -> None:
     assert Settings.load(path) == Settings()
 
 
-@pytest.mark.parametrize("content", ["[1]", "null", "42", '"fr"', '{"lang": 3, "text_scale": "big"}',
-                                     '{"text_scale": 1e999, "high_contrast": "yes"}', "\u0000\xff", "[" * 5000])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[1]",
+        "null",
+        "42",
+        '"fr"',
+        '{"lang": 3, "text_scale": "big"}',
+        '{"text_scale": 1e999, "high_contrast": "yes"}',
+        "\u0000\xff",
+        "[" * 5000,
+    ],
+)
 def test_damaged_window_preferences_give_the_defaults(tmp_path: Path, content: str) -> None:
     path = tmp_path / "window.json"
     path.write_text(content, encoding="utf-8")
@@ -74,9 +85,11 @@ def test_a_damaged_preferences_file_does_not_stop_the_window(tmp_path: Path) -> 
     assert Settings.load(path) == Settings()  # closing wrote a sound file over the damaged one
 
 
-def test_preferences_are_written_whole_and_leave_no_temporary_file(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_preferences_are_written_whole_and_leave_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
+
     path = tmp_path / "conf" / "window.json"
     Settings(lang="en", text_scale=1.3).save(path)
     assert Settings.load(path) == Settings(lang="en", text_scale=1.3)
@@ -167,8 +180,9 @@ def test_f5_reloads_and_keeps_the_session(app: App, tmp_path: Path) -> None:
     screen = app.screen
     assert isinstance(screen, PlayScreen)
     before = screen.match.session.to_dict()
-    path.write_text(path.read_text(encoding="utf-8").replace("Lucie a fait du café", "Lucie a fait du thé"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Lucie a fait du café", "Lucie a fait du thé"), encoding="utf-8"
+    )
     key(app, pygame.K_F5)
     after = screen.match.session
     assert after.scene == before["scene"] and after.turn == before["turn"] and after.gauges == before["gauges"]
@@ -190,8 +204,11 @@ def test_reload_restarts_when_the_scene_is_gone(tmp_path: Path) -> None:
     path = copy_demo(tmp_path)
     match = Match.new(load(path), 1, "", "", "fr", False, None)
     assert match.session.scene == "accueil"
-    text = path.read_text(encoding="utf-8").replace("id: accueil", "id: bienvenue").replace("start: accueil",
-                                                                                            "start: bienvenue")
+    text = (
+        path.read_text(encoding="utf-8")
+        .replace("id: accueil", "id: bienvenue")
+        .replace("start: accueil", "start: bienvenue")
+    )
     path.write_text(text, encoding="utf-8")
     result = match.reload()
     assert result.restarted == "accueil" and match.session.scene == "bienvenue"
@@ -222,6 +239,7 @@ def test_ending_facts_read_as_sentences() -> None:
     from game.i18n.narration import describe_condition_fact
     from game.scenario.conditions import Fact
     from game.scenario.loading import load
+
     book = load(DEMO)
     partner, invention = book.model.partners[0], book.model.inventions[0]
     fact = Fact("cohesion >= 40", True, (("cohesion", 60.0),))
@@ -238,13 +256,16 @@ def test_ending_facts_read_as_sentences() -> None:
     assert describe_condition_fact(book, count, "fr") == "Inventions devenues innovations ≥ 1 (ici : 0) : faux"
     months = Fact("turn >= 3", True, (("turn", 4.0),))
     assert describe_condition_fact(book, months, "fr") == "Mois écoulés ≥ 3 (ici : 4) : vrai"
-    assert describe_condition_fact(book, Fact("not sens >= 40", True, (("sens", 30.0),)), "fr") \
+    assert (
+        describe_condition_fact(book, Fact("not sens >= 40", True, (("sens", 30.0),)), "fr")
         == "Sens < 40 (ici : 30) : vrai"
+    )
 
 
 def test_the_ending_screen_says_why_in_words(app: App) -> None:
     from game.i18n.narration import describe_condition_fact
     from game.ui.screens.ending import EndingScreen
+
     app.open_play(DEMO, seed=1)
     for _ in range(60):
         if isinstance(app.screen, EndingScreen):
@@ -264,6 +285,7 @@ def test_the_ending_screen_says_why_in_words(app: App) -> None:
 def test_the_name_field_takes_accented_capitals(app: App) -> None:
     from game.ui.screens.profile import ProfileScreen
     from tests.test_ui_support import type_text
+
     app.new_game()
     assert isinstance(app.screen, ProfileScreen)
     type_text(app, "Élodie Dupré")
@@ -293,6 +315,7 @@ def test_play_with_a_scenario_on_the_command_line(tmp_path: Path, monkeypatch: p
     """`partenaires play demo`: the window opens on the title, New game leads to that scenario."""
     import game.ui.app as window
     from game.cli import main
+
     monkeypatch.setattr(window, "default_settings_path", lambda: tmp_path / "window.json")
     seen: list[object] = []
     original = window.App.loop
@@ -327,6 +350,7 @@ def test_without_font_lato_the_bundled_font_is_used(monkeypatch: pytest.MonkeyPa
     import sys
 
     from game.ui.text import TextCache, lato_file
+
     assert lato_file("regular") is not None
     monkeypatch.setitem(sys.modules, "font_lato", None)  # as if the package were not installed
     assert lato_file("regular") is None

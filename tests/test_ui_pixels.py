@@ -94,8 +94,9 @@ def test_hovering_a_gauge_explains_its_last_change(app: App) -> None:
     assert isinstance(screen, PlayScreen)
     text = screen.gauges["identite"].tooltip()  # (sens may have been hit by an outside event too)
     assert "+4" in text and "Partir d'une situation concrète" in text
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=screen.gauges["sens"].rect.center, rel=(0, 0),
-                                         buttons=(0, 0, 0)))
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=screen.gauges["sens"].rect.center, rel=(0, 0), buttons=(0, 0, 0))
+    )
     settle(app, 2)
     assert screen.hover is screen.gauges["sens"]
 
@@ -103,7 +104,7 @@ def test_hovering_a_gauge_explains_its_last_change(app: App) -> None:
 def no_overlap(rects: list[pygame.Rect], bounds: pygame.Rect) -> None:
     for i, a in enumerate(rects):
         assert bounds.contains(a), f"{a} leaves the window {bounds}"
-        for b in rects[i + 1:]:
+        for b in rects[i + 1 :]:
             assert not a.colliderect(b), f"{a} overlaps {b}"
 
 
@@ -114,8 +115,15 @@ def test_nothing_overlaps(size: tuple[int, int], scale: float) -> None:
     try:
         app.settings.text_scale = scale
         app.restyle()
-        screens = [app.go_title, app.new_game, app.after_profile, lambda: app.howto(True),
-                   lambda: app.open_play(DEMO, seed=1), app.pause, app.open_settings]
+        screens = [
+            app.go_title,
+            app.new_game,
+            app.after_profile,
+            lambda: app.howto(True),
+            lambda: app.open_play(DEMO, seed=1),
+            app.pause,
+            app.open_settings,
+        ]
         for open_screen in screens:
             open_screen()
             settle(app, 2)

@@ -129,11 +129,18 @@ def test_the_next_scene_renders_only_new_words(app: App) -> None:
 
 def test_the_title_needs_neither_the_loader_nor_pydantic() -> None:
     """Start-up: what `main.py` and `partenaires play` import before the first frame stays light."""
-    code = ("import sys, game.cli, game.ui.app; heavy = [m for m in ('game.scenario.loading', 'game.scenario.model', "
-            "'pydantic', 'game.rules.engine', 'yaml') if m in sys.modules]; print(heavy)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
-                          env={"PATH": "", "SDL_VIDEODRIVER": "dummy", "PYTHONPATH": str(ROOT),
-                               "PYTHONDONTWRITEBYTECODE": "1"})
+    code = (
+        "import sys, game.cli, game.ui.app; heavy = [m for m in ('game.scenario.loading', 'game.scenario.model', "
+        "'pydantic', 'game.rules.engine', 'yaml') if m in sys.modules]; print(heavy)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={"PATH": "", "SDL_VIDEODRIVER": "dummy", "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"},
+    )
     assert done.stdout.strip() == "[]"
 
 

@@ -30,8 +30,9 @@ def click(app: App, pos: tuple[int, int]) -> None:
 
 def button(app: App, label: str) -> Button:
     found = [w for w in app.screen.widgets if isinstance(w, Button) and w.label.startswith(label)]
-    assert found, f"no button {label!r} on {type(app.screen).__name__}: " + \
-        ", ".join(w.label for w in app.screen.widgets if isinstance(w, Button))
+    assert found, f"no button {label!r} on {type(app.screen).__name__}: " + ", ".join(
+        w.label for w in app.screen.widgets if isinstance(w, Button)
+    )
     return found[0]
 
 

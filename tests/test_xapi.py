@@ -24,10 +24,12 @@ def log(demo_book, tmp_path):
 
 
 def test_verbs_are_the_profiles_iris():
-    assert VERBS == {"initialized": "http://adlnet.gov/expapi/verbs/initialized",
-                     "progressed": "http://adlnet.gov/expapi/verbs/progressed",
-                     "completed": "http://adlnet.gov/expapi/verbs/completed",
-                     "selected": "https://w3id.org/xapi/adb/verbs/selected"}
+    assert VERBS == {
+        "initialized": "http://adlnet.gov/expapi/verbs/initialized",
+        "progressed": "http://adlnet.gov/expapi/verbs/progressed",
+        "completed": "http://adlnet.gov/expapi/verbs/completed",
+        "selected": "https://w3id.org/xapi/adb/verbs/selected",
+    }
 
 
 def test_statements_tell_the_session_in_order(log):
@@ -73,14 +75,17 @@ def test_statement_ids_are_stable(log):
     assert [s["id"] for s in statements(report)] == [s["id"] for s in statements(build_report(log))]
 
 
-@pytest.mark.parametrize("damage, problem", [
-    (lambda s: s.pop("actor"), "missing `actor`"),
-    (lambda s: s.update(id="42"), "`id` is not a UUID"),
-    (lambda s: s["verb"].update(id="selected"), "`verb` needs an IRI"),
-    (lambda s: s.update(timestamp="yesterday"), "`timestamp`"),
-    (lambda s: s["context"].update(registration="session-1"), "registration"),
-    (lambda s: s["object"]["definition"].update(name="plain"), "language map"),
-])
+@pytest.mark.parametrize(
+    "damage, problem",
+    [
+        (lambda s: s.pop("actor"), "missing `actor`"),
+        (lambda s: s.update(id="42"), "`id` is not a UUID"),
+        (lambda s: s["verb"].update(id="selected"), "`verb` needs an IRI"),
+        (lambda s: s.update(timestamp="yesterday"), "`timestamp`"),
+        (lambda s: s["context"].update(registration="session-1"), "registration"),
+        (lambda s: s["object"]["definition"].update(name="plain"), "language map"),
+    ],
+)
 def test_validator_catches_broken_statements(log, damage, problem):
     statement = statements(build_report(log))[1]
     damage(statement)

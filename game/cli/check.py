@@ -20,8 +20,9 @@ def add_commands(sub: Any) -> None:
     chk.add_argument("--deep", action="store_true", help="search the state space for reachable endings and traps")
     chk.add_argument("--max-states", type=int, default=None, help="--deep: states explored at most")
     chk.add_argument("--max-depth", type=int, default=None, help="--deep: decisions per game at most")
-    chk.add_argument("--bucket", type=int, default=None,
-                     help="--deep: group gauge values by this many points (1 = exact, a proof)")
+    chk.add_argument(
+        "--bucket", type=int, default=None, help="--deep: group gauge values by this many points (1 = exact, a proof)"
+    )
     chk.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
     schema.set_defaults(run=cmd_schema)

@@ -17,11 +17,22 @@ def add_commands(sub: Any) -> None:
     play.add_argument("--name", default="", help="trainee's name, for the report")
     play.add_argument("--group", default="", help="trainee's group, for the report")
     play.add_argument("--out", default=None, help="folder or file where the session is recorded")
-    play.add_argument("--resume", nargs="?", const="", default=None, metavar="FILE",
-                      help="go on with a recorded session (the latest one if no file)")
+    play.add_argument(
+        "--resume",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="FILE",
+        help="go on with a recorded session (the latest one if no file)",
+    )
     play.add_argument("--start", default=None, metavar="SCENE", help="start at this scene (for trainers)")
-    play.add_argument("--set", action="append", default=[], metavar="GAUGE=VALUE",
-                      help="starting gauge or turn, e.g. --set sens=60 --set turn=8 (for trainers)")
+    play.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="GAUGE=VALUE",
+        help="starting gauge or turn, e.g. --set sens=60 --set turn=8 (for trainers)",
+    )
     play.add_argument("--scenarios", default=None, help="folder of extra scenarios (window)")
     play.set_defaults(run=cmd_play)
 

@@ -1,7 +1,7 @@
 """The `report` and `debrief` sub-commands.
 
-    partenaires report SESSION.jsonl [-o report.html] [--lang en] [--xapi]
-    partenaires debrief SESSIONS… [-o class.html] [--csv class.csv] [--lang fr]
+partenaires report SESSION.jsonl [-o report.html] [--lang en] [--xapi]
+partenaires debrief SESSIONS… [-o class.html] [--csv class.csv] [--lang fr]
 """
 
 from __future__ import annotations
@@ -26,16 +26,18 @@ def add_commands(subparsers: Any) -> None:
     report.add_argument("--lang", choices=["fr", "en"], default=None, help="language (default: the session's)")
     report.add_argument("--scenario", default=None, help="the scenario file, if it moved since the game")
     report.add_argument("--xapi", action="store_true", help="also write the session as xAPI statements (.xapi.jsonl)")
-    report.add_argument("--xapi-base", default=None, metavar="IRI",
-                        help="base IRI of the activities and extensions (your school's)")
+    report.add_argument(
+        "--xapi-base", default=None, metavar="IRI", help="base IRI of the activities and extensions (your school's)"
+    )
     report.set_defaults(run=cmd_report)
 
     debrief = subparsers.add_parser("debrief", help="the class debrief over many session records")
     debrief.add_argument("sessions", nargs="+", help="session records (.jsonl) or folders of them")
     debrief.add_argument("-o", "--out", default="class.html", help="class report file (default: class.html)")
     debrief.add_argument("--csv", default=None, help="also write one row per session as CSV")
-    debrief.add_argument("--lang", choices=["fr", "en"], default=None,
-                         help="language (default: the one most sessions were played in)")
+    debrief.add_argument(
+        "--lang", choices=["fr", "en"], default=None, help="language (default: the one most sessions were played in)"
+    )
     debrief.set_defaults(run=cmd_debrief)
 
 
@@ -50,6 +52,7 @@ def _book(name: str | None) -> Book | None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from game.reports.report import build_report, report_paths, write_report
+
     log = Path(args.session)
     book = _book(args.scenario)
     html = write_report(log, args.out, args.lang, book)
@@ -57,6 +60,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(html.with_suffix(".json"))
     if args.xapi:
         from game.reports.xapi import DEFAULT_BASE, write_statements
+
         data = build_report(log, args.lang, book)
         target = report_paths(log, args.out)[0].with_suffix(".xapi.jsonl")
         print(write_statements(data, target, args.xapi_base or DEFAULT_BASE))
@@ -65,6 +69,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _majority_lang(paths: list[Path]) -> str:
     from game.records.record import read_log
+
     langs: Counter[str] = Counter()
     for path in paths:
         try:
@@ -78,6 +83,7 @@ def _majority_lang(paths: list[Path]) -> str:
 
 def cmd_debrief(args: argparse.Namespace) -> int:
     from game.reports.debrief import class_data, collect_logs, load_sessions, write_class_report, write_csv
+
     paths = collect_logs(args.sessions)
     lang = args.lang or _majority_lang(paths)
     reports, skipped = load_sessions(paths, lang)

@@ -22,16 +22,24 @@ def add_commands(sub: Any) -> None:
     exp.add_argument("scenario", help="scenario file or built-in id")
     exp.add_argument("--runs", type=int, default=200, help="games per strategy (default 200)")
     exp.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
-    exp.add_argument("--strategy", default="all",
-                     help="random, sens, identite, pouvoir, diffusion, hierarchy, or all (default); "
-                          "several with commas")
+    exp.add_argument(
+        "--strategy",
+        default="all",
+        help="random, sens, identite, pouvoir, diffusion, hierarchy, or all (default); several with commas",
+    )
     exp.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes (default 2)")
     exp.add_argument("--json", action="store_true", help="print the report as JSON")
-    exp.add_argument("--best", default=None, metavar="ENDING",
-                     help="the ending that counts as a win (default: the first end-of-funding ending about "
-                          "innovations)")
-    exp.add_argument("--cover", action="store_true",
-                     help="coverage: try every choice and both outcomes of every condition, list what is never reached")
+    exp.add_argument(
+        "--best",
+        default=None,
+        metavar="ENDING",
+        help="the ending that counts as a win (default: the first end-of-funding ending about innovations)",
+    )
+    exp.add_argument(
+        "--cover",
+        action="store_true",
+        help="coverage: try every choice and both outcomes of every condition, list what is never reached",
+    )
     exp.add_argument("--max-states", type=int, default=None, help="with --cover: bound of the search")
     exp.set_defaults(run=cmd_explore)
 
@@ -50,37 +58,44 @@ def add_commands(sub: Any) -> None:
 
 def _strategies(value: str) -> list[str]:
     from game.tools.explore import STRATEGIES
+
     if value == "all":
         return list(STRATEGIES)
     names = [v.strip() for v in value.split(",") if v.strip()]
     for name in names:
         if name not in STRATEGIES:
-            raise PartenairesError(f"--strategy {name}: unknown strategy — expected one of "
-                                   f"{', '.join(STRATEGIES)} or all")
+            raise PartenairesError(
+                f"--strategy {name}: unknown strategy — expected one of {', '.join(STRATEGIES)} or all"
+            )
     return names
 
 
 def _load(name: str) -> Any:
     from game.scenario.catalogue import resolve_scenario
     from game.scenario.loading import load
+
     return load(resolve_scenario(name))
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
     """Exit 0 when there is nothing to fix, 1 when the report has warnings (so it can gate a CI)."""
     from game.tools.explore import Progress, explore, format_report
+
     if args.runs < 1:
         raise PartenairesError(f"--runs {args.runs}: expected a number of games of at least 1")
     book = _load(args.scenario)
     strategies = _strategies(args.strategy)
     if args.best is not None and args.best not in {e.id for e in book.model.endings}:
-        raise PartenairesError(f"--best {args.best}: unknown ending — expected one of "
-                               + ", ".join(e.id for e in book.model.endings))
+        raise PartenairesError(
+            f"--best {args.best}: unknown ending — expected one of " + ", ".join(e.id for e in book.model.endings)
+        )
     if args.cover:
         from game.tools.coverage import cover, format_coverage
         from game.tools.deep import DEFAULT_MAX_STATES
-        result = cover(book, strategies, runs=min(args.runs, 50), seed=args.seed,
-                       max_states=args.max_states or DEFAULT_MAX_STATES)
+
+        result = cover(
+            book, strategies, runs=min(args.runs, 50), seed=args.seed, max_states=args.max_states or DEFAULT_MAX_STATES
+        )
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.json else format_coverage(result))
         return 1 if result.missed else 0
     progress = Progress(args.runs * len(strategies))
@@ -97,6 +112,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 def cmd_graph(args: argparse.Namespace) -> int:
     from game.tools.graph import write_graph
+
     book = _load(args.scenario)
     written = write_graph(book, args.output, args.lang)
     print(f"wrote {written}", file=sys.stderr)
@@ -105,6 +121,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from game.tools.template import new_scenario
+
     path = new_scenario(args.name, args.lang, force=args.force)
     print(f"wrote {path} — next: partenaires check {shlex.quote(str(path))}")
     return 0

@@ -13,8 +13,14 @@ from game.scenario.conditions import ALIASES, FUNCTIONS, Binary, Call, Compare, 
 from game.scenario.loading import Book
 from game.scenario.model import tr
 
-__all__ = ["describe_change", "describe_changes", "describe_condition_fact", "partner_name",
-           "org_short", "invention_name"]
+__all__ = [
+    "describe_change",
+    "describe_changes",
+    "describe_condition_fact",
+    "partner_name",
+    "org_short",
+    "invention_name",
+]
 
 
 def partner_name(book: Book, partner: str) -> str:
@@ -33,7 +39,7 @@ _LABELS = {
     "engagement": {"fr": "engagement de {x}", "en": "{x}'s engagement"},
     "awareness": {"fr": "information de la hiérarchie {x}", "en": "{x} hierarchy's awareness"},
     "support": {"fr": "soutien de la hiérarchie {x}", "en": "{x} hierarchy's support"},
-    "diffusion": {"fr": "diffusion de « {x} » ({y})", "en": "diffusion of \"{x}\" ({y})"},
+    "diffusion": {"fr": "diffusion de « {x} » ({y})", "en": 'diffusion of "{x}" ({y})'},
 }
 
 
@@ -84,26 +90,40 @@ _NUMBER_WORDS = {
     "awareness": _LABELS["awareness"],
     "support": _LABELS["support"],
     "diffusion": _LABELS["diffusion"],
-    "innovated": {"fr": "organisations où « {x} » est devenue innovation",
-                  "en": "organisations where \"{x}\" became an innovation"},
+    "innovated": {
+        "fr": "organisations où « {x} » est devenue innovation",
+        "en": 'organisations where "{x}" became an innovation',
+    },
 }
 
 # Functions that say yes or no: (when it holds, when it does not).
 _TRUTH_WORDS = {
-    "active": {"fr": ("{x} est encore dans le collectif", "{x} a quitté le collectif"),
-               "en": ("{x} is still in the collective", "{x} has left the collective")},
-    "invented": {"fr": ("l'invention « {x} » a vu le jour", "l'invention « {x} » n'a pas vu le jour"),
-                 "en": ("the invention \"{x}\" came about", "the invention \"{x}\" did not come about")},
-    "flag": {"fr": ("repère « {x} » posé", "repère « {x} » non posé"),
-             "en": ("marker \"{x}\" set", "marker \"{x}\" not set")},
-    "seen": {"fr": ("scène « {x} » jouée", "scène « {x} » pas encore jouée"),
-             "en": ("scene \"{x}\" played", "scene \"{x}\" not played yet")},
-    "phase": {"fr": ("phase « {x} » en cours", "phase « {x} » pas en cours"),
-              "en": ("\"{x}\" phase under way", "\"{x}\" phase not under way")},
+    "active": {
+        "fr": ("{x} est encore dans le collectif", "{x} a quitté le collectif"),
+        "en": ("{x} is still in the collective", "{x} has left the collective"),
+    },
+    "invented": {
+        "fr": ("l'invention « {x} » a vu le jour", "l'invention « {x} » n'a pas vu le jour"),
+        "en": ('the invention "{x}" came about', 'the invention "{x}" did not come about'),
+    },
+    "flag": {
+        "fr": ("repère « {x} » posé", "repère « {x} » non posé"),
+        "en": ('marker "{x}" set', 'marker "{x}" not set'),
+    },
+    "seen": {
+        "fr": ("scène « {x} » jouée", "scène « {x} » pas encore jouée"),
+        "en": ('scene "{x}" played', 'scene "{x}" not played yet'),
+    },
+    "phase": {
+        "fr": ("phase « {x} » en cours", "phase « {x} » pas en cours"),
+        "en": ('"{x}" phase under way', '"{x}" phase not under way'),
+    },
 }
 
-_TOTAL_INNOVATED = {"fr": "organisations où {list} est devenue innovation, au total",
-                    "en": "organisations where {list} became an innovation, in total"}
+_TOTAL_INNOVATED = {
+    "fr": "organisations où {list} est devenue innovation, au total",
+    "en": "organisations where {list} became an innovation, in total",
+}
 
 _HERE = {"fr": "ici : {values}", "en": "here: {values}"}
 
@@ -183,10 +203,16 @@ class _Words:
 
     def units(self) -> str:
         """The clock's unit in the plural, without a number: `mois`, `months`."""
-        unit = tr(self.book.model.clock.unit, self.lang) if self.book is not None else \
-            ("mois" if self.lang == "fr" else "month")
-        return units(2, unit, self.lang).split(" ", 1)[1] if self.lang == "en" else \
-            (unit if unit.endswith(("s", "x", "z")) else unit + "s")
+        unit = (
+            tr(self.book.model.clock.unit, self.lang)
+            if self.book is not None
+            else ("mois" if self.lang == "fr" else "month")
+        )
+        return (
+            units(2, unit, self.lang).split(" ", 1)[1]
+            if self.lang == "en"
+            else (unit if unit.endswith(("s", "x", "z")) else unit + "s")
+        )
 
     # -- expressions --------------------------------------------------------------------------------
     def statement(self, node: Node, negated: bool = False) -> str:
@@ -271,8 +297,9 @@ class _Words:
                 continue
             read.append((node, value))
         nodes = [(n, v) for n, v in read if isinstance(n, Node)]
-        shown = (self.short_values(nodes) if len(nodes) == len(read) else None) or \
-            [(n if isinstance(n, str) else self.amount(n), v) for n, v in read]
+        shown = (self.short_values(nodes) if len(nodes) == len(read) else None) or [
+            (n if isinstance(n, str) else self.amount(n), v) for n, v in read
+        ]
         if len(shown) == 1:
             return f"{shown[0][1]:g}"
         return ", ".join(f"{_capital(label)} = {value:g}" for label, value in shown)
@@ -285,6 +312,9 @@ class _Words:
         if len(funcs) != 1:
             return None
         func = funcs.pop()
-        quote = "« {} »" if self.lang == "fr" and FUNCTIONS[func][0][0] == "invention" else \
-            ('"{}"' if FUNCTIONS[func][0][0] == "invention" else "{}")
+        quote = (
+            "« {} »"
+            if self.lang == "fr" and FUNCTIONS[func][0][0] == "invention"
+            else ('"{}"' if FUNCTIONS[func][0][0] == "invention" else "{}")
+        )
         return [(quote.format(self.thing(func, 0, n.args[0])), v) for n, v in nodes if isinstance(n, Call)]

@@ -39,8 +39,18 @@ from game.scenario.loading import Book, load
 if TYPE_CHECKING:
     from game.rules.session import Session
 
-__all__ = ["FORMAT", "Log", "Recorder", "sessions_folder", "read_log", "latest_session", "resume",
-           "load_book", "replay_log", "now"]
+__all__ = [
+    "FORMAT",
+    "Log",
+    "Recorder",
+    "sessions_folder",
+    "read_log",
+    "latest_session",
+    "resume",
+    "load_book",
+    "replay_log",
+    "now",
+]
 
 FORMAT = "partenaires-session/1"
 
@@ -86,8 +96,13 @@ class Log:
     def who(self) -> dict[str, Any]:
         """The arguments of `engine.new_session` besides the seed, as recorded."""
         h = self.header
-        return {"trainee": h.get("trainee", ""), "group": h.get("group", ""), "lang": h.get("lang", "fr"),
-                "start": h.get("start"), "gauges": h.get("gauges") or None}
+        return {
+            "trainee": h.get("trainee", ""),
+            "group": h.get("group", ""),
+            "lang": h.get("lang", "fr"),
+            "start": h.get("start"),
+            "gauges": h.get("gauges") or None,
+        }
 
 
 def read_log(path: str | Path) -> Log:
@@ -127,17 +142,22 @@ def _parse_line(file: Path, number: int, line: bytes, last: bool, log: Log | Non
         return entry
     except (ValueError, UnicodeDecodeError) as exc:
         if last and log is not None:
-            log.warnings.append(f"{file}:{number}: the last line is cut or damaged and was skipped "
-                                f"(the game was probably interrupted while writing it)")
+            log.warnings.append(
+                f"{file}:{number}: the last line is cut or damaged and was skipped "
+                f"(the game was probably interrupted while writing it)"
+            )
             return None
-        raise RecordError(f"{file}:{number}: damaged line in the session record — expected one JSON "
-                          f"object per line ({exc})") from None
+        raise RecordError(
+            f"{file}:{number}: damaged line in the session record — expected one JSON object per line ({exc})"
+        ) from None
 
 
 def _header(file: Path, entry: dict[str, Any]) -> Log:
     if entry.get("type") != "header" or entry.get("format") != FORMAT:
-        raise RecordError(f"{file}:1: not a Partenaires session record — expected a header line with "
-                          f"format `{FORMAT}`, got {str(entry.get('format') or entry.get('type'))!r}")
+        raise RecordError(
+            f"{file}:1: not a Partenaires session record — expected a header line with "
+            f"format `{FORMAT}`, got {str(entry.get('format') or entry.get('type'))!r}"
+        )
     for key in ("scenario", "seed"):
         if key not in entry:
             raise RecordError(f"{file}:1: the header has no `{key}`")
@@ -150,8 +170,10 @@ def _add(log: Log, file: Path, number: int, entry: dict[str, Any]) -> None:
         raise RecordError(f"{file}:{number}: a {kind} after the ending")
     if kind == "decision":
         if not isinstance(entry.get("choice"), int) or entry.get("index") != len(log.decisions):
-            raise RecordError(f"{file}:{number}: decision out of order — expected decision "
-                              f"{len(log.decisions)}, got {entry.get('index')!r}")
+            raise RecordError(
+                f"{file}:{number}: decision out of order — expected decision "
+                f"{len(log.decisions)}, got {entry.get('index')!r}"
+            )
         log.decisions.append(entry)
     elif kind == "ending":
         log.ending = entry
@@ -215,8 +237,10 @@ class Recorder:
         try:
             stream = open(path, "x", encoding="utf-8", newline="\n")
         except FileExistsError:
-            raise RecordError(f"{path}: a session record already exists there — use --resume to go on "
-                              "with it, or choose another --out") from None
+            raise RecordError(
+                f"{path}: a session record already exists there — use --resume to go on "
+                "with it, or choose another --out"
+            ) from None
         except OSError as exc:
             raise RecordError(f"{path}: cannot create the session record ({exc.strerror or exc})") from None
         recorder = cls(path, session, stream, session_id)
@@ -263,8 +287,12 @@ def header_for(engine: Engine, session: Session, session_id: str, started: str) 
         "type": "header",
         "format": FORMAT,
         "session_id": session_id,
-        "scenario": {"id": book.model.id, "version": book.model.version, "digest": book.digest,
-                     "path": str(book.path.resolve()) if book.path else None},
+        "scenario": {
+            "id": book.model.id,
+            "version": book.model.version,
+            "digest": book.digest,
+            "path": str(book.path.resolve()) if book.path else None,
+        },
         "seed": session.seed,
         "trainee": session.trainee,
         "group": session.group,
@@ -301,10 +329,12 @@ def load_book(log: Log, book: Book | None = None) -> Book:
     if book is None:
         book = _find_book(log)
     if book.model.id != wanted.get("id") or book.digest != wanted.get("digest"):
-        raise RecordError(f"{log.path}: this session was played on scenario `{wanted.get('id')}` "
-                          f"version {wanted.get('version')}, and that file has changed since (its content "
-                          "no longer matches the record); it cannot be replayed — use the scenario file "
-                          "as it was then")
+        raise RecordError(
+            f"{log.path}: this session was played on scenario `{wanted.get('id')}` "
+            f"version {wanted.get('version')}, and that file has changed since (its content "
+            "no longer matches the record); it cannot be replayed — use the scenario file "
+            "as it was then"
+        )
     return book
 
 
@@ -329,13 +359,14 @@ def _find_book(log: Log) -> Book:
             fallback = fallback or book
     if fallback is not None:
         return fallback  # load_book refuses it with the digest message
-    raise RecordError(f"{log.path}: cannot find scenario `{wanted.get('id')}` (looked at "
-                      f"{wanted.get('path') or 'no recorded path'} and the built-in scenarios) — "
-                      "give the scenario file")
+    raise RecordError(
+        f"{log.path}: cannot find scenario `{wanted.get('id')}` (looked at "
+        f"{wanted.get('path') or 'no recorded path'} and the built-in scenarios) — "
+        "give the scenario file"
+    )
 
 
-def replay_log(log: Log, book: Book | None = None,
-               outcomes: list[Outcome] | None = None) -> tuple[Engine, Session]:
+def replay_log(log: Log, book: Book | None = None, outcomes: list[Outcome] | None = None) -> tuple[Engine, Session]:
     """Play the recorded choices again and check the game went the same way.
 
     `outcomes`, when given, receives what each decision did (the reports show it).
@@ -357,12 +388,16 @@ def replay_log(log: Log, book: Book | None = None,
 
 def _check_replay(log: Log, session: Session) -> None:
     if len(session.history) != len(log.decisions):
-        raise RecordError(f"{log.path}: the game ended after {len(session.history)} decision(s) on replay, "
-                          f"but the record has {len(log.decisions)}")
+        raise RecordError(
+            f"{log.path}: the game ended after {len(session.history)} decision(s) on replay, "
+            f"but the record has {len(log.decisions)}"
+        )
     for decision, entry in zip(session.history, log.decisions, strict=True):
         if decision.scene != entry.get("scene") or decision.after != entry.get("after"):
-            raise RecordError(f"{log.path}: decision {decision.index + 1} does not replay the same way "
-                              f"(scene `{entry.get('scene')}` recorded, `{decision.scene}` replayed)")
+            raise RecordError(
+                f"{log.path}: decision {decision.index + 1} does not replay the same way "
+                f"(scene `{entry.get('scene')}` recorded, `{decision.scene}` replayed)"
+            )
 
 
 def resume(path: str | Path, book: Book | None = None) -> tuple[Engine, Session, Recorder]:

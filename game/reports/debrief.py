@@ -39,8 +39,16 @@ from game.errors import PartenairesError, RecordError
 from game.reports.report import atomic_write, build_report
 from game.scenario.model import GAUGES
 
-__all__ = ["collect_logs", "load_sessions", "class_data", "distance", "write_class_report", "write_csv",
-           "gauge_at", "TOP"]
+__all__ = [
+    "collect_logs",
+    "load_sessions",
+    "class_data",
+    "distance",
+    "write_class_report",
+    "write_csv",
+    "gauge_at",
+    "TOP",
+]
 
 TOP = 5  # how many divergent pairs and singular paths the report lists
 
@@ -84,21 +92,27 @@ class Group:
     reports: list[dict[str, Any]] = field(default_factory=list)
 
 
-def class_data(reports: Sequence[dict[str, Any]], skipped: Sequence[str] = (), lang: str = "fr",
-               out_dir: Path | None = None) -> dict[str, Any]:
+def class_data(
+    reports: Sequence[dict[str, Any]], skipped: Sequence[str] = (), lang: str = "fr", out_dir: Path | None = None
+) -> dict[str, Any]:
     """Every figure of the class report, JSON-ready; `out_dir` makes the links to individual reports relative."""
     groups: dict[tuple[str, str], Group] = {}
     for report in reports:
         key = (report["scenario"]["id"], report["scenario"]["digest"])
         groups.setdefault(key, Group(key)).reports.append(report)
     ordered = sorted(groups.values(), key=lambda g: (g.key[0], g.reports[0]["scenario"]["version"], g.key[1]))
-    return {"lang": lang, "count": len(reports), "skipped": list(skipped),
-            "groups": [group_data(g, out_dir) for g in ordered]}
+    return {
+        "lang": lang,
+        "count": len(reports),
+        "skipped": list(skipped),
+        "groups": [group_data(g, out_dir) for g in ordered],
+    }
 
 
 def group_data(group: Group, out_dir: Path | None) -> dict[str, Any]:
-    reports = sorted(group.reports, key=lambda r: (r["session"]["trainee"].lower(), r["session"]["started_at"],
-                                                    r["session"]["id"]))
+    reports = sorted(
+        group.reports, key=lambda r: (r["session"]["trainee"].lower(), r["session"]["started_at"], r["session"]["id"])
+    )
     first = reports[0]
     singular, pairs = divergence(reports)
     return {
@@ -120,8 +134,7 @@ def endings(reports: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each ending reached (and the unfinished games), with its count and share, most frequent first."""
     titles = {r["ending"]["id"]: r["ending"]["title"] for r in reports if r["ending"]}
     counts = Counter(r["ending"]["id"] if r["ending"] else "" for r in reports)
-    rows = [{"id": e, "title": titles.get(e, ""), "count": n, "share": n / len(reports)}
-            for e, n in counts.items()]
+    rows = [{"id": e, "title": titles.get(e, ""), "count": n, "share": n / len(reports)} for e, n in counts.items()]
     return sorted(rows, key=lambda row: (-row["count"], row["id"] == "", row["id"]))
 
 
@@ -139,11 +152,21 @@ def scene_shares(reports: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     scenes: dict[str, dict[str, Any]] = {}
     for report in reports:
         for scene, decision in first_choices(report).items():
-            entry = scenes.setdefault(scene, {"id": scene, "title": decision["scene_title"],
-                                              "text": decision["scene_text"], "played": 0, "choices": {}})
+            entry = scenes.setdefault(
+                scene,
+                {
+                    "id": scene,
+                    "title": decision["scene_title"],
+                    "text": decision["scene_text"],
+                    "played": 0,
+                    "choices": {},
+                },
+            )
             entry["played"] += 1
-            choice = entry["choices"].setdefault(decision["choice_id"], {
-                "id": decision["choice_id"], "index": decision["choice"], "text": decision["choice_text"], "count": 0})
+            choice = entry["choices"].setdefault(
+                decision["choice_id"],
+                {"id": decision["choice_id"], "index": decision["choice"], "text": decision["choice_text"], "count": 0},
+            )
             choice["count"] += 1
     rows = []
     for entry in scenes.values():
@@ -175,8 +198,15 @@ def gauge_series(reports: Sequence[dict[str, Any]], turns: int) -> dict[str, lis
         values = [gauge_at(r, turn) for r in reports]
         for gauge in GAUGES:
             column = [v[gauge] for v in values]
-            series[gauge].append({"turn": turn, "mean": round(fmean(column), 2), "sd": round(pstdev(column), 2),
-                                  "min": min(column), "max": max(column)})
+            series[gauge].append(
+                {
+                    "turn": turn,
+                    "mean": round(fmean(column), 2),
+                    "sd": round(pstdev(column), 2),
+                    "min": min(column),
+                    "max": max(column),
+                }
+            )
     return series
 
 
@@ -190,8 +220,9 @@ def distance(a: dict[str, Any], b: dict[str, Any]) -> float:
     """How far apart two paths are, from 0 (same choices, same final gauges) to 1 (see module docstring)."""
     first_a, first_b = first_choices(a), first_choices(b)
     scenes = set(first_a) | set(first_b)
-    differ = sum(1 for s in scenes if s not in first_a or s not in first_b
-                 or first_a[s]["choice_id"] != first_b[s]["choice_id"])
+    differ = sum(
+        1 for s in scenes if s not in first_a or s not in first_b or first_a[s]["choice_id"] != first_b[s]["choice_id"]
+    )
     choice_part = differ / len(scenes) if scenes else 0.0
     fa, fb = final_gauges(a), final_gauges(b)
     gauge_part = fmean(abs(fa[g] - fb[g]) for g in GAUGES) / 100
@@ -211,8 +242,9 @@ def divergence(reports: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]],
         totals[ib].append(d)
         pairs.append({"a": ia, "b": ib, "a_name": names[ia], "b_name": names[ib], "distance": d})
     pairs.sort(key=lambda p: (-p["distance"], p["a_name"], p["b_name"]))
-    singular = [{"id": i, "name": names[i], "singularity": round(fmean(totals[i]), 4) if totals[i] else 0.0}
-                for i in ids]
+    singular = [
+        {"id": i, "name": names[i], "singularity": round(fmean(totals[i]), 4) if totals[i] else 0.0} for i in ids
+    ]
     singular.sort(key=lambda s: (-s["singularity"], s["name"]))
     return singular, pairs
 
@@ -230,19 +262,31 @@ def roster_row(report: dict[str, Any], singular: list[dict[str, Any]], out_dir: 
     link = ""
     if html.exists():
         link = Path(os.path.relpath(html, out_dir)).as_posix() if out_dir else html.as_uri()
-    return {"id": s["id"], "name": label(report), "trainee": s["trainee"], "group": s["group"],
-            "started_at": s["started_at"], "lang": s["played_lang"], "seed": s["seed"],
-            "ending": report["ending"]["title"] if report["ending"] else "",
-            "ending_id": report["ending"]["id"] if report["ending"] else "",
-            "finished": report["finished"], "turn": s["turn"], "decisions": s["decision_count"],
-            "final": final_gauges(report), "link": link, "path": report["path"],
-            "singularity": next(x["singularity"] for x in singular if x["id"] == s["id"]),
-            "choices": {scene: d["choice_id"] for scene, d in first_choices(report).items()}}
+    return {
+        "id": s["id"],
+        "name": label(report),
+        "trainee": s["trainee"],
+        "group": s["group"],
+        "started_at": s["started_at"],
+        "lang": s["played_lang"],
+        "seed": s["seed"],
+        "ending": report["ending"]["title"] if report["ending"] else "",
+        "ending_id": report["ending"]["id"] if report["ending"] else "",
+        "finished": report["finished"],
+        "turn": s["turn"],
+        "decisions": s["decision_count"],
+        "final": final_gauges(report),
+        "link": link,
+        "path": report["path"],
+        "singularity": next(x["singularity"] for x in singular if x["id"] == s["id"]),
+        "choices": {scene: d["choice_id"] for scene, d in first_choices(report).items()},
+    }
 
 
 # -- writing ------------------------------------------------------------------------------------------------------
 def write_class_report(data: dict[str, Any], path: Path) -> Path:
     from game.reports.html import render
+
     atomic_write(path, render("class.html.j2", data))
     return path
 
@@ -264,18 +308,45 @@ def csv_text(data: dict[str, Any]) -> str:
         for scene in group["scenes"]:
             if f"scene:{scene['id']}" not in scene_columns:
                 scene_columns.append(f"scene:{scene['id']}")
-    header = ["scenario", "scenario_version", "session", "trainee", "group", "started_at", "lang", "seed",
-              "finished", "ending", "turn", "decisions", *GAUGES, "singularity", *scene_columns]
+    header = [
+        "scenario",
+        "scenario_version",
+        "session",
+        "trainee",
+        "group",
+        "started_at",
+        "lang",
+        "seed",
+        "finished",
+        "ending",
+        "turn",
+        "decisions",
+        *GAUGES,
+        "singularity",
+        *scene_columns,
+    ]
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(header)
     for group in data["groups"]:
         for row in group["roster"]:
-            values = [group["scenario"]["id"], group["scenario"]["version"], row["id"], row["trainee"],
-                      row["group"], row["started_at"], row["lang"], row["seed"], int(row["finished"]),
-                      row["ending_id"], row["turn"], row["decisions"], *(row["final"][g] for g in GAUGES),
-                      f"{row['singularity']:.4f}",
-                      *(row["choices"].get(c.split(":", 1)[1], "") for c in scene_columns)]
+            values = [
+                group["scenario"]["id"],
+                group["scenario"]["version"],
+                row["id"],
+                row["trainee"],
+                row["group"],
+                row["started_at"],
+                row["lang"],
+                row["seed"],
+                int(row["finished"]),
+                row["ending_id"],
+                row["turn"],
+                row["decisions"],
+                *(row["final"][g] for g in GAUGES),
+                f"{row['singularity']:.4f}",
+                *(row["choices"].get(c.split(":", 1)[1], "") for c in scene_columns),
+            ]
             writer.writerow([_cell(v) for v in values])
     return stream.getvalue()
 

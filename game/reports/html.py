@@ -31,11 +31,22 @@ def environment() -> Environment:
     """One shared environment; autoescape on for every template, undefined names are errors."""
     global _ENV
     if _ENV is None:
-        _ENV = Environment(loader=PackageLoader("game.reports", "templates"),
-                           autoescape=select_autoescape(default=True, default_for_string=True),
-                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        _ENV.globals.update(gauge_chart=gauge_chart, band_chart=band_chart, bar=bar, colours=COLOURS,
-                            dashes=DASHES, legend_mark=legend_mark, app_version=__version__)
+        _ENV = Environment(
+            loader=PackageLoader("game.reports", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        _ENV.globals.update(
+            gauge_chart=gauge_chart,
+            band_chart=band_chart,
+            bar=bar,
+            colours=COLOURS,
+            dashes=DASHES,
+            legend_mark=legend_mark,
+            app_version=__version__,
+        )
         _ENV.filters["pct"] = lambda v: f"{round(100 * v)} %" if v is not None else "—"
         _ENV.filters["num"] = _num
         _ENV.filters["date"] = lambda v: str(v).replace("T", " ").replace("Z", " UTC") if v else "—"
@@ -59,8 +70,17 @@ class Frame:
     `report.curve`), so its boundaries are not evenly spaced.
     """
 
-    def __init__(self, span: float, ticks: list[tuple[float, int]] | None = None, width: int = 760,
-                 height: int = 310, left: int = 38, right: int = 14, top: int = 36, bottom: int = 34) -> None:
+    def __init__(
+        self,
+        span: float,
+        ticks: list[tuple[float, int]] | None = None,
+        width: int = 760,
+        height: int = 310,
+        left: int = 38,
+        right: int = 14,
+        top: int = 36,
+        bottom: int = 34,
+    ) -> None:
         self.span = max(1.0, float(span))
         self.ticks = ticks if ticks is not None else [(float(t), t) for t in range(int(self.span) + 1)]
         self.width, self.height = width, height
@@ -84,8 +104,10 @@ class Frame:
             parts.append(f'<line class="tickline" x1="{x}" y1="{self.y(0)}" x2="{x}" y2="{self.y(0) + 4}"/>')
             if label % step == 0:
                 parts.append(f'<text class="tick" x="{x}" y="{self.y(0) + 16}" text-anchor="middle">{label}</text>')
-        parts.append(f'<text class="axis" x="{self.width - self.right}" y="{self.height - 2}" '
-                     f'text-anchor="end">{escape(unit)}</text>')
+        parts.append(
+            f'<text class="axis" x="{self.width - self.right}" y="{self.height - 2}" '
+            f'text-anchor="end">{escape(unit)}</text>'
+        )
         return parts
 
 
@@ -104,22 +126,28 @@ def _marker(shape: str, x: float, y: float, colour: str, size: float = 3.6) -> s
 def legend_mark(gauge: str) -> Markup:
     """A small SVG sample of a gauge's line and marker, for legends outside the chart."""
     colour, dash = COLOURS[gauge], DASHES[gauge]
-    return Markup(f'<svg class="mark" width="34" height="12" viewBox="0 0 34 12" aria-hidden="true">'
-                  f'<line x1="1" y1="6" x2="33" y2="6" stroke="{colour}" stroke-width="2.4" '
-                  f'stroke-dasharray="{dash}"/>{_marker(MARKS[gauge], 17, 6, colour, 3.2)}</svg>')
+    return Markup(
+        f'<svg class="mark" width="34" height="12" viewBox="0 0 34 12" aria-hidden="true">'
+        f'<line x1="1" y1="6" x2="33" y2="6" stroke="{colour}" stroke-width="2.4" '
+        f'stroke-dasharray="{dash}"/>{_marker(MARKS[gauge], 17, 6, colour, 3.2)}</svg>'
+    )
 
 
 def gauge_chart(curve: dict[str, Any], unit: str, title: str) -> Markup:
     """The four gauges after each decision, each decision marked and numbered along the top."""
     frame = Frame(curve["span"], [(b, m) for m, b in enumerate(curve["bounds"])])
     points = curve["points"]
-    parts = [f'<svg class="chart" viewBox="0 0 {frame.width} {frame.height}" role="img" '
-             f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {frame.width} {frame.height}" role="img" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
+    ]
     bounds = curve["bounds"]
     for month in range(1, len(bounds) - 1, 2):  # every other month shaded, so months read at a glance
         x1, x2 = frame.x(bounds[month]), frame.x(bounds[month + 1])
-        parts.append(f'<rect class="month" x="{x1}" y="{frame.y(100)}" width="{round(x2 - x1, 1)}" '
-                     f'height="{round(frame.y(0) - frame.y(100), 1)}"/>')
+        parts.append(
+            f'<rect class="month" x="{x1}" y="{frame.y(100)}" width="{round(x2 - x1, 1)}" '
+            f'height="{round(frame.y(0) - frame.y(100), 1)}"/>'
+        )
     parts += frame.axes(unit)
     last = [-100.0, -100.0]  # where the last label of each row ends, to stagger crowded numbers
     for point in points[1:]:
@@ -132,9 +160,11 @@ def gauge_chart(curve: dict[str, Any], unit: str, title: str) -> Markup:
         if point.get("events"):  # an outside event struck in the same move
             parts.append(f'<text class="event" x="{x + 5}" y="{frame.y(0) - 5}">!</text>')
     for gauge in GAUGES:
-        coords = " ".join(f'{frame.x(p["x"])},{frame.y(p[gauge])}' for p in points)
-        parts.append(f'<polyline class="line" points="{coords}" fill="none" stroke="{COLOURS[gauge]}" '
-                     f'stroke-width="2.4" stroke-dasharray="{DASHES[gauge]}" stroke-linejoin="round"/>')
+        coords = " ".join(f"{frame.x(p['x'])},{frame.y(p[gauge])}" for p in points)
+        parts.append(
+            f'<polyline class="line" points="{coords}" fill="none" stroke="{COLOURS[gauge]}" '
+            f'stroke-width="2.4" stroke-dasharray="{DASHES[gauge]}" stroke-linejoin="round"/>'
+        )
         for point in points:
             parts.append(_marker(MARKS[gauge], frame.x(point["x"]), frame.y(point[gauge]), COLOURS[gauge]))
     parts.append("</svg>")
@@ -145,16 +175,22 @@ def band_chart(series: Sequence[dict[str, Any]], gauge: str, turns: int, unit: s
     """One gauge across a class: the mean per turn as a line, mean ± standard deviation as a band."""
     frame = Frame(turns, width=370, height=200, left=30, top=14, bottom=30)
     colour = COLOURS[gauge]
-    parts = [f'<svg class="chart small" viewBox="0 0 {frame.width} {frame.height}" role="img" '
-             f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>']
+    parts = [
+        f'<svg class="chart small" viewBox="0 0 {frame.width} {frame.height}" role="img" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
+    ]
     parts += frame.axes(unit)
-    upper = [f'{frame.x(s["turn"])},{frame.y(min(100, s["mean"] + s["sd"]))}' for s in series]
-    lower = [f'{frame.x(s["turn"])},{frame.y(max(0, s["mean"] - s["sd"]))}' for s in reversed(series)]
-    parts.append(f'<polygon class="band" points="{" ".join(upper + lower)}" fill="{colour}" fill-opacity="0.18" '
-                 f'stroke="{colour}" stroke-opacity="0.35" stroke-width="0.8"/>')
-    line = " ".join(f'{frame.x(s["turn"])},{frame.y(s["mean"])}' for s in series)
-    parts.append(f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2.4" '
-                 f'stroke-dasharray="{DASHES[gauge]}"/>')
+    upper = [f"{frame.x(s['turn'])},{frame.y(min(100, s['mean'] + s['sd']))}" for s in series]
+    lower = [f"{frame.x(s['turn'])},{frame.y(max(0, s['mean'] - s['sd']))}" for s in reversed(series)]
+    parts.append(
+        f'<polygon class="band" points="{" ".join(upper + lower)}" fill="{colour}" fill-opacity="0.18" '
+        f'stroke="{colour}" stroke-opacity="0.35" stroke-width="0.8"/>'
+    )
+    line = " ".join(f"{frame.x(s['turn'])},{frame.y(s['mean'])}" for s in series)
+    parts.append(
+        f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2.4" '
+        f'stroke-dasharray="{DASHES[gauge]}"/>'
+    )
     for s in series:
         parts.append(_marker(MARKS[gauge], frame.x(s["turn"]), frame.y(s["mean"]), colour, 3))
     parts.append("</svg>")
@@ -169,6 +205,8 @@ def bar(value: float, maximum: float = 100, colour: str = "#555", start: float |
     if start is not None:
         sx = round(width * max(0.0, min(1.0, start / maximum)), 1)
         tick = f'<line x1="{sx}" y1="0" x2="{sx}" y2="14" stroke="#111" stroke-width="2"/>'
-    return Markup(f'<svg class="bar" width="{width}" height="14" viewBox="0 0 {width} 14" aria-hidden="true">'
-                  f'<rect width="{width}" height="14" fill="#e9e6df"/><rect width="{filled}" height="14" '
-                  f'fill="{escape(colour)}"/>{tick}</svg>')
+    return Markup(
+        f'<svg class="bar" width="{width}" height="14" viewBox="0 0 {width} 14" aria-hidden="true">'
+        f'<rect width="{width}" height="14" fill="#e9e6df"/><rect width="{filled}" height="14" '
+        f'fill="{escape(colour)}"/>{tick}</svg>'
+    )

@@ -31,8 +31,16 @@ from game.scenario.loading import Book
 from game.scenario.model import GAUGES, tr
 from game.vocabulary.concepts import CONCEPTS, REFERENCES
 
-__all__ = ["REPORT_FORMAT", "build_report", "write_report", "render_report", "atomic_write",
-           "TURNING_POINTS", "swing", "curve_axis"]
+__all__ = [
+    "REPORT_FORMAT",
+    "build_report",
+    "write_report",
+    "render_report",
+    "atomic_write",
+    "TURNING_POINTS",
+    "swing",
+    "curve_axis",
+]
 
 REPORT_FORMAT = "partenaires-report/1"
 TURNING_POINTS = 3  # how many of the largest swings the report dwells on
@@ -89,20 +97,36 @@ class ReportBuilder:
         h = self.log.header
         ended = self.log.ending.get("at") if self.log.ending else None
         last = self.log.decisions[-1].get("at") if self.log.decisions else None
-        return {"id": self.log.session_id, "trainee": h.get("trainee", ""), "group": h.get("group", ""),
-                "started_at": h.get("started_at", ""), "ended_at": ended or last or "",
-                "seed": h.get("seed"), "played_lang": h.get("lang", "fr"), "start": h.get("start"),
-                "start_gauges": h.get("gauges") or {}, "app": h.get("app", {}),
-                "log": self.log.path.name, "decision_count": len(self.log.decisions),
-                "turn": self.session.turn}
+        return {
+            "id": self.log.session_id,
+            "trainee": h.get("trainee", ""),
+            "group": h.get("group", ""),
+            "started_at": h.get("started_at", ""),
+            "ended_at": ended or last or "",
+            "seed": h.get("seed"),
+            "played_lang": h.get("lang", "fr"),
+            "start": h.get("start"),
+            "start_gauges": h.get("gauges") or {},
+            "app": h.get("app", {}),
+            "log": self.log.path.name,
+            "decision_count": len(self.log.decisions),
+            "turn": self.session.turn,
+        }
 
     def scenario_info(self) -> dict[str, Any]:
         m = self.model
-        return {"id": m.id, "version": m.version, "digest": self.book.digest, "title": tr(m.title, self.lang),
-                "summary": tr(m.summary, self.lang), "role": tr(m.player.role, self.lang),
-                "turns": m.clock.turns, "unit": tr(m.clock.unit, self.lang),
-                "units_label": units(m.clock.turns, tr(m.clock.unit, self.lang), self.lang),
-                "threshold": m.rules.innovation_threshold}
+        return {
+            "id": m.id,
+            "version": m.version,
+            "digest": self.book.digest,
+            "title": tr(m.title, self.lang),
+            "summary": tr(m.summary, self.lang),
+            "role": tr(m.player.role, self.lang),
+            "turns": m.clock.turns,
+            "unit": tr(m.clock.unit, self.lang),
+            "units_label": units(m.clock.turns, tr(m.clock.unit, self.lang), self.lang),
+            "threshold": m.rules.innovation_threshold,
+        }
 
     # -- the ending and why -------------------------------------------------------------------------------
     def ending(self) -> dict[str, Any] | None:
@@ -121,8 +145,12 @@ class ReportBuilder:
         }
 
     def fact(self, fact: Any) -> dict[str, Any]:
-        return {"text": fact.text, "held": fact.held, "values": {k: v for k, v in fact.values},
-                "sentence": describe_condition_fact(self.book, fact, self.lang)}
+        return {
+            "text": fact.text,
+            "held": fact.held,
+            "values": {k: v for k, v in fact.values},
+            "sentence": describe_condition_fact(self.book, fact, self.lang),
+        }
 
     def other_endings(self, reached: str) -> list[dict[str, Any]]:
         """Why not the others: each other ending's condition, tested on the final state."""
@@ -131,8 +159,14 @@ class ReportBuilder:
             condition = self.book.cond("endings", index, "when")
             if ending.id == reached or condition is None:
                 continue
-            others.append({"id": ending.id, "title": tr(ending.title, self.lang), "condition": condition.text,
-                           "facts": [self.fact(f) for f in condition.explain(self.session)]})
+            others.append(
+                {
+                    "id": ending.id,
+                    "title": tr(ending.title, self.lang),
+                    "condition": condition.text,
+                    "facts": [self.fact(f) for f in condition.explain(self.session)],
+                }
+            )
         return others
 
     # -- what was decided ----------------------------------------------------------------------------------
@@ -141,37 +175,40 @@ class ReportBuilder:
         for decision, outcome, entry in zip(self.session.history, self.outcomes, self.log.decisions, strict=True):
             scene = self.engine.scenes[decision.scene]
             choice = scene.choices[decision.choice] if decision.choice != IDLE_CHOICE else None
-            rows.append({
-                "index": decision.index,
-                "number": decision.index + 1,
-                "turn": decision.turn,
-                "cost": decision.cost,
-                "cost_text": self.duration(decision.cost),
-                "at": entry.get("at", ""),
-                "phase": decision.phase,
-                "phase_name": self.phase_name(decision.phase),
-                "phase_after": decision.phase_after,
-                "scene": scene.id,
-                "scene_title": tr(scene.title, self.lang) if scene.title is not None else "",
-                "scene_text": tr(scene.text, self.lang).strip(),
-                "speaker": partner_name(self.book, scene.speaker) if scene.speaker else "",
-                "choice": decision.choice,
-                "choice_id": decision.choice_id,
-                "choice_text": tr(choice.text, self.lang) if choice else WORDS["idle_choice"][self.lang],
-                "tags": [self.tag(t) for t in decision.tags],
-                "feedback": tr(outcome.feedback, self.lang).strip() if outcome.feedback is not None else "",
-                "before": dict(decision.before),
-                "after": dict(decision.after),
-                "deltas": {g: decision.after[g] - decision.before[g] for g in GAUGES},
-                "changes": describe_changes(self.book, outcome.changes, self.lang),
-                "invented": [k.split(":", 1)[1] for k in outcome.changes if k.startswith("invent:")],
-                "events": [self.event(hit) for hit in outcome.events],
-                "idle": outcome.idle,
-                "idle_text": self.duration(outcome.idle) if outcome.idle else "",
-                "new_phase": self.phase_name(outcome.phase_to)
-                if outcome.phase_to and outcome.phase_to != outcome.phase_from else "",
-                "swing": swing(decision.before, decision.after),
-            })
+            rows.append(
+                {
+                    "index": decision.index,
+                    "number": decision.index + 1,
+                    "turn": decision.turn,
+                    "cost": decision.cost,
+                    "cost_text": self.duration(decision.cost),
+                    "at": entry.get("at", ""),
+                    "phase": decision.phase,
+                    "phase_name": self.phase_name(decision.phase),
+                    "phase_after": decision.phase_after,
+                    "scene": scene.id,
+                    "scene_title": tr(scene.title, self.lang) if scene.title is not None else "",
+                    "scene_text": tr(scene.text, self.lang).strip(),
+                    "speaker": partner_name(self.book, scene.speaker) if scene.speaker else "",
+                    "choice": decision.choice,
+                    "choice_id": decision.choice_id,
+                    "choice_text": tr(choice.text, self.lang) if choice else WORDS["idle_choice"][self.lang],
+                    "tags": [self.tag(t) for t in decision.tags],
+                    "feedback": tr(outcome.feedback, self.lang).strip() if outcome.feedback is not None else "",
+                    "before": dict(decision.before),
+                    "after": dict(decision.after),
+                    "deltas": {g: decision.after[g] - decision.before[g] for g in GAUGES},
+                    "changes": describe_changes(self.book, outcome.changes, self.lang),
+                    "invented": [k.split(":", 1)[1] for k in outcome.changes if k.startswith("invent:")],
+                    "events": [self.event(hit) for hit in outcome.events],
+                    "idle": outcome.idle,
+                    "idle_text": self.duration(outcome.idle) if outcome.idle else "",
+                    "new_phase": self.phase_name(outcome.phase_to)
+                    if outcome.phase_to and outcome.phase_to != outcome.phase_from
+                    else "",
+                    "swing": swing(decision.before, decision.after),
+                }
+            )
         return rows
 
     def phase_name(self, phase: str) -> str:
@@ -183,9 +220,13 @@ class ReportBuilder:
 
     def event(self, hit: Any) -> dict[str, Any]:
         event = next(e for e in self.model.events if e.id == hit.id)
-        return {"id": hit.id, "turn": hit.turn, "title": tr(event.title, self.lang),
-                "text": tr(event.text, self.lang).strip(),
-                "changes": describe_changes(self.book, hit.deltas, self.lang)}
+        return {
+            "id": hit.id,
+            "turn": hit.turn,
+            "title": tr(event.title, self.lang),
+            "text": tr(event.text, self.lang).strip(),
+            "changes": describe_changes(self.book, hit.deltas, self.lang),
+        }
 
     def duration(self, turns: int) -> str:
         return units(turns, tr(self.model.clock.unit, self.lang), self.lang)
@@ -197,22 +238,48 @@ class ReportBuilder:
         bounds, xs = curve_axis(decisions, self.model.clock.turns)
         points = [{"x": 0.0, "turn": 0, "decision": None, "events": 0, **start}]
         for row, x in zip(decisions, xs, strict=True):
-            points.append({"x": x, "turn": row["turn"] + row["cost"], "decision": row["number"],
-                           "events": len(row["events"]), **row["after"]})
+            points.append(
+                {
+                    "x": x,
+                    "turn": row["turn"] + row["cost"],
+                    "decision": row["number"],
+                    "events": len(row["events"]),
+                    **row["after"],
+                }
+            )
         return {"turns": self.model.clock.turns, "bounds": bounds, "span": bounds[-1], "points": points}
 
     # -- the partnership at the end ---------------------------------------------------------------------------
     def partners(self) -> list[dict[str, Any]]:
-        return [{"id": p.id, "name": p.name, "organisation": org_short(self.book, p.organisation),
-                 "role": tr(p.role, self.lang), "logic": tr(p.logic, self.lang),
-                 "start": self.fresh.engagement[p.id], "end": self.session.engagement[p.id],
-                 "active": self.session.active[p.id]} for p in self.model.partners]
+        return [
+            {
+                "id": p.id,
+                "name": p.name,
+                "organisation": org_short(self.book, p.organisation),
+                "role": tr(p.role, self.lang),
+                "logic": tr(p.logic, self.lang),
+                "start": self.fresh.engagement[p.id],
+                "end": self.session.engagement[p.id],
+                "active": self.session.active[p.id],
+            }
+            for p in self.model.partners
+        ]
 
     def hierarchies(self) -> list[dict[str, Any]]:
-        return [{"id": o.id, "short": o.short, "name": tr(o.name, self.lang), "title": tr(o.hierarchy.title, self.lang),
-                 "colour": o.colour or "", "awareness_start": self.fresh.awareness[o.id],
-                 "awareness": self.session.awareness[o.id], "support_start": self.fresh.support[o.id],
-                 "support": self.session.support[o.id]} for o in self.model.organisations]
+        return [
+            {
+                "id": o.id,
+                "short": o.short,
+                "name": tr(o.name, self.lang),
+                "title": tr(o.hierarchy.title, self.lang),
+                "colour": o.colour or "",
+                "awareness_start": self.fresh.awareness[o.id],
+                "awareness": self.session.awareness[o.id],
+                "support_start": self.fresh.support[o.id],
+                "support": self.session.support[o.id],
+            }
+            for o in self.model.organisations
+        ]
 
     def inventions(self, decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         threshold = self.model.rules.innovation_threshold
@@ -227,11 +294,19 @@ class ReportBuilder:
                 status = "innovation" if result.innovations.get(invention.id) else "evaporated"
             else:
                 status = "innovation" if innovated else "in_progress"
-            rows.append({"id": invention.id, "name": invention_name(self.book, invention.id, self.lang),
-                         "description": tr(invention.description, self.lang) if invention.description else "",
-                         "born": _born(invention.id, decisions), "status": status,
-                         "diffusion": [{"org": o, "short": org_short(self.book, o), "level": levels[o],
-                                        "innovation": o in innovated} for o in levels]})
+            rows.append(
+                {
+                    "id": invention.id,
+                    "name": invention_name(self.book, invention.id, self.lang),
+                    "description": tr(invention.description, self.lang) if invention.description else "",
+                    "born": _born(invention.id, decisions),
+                    "status": status,
+                    "diffusion": [
+                        {"org": o, "short": org_short(self.book, o), "level": levels[o], "innovation": o in innovated}
+                        for o in levels
+                    ],
+                }
+            )
         return rows
 
     # -- the concepts ------------------------------------------------------------------------------------------
@@ -241,8 +316,17 @@ class ReportBuilder:
         for row in decisions:
             for tag in row["tags"]:
                 used.setdefault(tag["id"], []).append(row["number"])
-        concepts = [{"id": c, "name": CONCEPTS[c].name[self.lang], "definition": CONCEPTS[c].definition[self.lang],
-                     "cite": CONCEPTS[c].cite, "decisions": used[c]} for c in CONCEPTS if c in used]
+        concepts = [
+            {
+                "id": c,
+                "name": CONCEPTS[c].name[self.lang],
+                "definition": CONCEPTS[c].definition[self.lang],
+                "cite": CONCEPTS[c].cite,
+                "decisions": used[c],
+            }
+            for c in CONCEPTS
+            if c in used
+        ]
         cites = {CONCEPTS[c].cite for c in used if c in CONCEPTS}
         keys = ["lyet2009"] + sorted(cites - {"lyet2009"})
         return {"concepts": concepts, "references": [{"key": k, "text": REFERENCES[k]} for k in keys]}
@@ -271,9 +355,18 @@ def turning_points(decisions: list[dict[str, Any]], count: int = TURNING_POINTS)
     points = []
     for row in ranked[:count]:
         main = max(GAUGES, key=lambda g: (abs(row["deltas"][g]), -GAUGES.index(g)))
-        points.append({"number": row["number"], "swing": row["swing"], "main": main,
-                       "main_delta": format_delta(row["deltas"][main]), "choice_text": row["choice_text"],
-                       "scene_title": row["scene_title"], "deltas": row["deltas"], "turn": row["turn"]})
+        points.append(
+            {
+                "number": row["number"],
+                "swing": row["swing"],
+                "main": main,
+                "main_delta": format_delta(row["deltas"][main]),
+                "choice_text": row["choice_text"],
+                "scene_title": row["scene_title"],
+                "deltas": row["deltas"],
+                "turn": row["turn"],
+            }
+        )
     return points
 
 
@@ -307,6 +400,7 @@ def curve_axis(decisions: list[dict[str, Any]], turns: int) -> tuple[list[float]
 def render_report(data: dict[str, Any]) -> str:
     """The report's HTML page (autoescaped jinja2 template, inline SVG)."""
     from game.reports.html import render
+
     return render("report.html.j2", data)
 
 
@@ -335,8 +429,9 @@ def report_paths(log_path: Path, out: str | Path | None) -> tuple[Path, Path]:
     return html, html.with_suffix(".json")
 
 
-def write_report(log_path: str | Path, out: str | Path | None = None, lang: str | None = None,
-                 book: Book | None = None) -> Path:
+def write_report(
+    log_path: str | Path, out: str | Path | None = None, lang: str | None = None, book: Book | None = None
+) -> Path:
     """Write the HTML report and the same data as JSON, atomically; returns the HTML's path."""
     data = build_report(log_path, lang, book)
     html, json_path = report_paths(Path(log_path), out)

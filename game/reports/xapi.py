@@ -68,17 +68,20 @@ class _Builder:
     def ext(self, name: str) -> str:
         return f"{self.base}/extensions/{name}"
 
-    def _statement(self, verb: str, obj: dict[str, Any], timestamp: str, result: dict[str, Any] | None = None,
-                   parent: bool = False) -> dict[str, Any]:
+    def _statement(
+        self, verb: str, obj: dict[str, Any], timestamp: str, result: dict[str, Any] | None = None, parent: bool = False
+    ) -> dict[str, Any]:
         sid = uuid.uuid5(_NAMESPACE, f"{self.session['id']}/{self.count}")
         self.count += 1
         context: dict[str, Any] = {
             "registration": self.session["id"],
             "language": self.lang,
             "platform": f"Partenaires {self.session['app'].get('version', '')}".strip(),
-            "extensions": {self.ext("scenario-version"): self.scenario["version"],
-                           self.ext("scenario-digest"): self.scenario["digest"],
-                           self.ext("seed"): self.session["seed"]},
+            "extensions": {
+                self.ext("scenario-version"): self.scenario["version"],
+                self.ext("scenario-digest"): self.scenario["digest"],
+                self.ext("seed"): self.session["seed"],
+            },
         }
         if self.session.get("group"):
             context["extensions"][self.ext("group")] = self.session["group"]
@@ -102,9 +105,15 @@ class _Builder:
         return {"objectType": "Agent", "name": name, "account": {"homePage": self.base, "name": name}}
 
     def game(self) -> dict[str, Any]:
-        return {"objectType": "Activity", "id": self.game_id,
-                "definition": {"type": ACTIVITY_TYPES["game"], "name": {self.lang: self.scenario["title"]},
-                               "description": {self.lang: self.scenario["summary"]}}}
+        return {
+            "objectType": "Activity",
+            "id": self.game_id,
+            "definition": {
+                "type": ACTIVITY_TYPES["game"],
+                "name": {self.lang: self.scenario["title"]},
+                "description": {self.lang: self.scenario["summary"]},
+            },
+        }
 
     def gauges(self, values: dict[str, int]) -> dict[str, Any]:
         return {self.ext("gauges"): {g: values[g] for g in ("sens", "identite", "pouvoir", "cohesion")}}
@@ -113,16 +122,22 @@ class _Builder:
         return self._statement("initialized", self.game(), self.session["started_at"])
 
     def selected(self, d: dict[str, Any]) -> dict[str, Any]:
-        scene = {"objectType": "Activity", "id": f"{self.game_id}/scenes/{d['scene']}",
-                 "definition": {"type": ACTIVITY_TYPES["question"],
-                                "name": {self.lang: d["scene_title"] or d["scene"]},
-                                "description": {self.lang: d["scene_text"]}}}
+        scene = {
+            "objectType": "Activity",
+            "id": f"{self.game_id}/scenes/{d['scene']}",
+            "definition": {
+                "type": ACTIVITY_TYPES["question"],
+                "name": {self.lang: d["scene_title"] or d["scene"]},
+                "description": {self.lang: d["scene_text"]},
+            },
+        }
         extensions = self.gauges(d["after"])
         extensions[self.ext("choice-text")] = d["choice_text"]
         extensions[self.ext("concepts")] = [t["id"] for t in d["tags"]]
         extensions[self.ext("turn")] = d["turn"]
-        return self._statement("selected", scene, d["at"], {"response": d["choice_id"], "extensions": extensions},
-                               parent=True)
+        return self._statement(
+            "selected", scene, d["at"], {"response": d["choice_id"], "extensions": extensions}, parent=True
+        )
 
     def progressed(self, d: dict[str, Any]) -> dict[str, Any]:
         turns = max(1, int(self.scenario["turns"]))
@@ -133,8 +148,11 @@ class _Builder:
     def completed(self) -> dict[str, Any]:
         ending = self.r["ending"]
         last = self.r["decisions"][-1]["after"] if self.r["decisions"] else {}
-        result: dict[str, Any] = {"completion": True, "response": ending["id"],
-                                  "extensions": {PROGRESS: 1, self.ext("ending-title"): ending["title"]}}
+        result: dict[str, Any] = {
+            "completion": True,
+            "response": ending["id"],
+            "extensions": {PROGRESS: 1, self.ext("ending-title"): ending["title"]},
+        }
         if last:
             result["extensions"].update(self.gauges(last))
         duration = _duration(self.session["started_at"], self.session["ended_at"])
@@ -160,6 +178,7 @@ def _parse(stamp: str) -> datetime:
 def write_statements(report: dict[str, Any], path: Path, base: str = DEFAULT_BASE) -> Path:
     """Write the statements as JSON Lines (one statement per line), atomically."""
     from game.reports.report import atomic_write
+
     lines = [json.dumps(s, ensure_ascii=False, sort_keys=True) for s in statements(report, base)]
     atomic_write(path, "\n".join(lines) + "\n")
     return path
@@ -195,8 +214,9 @@ def validate_statement(s: dict[str, Any]) -> list[str]:
 
 
 def _langmap(value: Any) -> bool:
-    return isinstance(value, dict) and bool(value) and all(
-        _LANG.match(k) and isinstance(v, str) for k, v in value.items())
+    return (
+        isinstance(value, dict) and bool(value) and all(_LANG.match(k) and isinstance(v, str) for k, v in value.items())
+    )
 
 
 def _check_actor(actor: Any) -> list[str]:

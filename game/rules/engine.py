@@ -27,10 +27,13 @@ __all__ = ["Engine", "SceneView", "ChoiceView", "Outcome", "EndingResult", "IDLE
 
 ENDED = "__ended__"
 IDLE_CHOICE = -1
-IDLE_TEXT = Tr(fr="Laisser passer le mois sans réunir le collectif.",
-               en="Let the month pass without gathering the collective.")
-IDLE_FEEDBACK = Tr(fr="Rien n'a été décidé ce mois-ci ; le temps du financement, lui, a continué de courir.",
-                   en="Nothing was decided this month; the funding time, however, kept running.")
+IDLE_TEXT = Tr(
+    fr="Laisser passer le mois sans réunir le collectif.", en="Let the month pass without gathering the collective."
+)
+IDLE_FEEDBACK = Tr(
+    fr="Rien n'a été décidé ce mois-ci ; le temps du financement, lui, a continué de courir.",
+    en="Nothing was decided this month; the funding time, however, kept running.",
+)
 
 
 @dataclass(frozen=True)
@@ -165,9 +168,19 @@ def _offer(tests: tuple[Callable[[Session], Any] | None, ...]) -> Callable[[Sess
 
 
 def _scene_rules(book: Book, position: int, scene: Scene) -> _SceneRules:
-    plays = tuple(_Play(i, choice.id or str(i + 1), choice.cost, tuple(choice.tags), plan_of(choice.effects),
-                        f"{scene.id}#{i + 1}", choice.feedback, choice.next or scene.next)
-                  for i, choice in enumerate(scene.choices))
+    plays = tuple(
+        _Play(
+            i,
+            choice.id or str(i + 1),
+            choice.cost,
+            tuple(choice.tags),
+            plan_of(choice.effects),
+            f"{scene.id}#{i + 1}",
+            choice.feedback,
+            choice.next or scene.next,
+        )
+        for i, choice in enumerate(scene.choices)
+    )
     idle = _Play(IDLE_CHOICE, "idle", 1, (), None, "", IDLE_FEEDBACK, scene.next)
     tests = tuple(_test(book.cond("scenes", position, "choices", j, "when")) for j in range(len(scene.choices)))
     return _SceneRules(scene, plays, idle, tests, _offer(tests))
@@ -195,11 +208,15 @@ class Engine:
         self._max_events = model.rules.max_events_per_turn
         self._rules = {s.id: _scene_rules(book, i, s) for i, s in enumerate(model.scenes)}
         scene_when = {s.id: _test(book.cond("scenes", i, "when")) for i, s in enumerate(model.scenes)}
-        self._drawable = {phase: [(sc.id, sc.once, scene_when[sc.id], sc.weight) for sc in scenes if sc.draw]
-                          for phase, scenes in self.by_phase.items()}
+        self._drawable = {
+            phase: [(sc.id, sc.once, scene_when[sc.id], sc.weight) for sc in scenes if sc.draw]
+            for phase, scenes in self.by_phase.items()
+        }
         events = [self._event_rule(i, e) for i, e in enumerate(model.events)]
-        self._events_by_phase = {p.id: [event for event, e in zip(events, model.events, strict=True)
-                                        if not e.phases or p.id in e.phases] for p in model.phases}
+        self._events_by_phase = {
+            p.id: [event for event, e in zip(events, model.events, strict=True) if not e.phases or p.id in e.phases]
+            for p in model.phases
+        }
         self._views: dict[tuple[str, str, tuple[int, ...]], SceneView] = {}
         self._ending_when = [book.cond("endings", i, "when") for i in range(len(model.endings))]
         self._ending_index: dict[str, int] = {}
@@ -207,35 +224,57 @@ class Engine:
             self._ending_index.setdefault(ending.id, i)
         self._any_endings = [(i, e, _test(self._ending_when[i])) for i, e in enumerate(model.endings) if e.at == "any"]
         self.guards: dict[str, list[Any]] = {}
-        self.machine = PhaseMachine(model=None, states=[p.id for p in model.phases] + [ENDED],
-                                    initial=model.phases[0].id, auto_transitions=False, send_event=True,
-                                    model_attribute="phase")
+        self.machine = PhaseMachine(
+            model=None,
+            states=[p.id for p in model.phases] + [ENDED],
+            initial=model.phases[0].id,
+            auto_transitions=False,
+            send_event=True,
+            model_attribute="phase",
+        )
         for p_index, phase in enumerate(model.phases):
             for t_index, transition in enumerate(phase.next):
                 guard = book.cond("phases", p_index, "next", t_index, "when")
                 assert guard is not None
                 test = _test(guard)  # compiled once: the engine's pre-check and the machine's guard share it
                 self.guards.setdefault(phase.id, []).append(test)
-                self.machine.add_transition("advance", phase.id, transition.to,
-                                            conditions=[self._guard(test)], after="on_phase_change")
+                self.machine.add_transition(
+                    "advance", phase.id, transition.to, conditions=[self._guard(test)], after="on_phase_change"
+                )
         self._advance_event = self.machine.events.get("advance")  # None when no phase leads anywhere
 
     def _event_rule(self, index: int, event: Event) -> _EventRule:
         condition = self.book.cond("events", index, "when")
         # a wrapped condition (coverage) must see every evaluation: no shortcut for it
         due = earliest_turn(condition.tree) if isinstance(condition, Condition) else float("-inf")
-        return _EventRule(event.id, event.once, _test(condition), due, event.probability, plan_of(event.effects),
-                          f"event:{event.id}", event.external)
+        return _EventRule(
+            event.id,
+            event.once,
+            _test(condition),
+            due,
+            event.probability,
+            plan_of(event.effects),
+            f"event:{event.id}",
+            event.external,
+        )
 
     @staticmethod
     def _guard(condition: Any) -> Any:
         def check(event: EventData) -> bool:
             return bool(condition(event.model))
+
         return check
 
     # -- sessions ------------------------------------------------------------------------------
-    def new_session(self, seed: int = 0, trainee: str = "", group: str = "", lang: str = "fr",
-                    start: str | None = None, gauges: dict[str, int] | None = None) -> Session:
+    def new_session(
+        self,
+        seed: int = 0,
+        trainee: str = "",
+        group: str = "",
+        lang: str = "fr",
+        start: str | None = None,
+        gauges: dict[str, int] | None = None,
+    ) -> Session:
         """A fresh game; `start` and `gauges` let trainers try a scene directly."""
         session = Session(self, seed, trainee, group, lang)
         self.machine.add_model(session)
@@ -264,8 +303,10 @@ class Engine:
     def restore(self, data: dict[str, Any]) -> Session:
         """A session from `Session.to_dict`, refused if its scenario changed since."""
         if data.get("digest") != self.book.digest:
-            raise RecordError("this save was made with another version of the scenario "
-                              f"(`{data.get('scenario')}` {data.get('version')}); it cannot be resumed")
+            raise RecordError(
+                "this save was made with another version of the scenario "
+                f"(`{data.get('scenario')}` {data.get('version')}); it cannot be resumed"
+            )
         session = Session(self, data["seed"])
         self.machine.add_model(session, initial=data["phase"])
         session.load_dict(data)
@@ -295,8 +336,9 @@ class Engine:
         choices: list[ChoiceView] = []
         for i in offered:
             choice = scene.choices[i]
-            choices.append(ChoiceView(i, len(choices) + 1, choice.id or str(i + 1), choice.text,
-                                      choice.cost, tuple(choice.tags)))
+            choices.append(
+                ChoiceView(i, len(choices) + 1, choice.id or str(i + 1), choice.text, choice.cost, tuple(choice.tags))
+            )
         if not choices:
             choices.append(ChoiceView(IDLE_CHOICE, 1, "idle", IDLE_TEXT, 1, ()))
         return SceneView(scene.id, phase, scene.title, scene.text, scene.speaker, tuple(choices))
@@ -328,8 +370,18 @@ class Engine:
         turn_before = session.turn
         session.turn = turn_before + play.cost if turn_before + play.cost < self._turns else self._turns
         self._settle_cohesion(session, changes)
-        decision = Decision(len(session.history), turn_before, session.phase, rules.scene.id, index, play.id,
-                            play.cost, list(play.tags), before, {})
+        decision = Decision(
+            len(session.history),
+            turn_before,
+            session.phase,
+            rules.scene.id,
+            index,
+            play.id,
+            play.cost,
+            list(play.tags),
+            before,
+            {},
+        )
         session.history.append(decision)
         outcome = Outcome(decision, play.feedback, changes)
         self._after(session, outcome, play)
@@ -383,8 +435,9 @@ class Engine:
     def _settle_cohesion(self, session: Session, changes: dict[str, int]) -> None:
         gauges = session.gauges
         before = gauges["cohesion"]
-        after = gauges["cohesion"] = settled_cohesion(gauges, session.engagement, session.active, self.weights,
-                                                      self._inertia)
+        after = gauges["cohesion"] = settled_cohesion(
+            gauges, session.engagement, session.active, self.weights, self._inertia
+        )
         if after != before:
             changes["cohesion"] = changes.get("cohesion", 0) + after - before
             session.last_cause.setdefault("cohesion", "")
@@ -509,5 +562,6 @@ class Engine:
             innovated = session.innovated(inv)
             innovations[inv] = [o for o, _ in sorted(levels.items()) if innovated and levels[o] >= threshold]
         evaporated = tuple(inv for inv, orgs in innovations.items() if not orgs)
-        return EndingResult(ending.id, ending.title, ending.explanation, tuple(ending.questions), facts,
-                            innovations, evaporated)
+        return EndingResult(
+            ending.id, ending.title, ending.explanation, tuple(ending.questions), facts, innovations, evaporated
+        )

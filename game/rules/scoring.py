@@ -28,8 +28,13 @@ def normalised_weights(rules: Rules) -> tuple[float, float, float, float]:
     return tuple(weights.get(k, 0.0) / total for k in ("sens", "identite", "pouvoir", "engagement"))  # type: ignore[return-value]
 
 
-def settled_cohesion(gauges: Mapping[str, int], engagement: Mapping[str, int], active: Mapping[str, bool],
-                     weights: tuple[float, float, float, float], inertia: float) -> int:
+def settled_cohesion(
+    gauges: Mapping[str, int],
+    engagement: Mapping[str, int],
+    active: Mapping[str, bool],
+    weights: tuple[float, float, float, float],
+    inertia: float,
+) -> int:
     """Cohésion after a change: it moves toward a weighted mean of the gauges and of the engagement of
     those still in the collective, by a share (`inertia`) of the gap: a collective has inertia.
 
@@ -45,8 +50,9 @@ def settled_cohesion(gauges: Mapping[str, int], engagement: Mapping[str, int], a
                 count += 1
     mean = total / count if count else 0.0
     w_sens, w_identite, w_pouvoir, w_engagement = weights
-    target = (w_sens * gauges["sens"] + w_identite * gauges["identite"] + w_pouvoir * gauges["pouvoir"]
-              + w_engagement * mean)
+    target = (
+        w_sens * gauges["sens"] + w_identite * gauges["identite"] + w_pouvoir * gauges["pouvoir"] + w_engagement * mean
+    )
     current = gauges["cohesion"]
     return clamp(current + inertia * (target - current))
 

@@ -114,11 +114,13 @@ def _start(model: Scenario) -> _Start:
     cached = _STARTS.get(id(model))
     if cached is not None and cached[0] is model:
         return cached[1]
-    start = _Start({g: getattr(model.gauges, g) for g in GAUGES},
-                   {p.id: p.engagement for p in model.partners},
-                   {p.id: True for p in model.partners},
-                   {o.id: o.hierarchy.awareness for o in model.organisations},
-                   {o.id: o.hierarchy.support for o in model.organisations})
+    start = _Start(
+        {g: getattr(model.gauges, g) for g in GAUGES},
+        {p.id: p.engagement for p in model.partners},
+        {p.id: True for p in model.partners},
+        {o.id: o.hierarchy.awareness for o in model.organisations},
+        {o.id: o.hierarchy.support for o in model.organisations},
+    )
     if len(_STARTS) > 1000:  # scenarios reloaded again and again: start afresh
         _STARTS.clear()
     _STARTS[id(model)] = (model, start)
@@ -279,8 +281,9 @@ class Session:
                 changed[f"leave:{partner}"] = 1
         return changed
 
-    def _bump(self, table: dict[str, int], key: str, delta: int, label: str, changed: dict[str, int],
-              cause: str) -> None:
+    def _bump(
+        self, table: dict[str, int], key: str, delta: int, label: str, changed: dict[str, int], cause: str
+    ) -> None:
         before = table[key]
         after = before + delta
         table[key] = after = 0 if after < 0 else 100 if after > 100 else after

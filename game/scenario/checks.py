@@ -31,9 +31,10 @@ def _suggest(word: str, options: Iterable[str]) -> str:
 
 def scene_stub(scene_id: str, phase: str) -> str:
     """The YAML a trainer can paste to create a missing scene."""
-    return (f"  - id: {scene_id}\n    phase: {phase}\n    text:\n      fr: \"…\"\n      en: \"…\"\n"
-            f"    choices:\n      - text: {{fr: \"Continuer\", en: \"Continue\"}}\n")
-
+    return (
+        f'  - id: {scene_id}\n    phase: {phase}\n    text:\n      fr: "…"\n      en: "…"\n'
+        f'    choices:\n      - text: {{fr: "Continuer", en: "Continue"}}\n'
+    )
 
 
 class Checker:
@@ -49,8 +50,9 @@ class Checker:
         self.namespace = cond.Namespace(self.ids)
 
     # -- helpers -------------------------------------------------------------------------------
-    def error(self, path: Path_, message: str, code: str, *, key: bool = False, hint: str = "",
-              severity: str = "error") -> None:
+    def error(
+        self, path: Path_, message: str, code: str, *, key: bool = False, hint: str = "", severity: str = "error"
+    ) -> None:
         self.found.append(self.source.diagnostic(path, message, code, key=key, hint=hint, severity=severity))
 
     def warn(self, path: Path_, message: str, code: str, hint: str = "") -> None:
@@ -83,8 +85,12 @@ class Checker:
         hint = ""
         if family == "scene":
             hint = "to create it, paste under `scenes:`\n" + scene_stub(value, phase or self.model.phases[0].id)
-        self.error(path, f"unknown {family} `{value}`{_suggest(value, self.ids[family])}"
-                   + (f" — {what}" if what else ""), "E201", hint=hint)
+        self.error(
+            path,
+            f"unknown {family} `{value}`{_suggest(value, self.ids[family])}" + (f" — {what}" if what else ""),
+            "E201",
+            hint=hint,
+        )
 
     def condition(self, path: Path_, text: str | None) -> cond.Condition | None:
         if text is None:
@@ -96,10 +102,14 @@ class Checker:
             multi = "\n" in text.strip()
             col = start.col if multi else start.col + exc.col - 1
             where = Location(self.source.file, start.line, col)
-            hint = "flags come from `flags:` in the effects of a choice or event" if "unknown flag" in exc.message \
-                else ""
-            self.found.append(Diagnostic(where, f"condition: {exc.message}", "E301", hint=hint,
-                                         source_line=self.source.line_text(where.line)))
+            hint = (
+                "flags come from `flags:` in the effects of a choice or event" if "unknown flag" in exc.message else ""
+            )
+            self.found.append(
+                Diagnostic(
+                    where, f"condition: {exc.message}", "E301", hint=hint, source_line=self.source.line_text(where.line)
+                )
+            )
             return None
         self.conditions[path] = compiled
         return compiled
@@ -119,15 +129,26 @@ class Checker:
 
     def check_unique_ids(self) -> None:
         m = self.model
-        families = {"organisations": m.organisations, "partners": m.partners, "inventions": m.inventions,
-                    "phases": m.phases, "scenes": m.scenes, "events": m.events, "endings": m.endings}
+        families = {
+            "organisations": m.organisations,
+            "partners": m.partners,
+            "inventions": m.inventions,
+            "phases": m.phases,
+            "scenes": m.scenes,
+            "events": m.events,
+            "endings": m.endings,
+        }
         for family, items in families.items():
             seen: dict[str, int] = {}
             for index, item in enumerate(items):
                 if item.id in seen:
                     first = self.source.location((family, seen[item.id], "id"))
-                    self.error((family, index, "id"), f"duplicate id `{item.id}` in {family} — expected each id "
-                               f"once, it is already used at line {first.line}", "E202")
+                    self.error(
+                        (family, index, "id"),
+                        f"duplicate id `{item.id}` in {family} — expected each id "
+                        f"once, it is already used at line {first.line}",
+                        "E202",
+                    )
                 seen.setdefault(item.id, index)
 
     def check_player(self) -> None:
@@ -138,8 +159,9 @@ class Checker:
         used = {p.organisation for p in self.model.partners} | {self.model.player.organisation}
         for index, org in enumerate(self.model.organisations):
             if org.id not in used:
-                self.warn(("organisations", index, "id"), f"organisation `{org.id}` has no partner in the "
-                          "collective", "W201")
+                self.warn(
+                    ("organisations", index, "id"), f"organisation `{org.id}` has no partner in the collective", "W201"
+                )
 
     def check_partners(self) -> None:
         for index, partner in enumerate(self.model.partners):
@@ -152,10 +174,19 @@ class Checker:
         if self.folder is None:
             return
         candidate = Path(value)
-        if candidate.is_absolute() or ".." in candidate.parts or value.startswith(("/", "\\")) or ":" in value \
-                or "\\" in value:  # a backslash is a separator on Windows: `..\\..\\x` would leave the folder there
-            self.error(path, f"asset path leaves the scenario folder — expected a path inside it with `/` between "
-                       f"folders, got {value!r}", "E401")
+        if (
+            candidate.is_absolute()
+            or ".." in candidate.parts
+            or value.startswith(("/", "\\"))
+            or ":" in value
+            or "\\" in value
+        ):  # a backslash is a separator on Windows: `..\\..\\x` would leave the folder there
+            self.error(
+                path,
+                f"asset path leaves the scenario folder — expected a path inside it with `/` between "
+                f"folders, got {value!r}",
+                "E401",
+            )
             return
         root = self.folder.resolve()
         try:
@@ -176,8 +207,11 @@ class Checker:
                 self.ref(("phases", index, "next", t_index, "to"), transition.to, "phase")
                 self.condition(("phases", index, "next", t_index, "when"), transition.when)
             if phase.id not in scene_phases:
-                self.error(("phases", index, "id"), f"phase `{phase.id}` has no scene — expected at least one "
-                           f"scene with `phase: {phase.id}`", "E203")
+                self.error(
+                    ("phases", index, "id"),
+                    f"phase `{phase.id}` has no scene — expected at least one scene with `phase: {phase.id}`",
+                    "E203",
+                )
 
     def check_scenes(self) -> None:
         for index, scene in enumerate(self.model.scenes):
@@ -205,8 +239,12 @@ class Checker:
             self.check_effects(path + ("effects",), choice.effects)
             self.check_tags(path + ("tags",), choice.tags)
         if not open_way:
-            self.error(base + ("choices",), "scene with no way out — none of its choices can ever be offered; "
-                       "expected at least one choice without `when` or with a condition that can hold", "E204")
+            self.error(
+                base + ("choices",),
+                "scene with no way out — none of its choices can ever be offered; "
+                "expected at least one choice without `when` or with a condition that can hold",
+                "E204",
+            )
 
     def check_zero_cost_loops(self) -> None:
         """A ring of fixed `next` links that all cost no time would never let the clock move."""
@@ -223,9 +261,13 @@ class Checker:
                 if target not in by_id:
                     break
                 if target == scene.id:
-                    self.error(("scenes", index, "choices"), "scene with no way out — its choices loop back "
-                               f"through {' → '.join(seen + [target])} without spending time; expected a `cost` "
-                               "or another `next`", "E204")
+                    self.error(
+                        ("scenes", index, "choices"),
+                        "scene with no way out — its choices loop back "
+                        f"through {' → '.join(seen + [target])} without spending time; expected a `cost` "
+                        "or another `next`",
+                        "E204",
+                    )
                     break
                 if target in seen:
                     break
@@ -251,8 +293,12 @@ class Checker:
     def check_tags(self, path: Path_, tags: list[str]) -> None:
         for i, tag in enumerate(tags):
             if tag not in CONCEPTS:
-                self.error(path + (i,), f"unknown concept tag `{tag}`{_suggest(tag, CONCEPTS)}", "E205",
-                           hint="known tags: " + ", ".join(CONCEPTS))
+                self.error(
+                    path + (i,),
+                    f"unknown concept tag `{tag}`{_suggest(tag, CONCEPTS)}",
+                    "E205",
+                    hint="known tags: " + ", ".join(CONCEPTS),
+                )
 
     def check_events(self) -> None:
         for index, event in enumerate(self.model.events):
@@ -272,25 +318,42 @@ class Checker:
             compiled = self.condition(base + ("when",), ending.when)
             self.check_tags(base + ("tags",), ending.tags)
             if ending.at in fallback:
-                self.error(base + ("id",), f"ending `{ending.id}` can never be reached — expected it before "
-                           f"`{fallback[ending.at]}`, which has no condition and is checked first", "E206")
+                self.error(
+                    base + ("id",),
+                    f"ending `{ending.id}` can never be reached — expected it before "
+                    f"`{fallback[ending.at]}`, which has no condition and is checked first",
+                    "E206",
+                )
             elif compiled is not None and not satisfiable(compiled.tree, self.bounds()):
-                self.error(base + ("when",), f"ending `{ending.id}` can never be reached — no values of the "
-                           f"gauges can make `{ending.when}` hold", "E206")
+                self.error(
+                    base + ("when",),
+                    f"ending `{ending.id}` can never be reached — no values of the "
+                    f"gauges can make `{ending.when}` hold",
+                    "E206",
+                )
             if ending.when is None:
                 fallback.setdefault(ending.at, ending.id)
             if len(ending.questions) == 0:
                 self.warn(base, f"ending `{ending.id}` has no debrief question", "W202")
         if "end" not in fallback:
-            self.error(("endings",), "no ending is certain when the funding ends — expected a last ending "
-                       "without `when`, so that every game has an ending", "E207")
+            self.error(
+                ("endings",),
+                "no ending is certain when the funding ends — expected a last ending "
+                "without `when`, so that every game has an ending",
+                "E207",
+            )
 
     def bounds(self) -> dict[str, tuple[float, float]]:
         m = self.model
         n_inv = float(len(m.inventions))
-        return {"turn": (0.0, float(m.clock.turns)), "turns_left": (0.0, float(m.clock.turns)),
-                "inventions": (0.0, n_inv), "innovations": (0.0, n_inv),
-                "present": (0.0, float(len(m.partners))), "innovated": (0.0, float(len(m.organisations)))}
+        return {
+            "turn": (0.0, float(m.clock.turns)),
+            "turns_left": (0.0, float(m.clock.turns)),
+            "inventions": (0.0, n_inv),
+            "innovations": (0.0, n_inv),
+            "present": (0.0, float(len(m.partners))),
+            "innovated": (0.0, float(len(m.organisations))),
+        }
 
     def check_translations(self) -> None:
         if len(self.model.languages) < 2:
@@ -317,6 +380,7 @@ def _texts_missing(model: Scenario, langs: list[str]) -> Iterable[tuple[Path_, s
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 yield from walk(item, path + (i,))
+
     yield from walk(model, ())
 
 
@@ -334,8 +398,9 @@ def satisfiable(node: cond.Node, bounds: dict[str, tuple[float, float]]) -> bool
     return _satisfy(node, bounds, {}) is not None
 
 
-def _satisfy(node: cond.Node, bounds: dict[str, tuple[float, float]],
-             known: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]] | None:
+def _satisfy(
+    node: cond.Node, bounds: dict[str, tuple[float, float]], known: dict[str, tuple[float, float]]
+) -> dict[str, tuple[float, float]] | None:
     if isinstance(node, cond.Binary) and node.op == "and":
         left = _satisfy(node.left, bounds, known)
         return None if left is None else _satisfy(node.right, bounds, left)
@@ -352,8 +417,13 @@ def _satisfy(node: cond.Node, bounds: dict[str, tuple[float, float]],
     return known
 
 
-def _narrow(node: cond.Node, op: str, value: float, bounds: dict[str, tuple[float, float]],
-            known: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]] | None:
+def _narrow(
+    node: cond.Node,
+    op: str,
+    value: float,
+    bounds: dict[str, tuple[float, float]],
+    known: dict[str, tuple[float, float]],
+) -> dict[str, tuple[float, float]] | None:
     found = _interval(node, bounds)
     if found is None:
         return known

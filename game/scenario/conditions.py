@@ -139,9 +139,7 @@ class Compare(Node):
 def tokenize(text: str) -> list[Token]:
     """Split a condition into tokens; anything unknown is an error at its column."""
     if len(text) > MAX_LENGTH:
-        raise ConditionError(
-            f"condition too long — expected at most {MAX_LENGTH} characters, got {len(text)}", 1, text
-        )
+        raise ConditionError(f"condition too long — expected at most {MAX_LENGTH} characters, got {len(text)}", 1, text)
     tokens: list[Token] = []
     pos = 0
     while pos < len(text):
@@ -152,12 +150,13 @@ def tokenize(text: str) -> list[Token]:
             col = pos + len(text[pos:]) - len(text[pos:].lstrip()) + 1
             bad = text[col - 1]
             if bad == "=":
-                fix = "`>=` or `<=` (the `=` comes second)" if text[col:col + 1] in "<>" and text[col:col + 1] \
+                fix = (
+                    "`>=` or `<=` (the `=` comes second)"
+                    if text[col : col + 1] in "<>" and text[col : col + 1]
                     else "`==` to compare"
+                )
                 raise ConditionError(f"unexpected `=` — expected {fix}", col, text)
-            raise ConditionError(
-                f"unexpected character {bad!r} — expected a name, a number or an operator", col, text
-            )
+            raise ConditionError(f"unexpected character {bad!r} — expected a name, a number or an operator", col, text)
         kind = match.lastgroup or "op"
         tokens.append(Token(kind, match.group(kind), match.start(kind) + 1))
         pos = match.end()
@@ -496,8 +495,13 @@ def earliest_turn(node: Node) -> float:
     """
     if isinstance(node, Binary) and node.op == "and":
         return max(earliest_turn(node.left), earliest_turn(node.right))
-    if (isinstance(node, Compare) and node.op == ">=" and isinstance(node.left, Name) and node.left.name == "turn"
-            and isinstance(node.right, Number)):
+    if (
+        isinstance(node, Compare)
+        and node.op == ">="
+        and isinstance(node.left, Name)
+        and node.left.name == "turn"
+        and isinstance(node.right, Number)
+    ):
         return node.right.value
     return float("-inf")
 
@@ -588,8 +592,14 @@ class Condition:
         if isinstance(node, Unary) and node.op == "not":
             self._collect(node.operand, negations + 1, out)
             return
-        out.append(_Leaf("not " * negations + source_of(node, self.text), negations % 2 == 1, _compile(node),
-                         tuple(_readers(node))))
+        out.append(
+            _Leaf(
+                "not " * negations + source_of(node, self.text),
+                negations % 2 == 1,
+                _compile(node),
+                tuple(_readers(node)),
+            )
+        )
 
 
 def _readers(node: Node) -> list[tuple[str, Evaluator]]:

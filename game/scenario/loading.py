@@ -51,8 +51,14 @@ def _build(source: Source, raw: bytes, path: Path | None) -> tuple[Book | None, 
         return None, translate(exc, source, Scenario)
     checker = Checker(model, source, path.parent if path else None)
     found = checker.run()
-    book = Book(model, source, path, hashlib.sha256(raw).hexdigest(), checker.conditions,
-                [d for d in found if d.severity != "error"])
+    book = Book(
+        model,
+        source,
+        path,
+        hashlib.sha256(raw).hexdigest(),
+        checker.conditions,
+        [d for d in found if d.severity != "error"],
+    )
     return book, found
 
 
@@ -133,8 +139,14 @@ def check(path: str | Path) -> tuple[Book | None, list[Diagnostic]]:
         checker = Checker(entry.model, entry.source, file.parent)
         with paused_gc():
             found = checker.run()
-        book = Book(entry.model, entry.source, file, hashlib.sha256(entry.source.text.encode("utf-8")).hexdigest(),
-                    checker.conditions, [d for d in found if d.severity != "error"])
+        book = Book(
+            entry.model,
+            entry.source,
+            file,
+            hashlib.sha256(entry.source.text.encode("utf-8")).hexdigest(),
+            checker.conditions,
+            [d for d in found if d.severity != "error"],
+        )
         errors = [d for d in found if d.severity == "error"]
         entry.checked[state] = ((None if errors else book), sorted(found, key=lambda d: d.location))
     book, found = entry.checked[state]

@@ -39,12 +39,19 @@ __all__ = [
 Lang = Literal["fr", "en"]
 GAUGES = ("sens", "identite", "pouvoir", "cohesion")
 
-Id = Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_\-]*$", max_length=64,
-                          description="An identifier: letters, digits, `_` or `-`, starting with a letter.")]
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z_][A-Za-z0-9_\-]*$",
+        max_length=64,
+        description="An identifier: letters, digits, `_` or `-`, starting with a letter.",
+    ),
+]
 Level = Annotated[int, Field(ge=0, le=100, description="A level from 0 to 100.")]
 Delta = Annotated[int, Field(ge=-100, le=100, description="A change from -100 to +100.")]
-Condition = Annotated[str, Field(min_length=1, max_length=2000,
-                                 description="A condition, e.g. `sens >= 40 and not flag(charte)`.")]
+Condition = Annotated[
+    str, Field(min_length=1, max_length=2000, description="A condition, e.g. `sens >= 40 and not flag(charte)`.")
+]
 
 
 class _Strict(BaseModel):
@@ -79,14 +86,17 @@ class Effects(_Strict):
     pouvoir: Delta = 0
     cohesion: Delta = 0
     engagement: dict[str, Delta] = Field(default_factory=dict, description="Partner id → change of engagement.")
-    awareness: dict[str, Delta] = Field(default_factory=dict,
-                                        description="Organisation id → change of its hierarchy's awareness.")
-    support: dict[str, Delta] = Field(default_factory=dict,
-                                      description="Organisation id → change of its hierarchy's support.")
+    awareness: dict[str, Delta] = Field(
+        default_factory=dict, description="Organisation id → change of its hierarchy's awareness."
+    )
+    support: dict[str, Delta] = Field(
+        default_factory=dict, description="Organisation id → change of its hierarchy's support."
+    )
     flags: dict[str, bool] = Field(default_factory=dict, description="Flags to set (true) or clear (false).")
     invent: list[str] = Field(default_factory=list, description="Inventions the collective creates.")
     diffuse: dict[str, dict[str, Delta]] = Field(
-        default_factory=dict, description="Invention id → organisation id → change of diffusion.")
+        default_factory=dict, description="Invention id → organisation id → change of diffusion."
+    )
     leave: list[str] = Field(default_factory=list, description="Partners who leave the collective.")
 
 
@@ -148,7 +158,8 @@ class Ending(_Strict):
     title: Text
     when: Condition | None = Field(default=None, description="The ending is reached when this holds.")
     at: Literal["end", "any"] = Field(
-        default="end", description="`end`: checked when the funding ends; `any`: checked after every decision.")
+        default="end", description="`end`: checked when the funding ends; `any`: checked after every decision."
+    )
     explanation: Text = Field(description="Why this ending was reached, in the terms of the paper.")
     questions: list[Text] = Field(default_factory=list, description="Questions for the debrief.")
     tags: list[str] = Field(default_factory=list)
@@ -207,13 +218,16 @@ class Rules(_Strict):
     """How cohésion and innovations are computed; the defaults follow the game brief."""
 
     cohesion_weights: dict[Literal["sens", "identite", "pouvoir", "engagement"], float] = Field(
-        default_factory=lambda: {"sens": 0.3, "identite": 0.3, "pouvoir": 0.15, "engagement": 0.25})
-    cohesion_inertia: float = Field(default=0.4, ge=0, le=1,
-                                    description="Share of the gap to its target that cohésion closes each decision.")
+        default_factory=lambda: {"sens": 0.3, "identite": 0.3, "pouvoir": 0.15, "engagement": 0.25}
+    )
+    cohesion_inertia: float = Field(
+        default=0.4, ge=0, le=1, description="Share of the gap to its target that cohésion closes each decision."
+    )
     innovation_threshold: Level = Field(default=60, description="Diffusion at which an invention is an innovation.")
     max_events_per_turn: int = Field(default=1, ge=0, le=5)
-    leaver_loss: float = Field(default=0.5, ge=0, le=1,
-                               description="Share of non-instituted diffusion lost when a partner leaves.")
+    leaver_loss: float = Field(
+        default=0.5, ge=0, le=1, description="Share of non-instituted diffusion lost when a partner leaves."
+    )
 
 
 class Scenario(_Strict):

@@ -87,8 +87,9 @@ class Source:
         text = source[line - 1] if 0 < line <= len(source) else ""
         return text if len(text) <= MAX_QUOTED else text[:MAX_QUOTED] + " …"
 
-    def diagnostic(self, path: Path_, message: str, code: str, *, key: bool = False, hint: str = "",
-                   severity: str = "error") -> Diagnostic:
+    def diagnostic(
+        self, path: Path_, message: str, code: str, *, key: bool = False, hint: str = "", severity: str = "error"
+    ) -> Diagnostic:
         where = self.location(path, key=key)
         return Diagnostic(where, message, code, severity, hint, self.line_text(where.line))
 
@@ -119,8 +120,11 @@ def read_raw(path: str | Path) -> bytes:
     try:
         size = Path(path).stat().st_size
         if size > MAX_BYTES:
-            raise _fail(name, f"file too large — expected at most {MAX_BYTES // 1_048_576} MB, got "
-                        f"{size / 1_048_576:.1f} MB", "E001")
+            raise _fail(
+                name,
+                f"file too large — expected at most {MAX_BYTES // 1_048_576} MB, got {size / 1_048_576:.1f} MB",
+                "E001",
+            )
         return Path(path).read_bytes()
     except OSError as exc:
         raise _fail(name, f"cannot read the file — {exc.strerror or exc}", "E001", 0, 0) from None
@@ -140,8 +144,9 @@ def _decode(raw: bytes, file: str) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise _fail(file, f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}) — save it as UTF-8 text",
-                    "E002", line, col) from None
+        raise _fail(
+            file, f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}) — save it as UTF-8 text", "E002", line, col
+        ) from None
     return text.removeprefix("\ufeff")
 
 
@@ -165,8 +170,14 @@ def parse_source(raw: bytes | str, file: str = "<scenario>") -> Source:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         if "nesting depth" in problem:  # newer libyaml refuses deep nesting itself: same finding as ours
-            raise _fail(file, f"nesting too deep — expected at most {MAX_DEPTH} levels", "E003", line, col,
-                        source.line_text(line)) from None
+            raise _fail(
+                file,
+                f"nesting too deep — expected at most {MAX_DEPTH} levels",
+                "E003",
+                line,
+                col,
+                source.line_text(line),
+            ) from None
         raise _fail(file, f"YAML syntax error: {problem}", "E005", line, col, source.line_text(line)) from None
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise _fail(file, f"YAML could not be read — {str(exc).splitlines()[0][:120]}", "E005") from None
@@ -175,8 +186,12 @@ def parse_source(raw: bytes | str, file: str = "<scenario>") -> Source:
     source.data = builder.root
     if not isinstance(source.data, dict):  # the one problem worth telling, whatever else is wrong
         kind = "a list" if isinstance(source.data, list) else f"a {type(source.data).__name__}"
-        raise _fail(file, f"the top level must be a mapping (`id: …`, `title: …`) — expected a mapping, got {kind}",
-                    "E004", *root_mark)
+        raise _fail(
+            file,
+            f"the top level must be a mapping (`id: …`, `title: …`) — expected a mapping, got {kind}",
+            "E004",
+            *root_mark,
+        )
     if builder.errors:
         raise ScenarioError(builder.errors)
     return source
@@ -225,8 +240,9 @@ class _Builder:
         self.root: Any = None
 
     def fail(self, mark: yaml.Mark, message: str, code: str) -> ScenarioError:
-        return _fail(self.source.file, message, code, mark.line + 1, mark.column + 1,
-                     self.source.line_text(mark.line + 1))
+        return _fail(
+            self.source.file, message, code, mark.line + 1, mark.column + 1, self.source.line_text(mark.line + 1)
+        )
 
     def note(self, mark: yaml.Mark, message: str, code: str) -> None:
         where = Location(self.source.file, mark.line + 1, mark.column + 1)
@@ -251,8 +267,9 @@ class _Builder:
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise self.fail(event.start_mark, "a second YAML document (`---`) — expected one scenario "
-                                    "per file", "E005")
+                    raise self.fail(
+                        event.start_mark, "a second YAML document (`---`) — expected one scenario per file", "E005"
+                    )
         return documents > 0 and self.root is not None, root_mark
 
     # -- where the next value goes -------------------------------------------------------------
@@ -277,10 +294,15 @@ class _Builder:
         self.count += size
         if self.count > MAX_NODES:
             if size > 1:
-                raise self.fail(mark, f"too many values once `*aliases` are expanded (more than {MAX_NODES:,}) — "
-                                "is this an alias bomb? expected each alias to stand for a small value", "E006")
-            raise self.fail(mark, f"too many values (more than {MAX_NODES:,}) — expected a scenario of "
-                            "reasonable size", "E006")
+                raise self.fail(
+                    mark,
+                    f"too many values once `*aliases` are expanded (more than {MAX_NODES:,}) — "
+                    "is this an alias bomb? expected each alias to stand for a small value",
+                    "E006",
+                )
+            raise self.fail(
+                mark, f"too many values (more than {MAX_NODES:,}) — expected a scenario of reasonable size", "E006"
+            )
         if len(self.stack) + depth > MAX_DEPTH:
             raise self.fail(mark, f"nesting too deep — expected at most {MAX_DEPTH} levels", "E003")
 
@@ -328,8 +350,11 @@ class _Builder:
         key = str(key)
         frame.key = key
         if key in frame.data:
-            self.note(mark, f"duplicate key `{key}` — expected each key once in a mapping (the later one "
-                      "would silently win)", "E008")
+            self.note(
+                mark,
+                f"duplicate key `{key}` — expected each key once in a mapping (the later one would silently win)",
+                "E008",
+            )
             frame.key_ok = False
             return
         if frame.path is not None:
@@ -380,8 +405,12 @@ class _Builder:
     def refuse_tag(self, event: yaml.Event) -> None:
         tag = str(getattr(event, "tag", ""))
         shown = tag.replace("tag:yaml.org,2002:", "!!")
-        self.note(event.start_mark, f"YAML tag `{shown}` is not allowed — expected plain values (text, "
-                  "numbers, true/false, lists, mappings); a scenario never runs code", "E009")
+        self.note(
+            event.start_mark,
+            f"YAML tag `{shown}` is not allowed — expected plain values (text, "
+            "numbers, true/false, lists, mappings); a scenario never runs code",
+            "E009",
+        )
 
     def open(self, event: yaml.CollectionStartEvent, data: dict[str, Any] | list[Any]) -> None:
         if event.tag is not None and event.tag != "!" and event.tag not in _SAFE_TAGS:
@@ -424,8 +453,11 @@ class _Builder:
     def alias(self, event: yaml.AliasEvent) -> None:
         name = event.anchor
         if name not in self.anchors:
-            raise self.fail(event.start_mark, f"unknown alias `*{name}` — expected an anchor `&{name}` written "
-                            "before it, and not around it", "E005")
+            raise self.fail(
+                event.start_mark,
+                f"unknown alias `*{name}` — expected an anchor `&{name}` written before it, and not around it",
+                "E005",
+            )
         value, size, depth = self.anchors[name]
         self.grow(size, depth, event.start_mark)
         self.put(value, size, depth, event.start_mark)
@@ -434,8 +466,11 @@ class _Builder:
 _MERGE_KEY = object()
 _SLOW = object()
 # First characters for which the safe resolver may find a non-text type (numbers, booleans, null, dates…).
-_RESOLVED_FIRST = frozenset(k for k in yaml.SafeLoader.yaml_implicit_resolvers if k) \
-    if None not in yaml.SafeLoader.yaml_implicit_resolvers else frozenset(map(chr, range(0x110000)))
+_RESOLVED_FIRST = (
+    frozenset(k for k in yaml.SafeLoader.yaml_implicit_resolvers if k)
+    if None not in yaml.SafeLoader.yaml_implicit_resolvers
+    else frozenset(map(chr, range(0x110000)))
+)
 _BOOLS = {"true": True, "false": False, "yes": True, "no": False, "on": True, "off": False}
 
 

@@ -122,14 +122,26 @@ def _message(err: dict[str, Any], value: Any, arrived: bool, root: type[BaseMode
         bound = _bounds(root, loc)
         return f"`{name}` out of range — expected {bound}, got {_describe(value)}", "E103", False
     if kind in ("too_short", "too_long"):
-        return (f"`{name}` has the wrong number of items — expected {_count(ctx)}, got "
-                f"{ctx.get('actual_length', '?')}"), "E104", False
+        return (
+            (f"`{name}` has the wrong number of items — expected {_count(ctx)}, got {ctx.get('actual_length', '?')}"),
+            "E104",
+            False,
+        )
     if kind == "literal_error":
-        return f"`{name}` has an unexpected value — expected {ctx.get('expected')}, got {_describe(value)}", \
-            "E105", False
+        return (
+            f"`{name}` has an unexpected value — expected {ctx.get('expected')}, got {_describe(value)}",
+            "E105",
+            False,
+        )
     if kind == "string_pattern_mismatch":
-        return (f"`{name}` is not a valid id — expected letters, digits, `_` or `-` starting with a letter, got "
-                f"{_describe(value)}"), "E106", False
+        return (
+            (
+                f"`{name}` is not a valid id — expected letters, digits, `_` or `-` starting with a letter, got "
+                f"{_describe(value)}"
+            ),
+            "E106",
+            False,
+        )
     if kind.startswith("string_too"):
         return f"`{name}` is too long or too short — {err['msg'].lower()}, got {_describe(value)}", "E104", False
     expected = _EXPECT.get(kind, err["msg"].lower())
@@ -147,8 +159,9 @@ def _bounds(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
     field = model.model_fields.get(str(loc[-1])) if model else None
     low = high = None
     if field is not None:
-        for meta in list(field.metadata) + [m for a in typing.get_args(field.annotation) for m in
-                                             getattr(a, "__metadata__", ())]:
+        for meta in list(field.metadata) + [
+            m for a in typing.get_args(field.annotation) for m in getattr(a, "__metadata__", ())
+        ]:
             low = getattr(meta, "ge", None) if getattr(meta, "ge", None) is not None else low
             high = getattr(meta, "le", None) if getattr(meta, "le", None) is not None else high
     if low is None and high is None:
@@ -165,8 +178,11 @@ def _clean(loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def _drop_shadowed(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A text given as a mapping is judged by its `fr`/`en` branch, not by the plain-text one."""
-    tr_prefixes = {_clean(e["loc"][: e["loc"].index("Tr")]) for e in errors
-                   if "Tr" in e["loc"] and _clean(e["loc"]) != _clean(e["loc"][: e["loc"].index("Tr")])}
+    tr_prefixes = {
+        _clean(e["loc"][: e["loc"].index("Tr")])
+        for e in errors
+        if "Tr" in e["loc"] and _clean(e["loc"]) != _clean(e["loc"][: e["loc"].index("Tr")])
+    }
     return [e for e in errors if not ("str" in e["loc"] and _clean(e["loc"]) in tr_prefixes)]
 
 

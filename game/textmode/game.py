@@ -63,8 +63,7 @@ class TextGame:
         s = self.session
         phase = self.engine.phases[s.phase] if s.phase in self.engine.phases else None
         self.say()
-        clock = t("turn", self.lang, unit=self.unit().capitalize(), turn=s.turn + 1,
-                  turns=self.book.model.clock.turns)
+        clock = t("turn", self.lang, unit=self.unit().capitalize(), turn=s.turn + 1, turns=self.book.model.clock.turns)
         self.say(f"--- {clock} · {t('phase', self.lang, name=tr(phase.name, self.lang) if phase else s.phase)} ---")
         if view.title is not None:
             self.say(f"## {tr(view.title, self.lang)}")
@@ -87,11 +86,30 @@ class TextGame:
         self.say(t("partners", self.lang))
         for p in self.book.model.partners:
             gone = "" if self.session.active[p.id] else t("gone", self.lang)
-            self.say("  " + t("partner_line", self.lang, name=p.name, org=org_short(self.book, p.organisation),
-                               role=tr(p.role, self.lang), engagement=self.session.engagement[p.id], gone=gone))
+            self.say(
+                "  "
+                + t(
+                    "partner_line",
+                    self.lang,
+                    name=p.name,
+                    org=org_short(self.book, p.organisation),
+                    role=tr(p.role, self.lang),
+                    engagement=self.session.engagement[p.id],
+                    gone=gone,
+                )
+            )
         for o in self.book.model.organisations:
-            self.say("  " + t("hierarchy_line", self.lang, org=o.short, title=tr(o.hierarchy.title, self.lang),
-                               awareness=self.session.awareness[o.id], support=self.session.support[o.id]))
+            self.say(
+                "  "
+                + t(
+                    "hierarchy_line",
+                    self.lang,
+                    org=o.short,
+                    title=tr(o.hierarchy.title, self.lang),
+                    awareness=self.session.awareness[o.id],
+                    support=self.session.support[o.id],
+                )
+            )
 
     def show_inventions(self) -> None:
         self.say(t("inventions", self.lang))
@@ -99,8 +117,10 @@ class TextGame:
             self.say("  " + t("no_invention", self.lang))
         for invention, levels in self.session.diffusion.items():
             spread = ", ".join(f"{org_short(self.book, o)} {v}" for o, v in levels.items())
-            self.say("  " + t("invention_line", self.lang, name=invention_name(self.book, invention, self.lang),
-                               levels=spread))
+            self.say(
+                "  "
+                + t("invention_line", self.lang, name=invention_name(self.book, invention, self.lang), levels=spread)
+            )
 
     def show_outcome(self, outcome: Outcome) -> None:
         self.say()
@@ -135,8 +155,11 @@ class TextGame:
             for fact in result.facts:
                 self.say("  - " + describe_condition_fact(self.book, fact, self.lang))
         self.show_gauges()
-        innovated = [invention_name(self.book, i, self.lang) + " (" + ", ".join(org_short(self.book, o) for o in orgs)
-                     + ")" for i, orgs in result.innovations.items() if orgs]
+        innovated = [
+            invention_name(self.book, i, self.lang) + " (" + ", ".join(org_short(self.book, o) for o in orgs) + ")"
+            for i, orgs in result.innovations.items()
+            if orgs
+        ]
         gone = [invention_name(self.book, i, self.lang) for i in result.evaporated]
         self.say(t("innovations", self.lang, list=", ".join(innovated) or t("none", self.lang)))
         self.say(t("evaporated", self.lang, list=", ".join(gone) or t("none", self.lang)))
@@ -178,6 +201,7 @@ class TextGame:
 
 def stdin_reader(stream: TextIO, echo: TextIO) -> Callable[[str], str | None]:
     """Read lines from a stream, writing the prompt first; None at end of input."""
+
     def read(prompt: str) -> str | None:
         echo.write(prompt)
         echo.flush()
@@ -187,5 +211,5 @@ def stdin_reader(stream: TextIO, echo: TextIO) -> Callable[[str], str | None]:
         if not stream.isatty():
             echo.write(line if line.endswith("\n") else line + "\n")
         return line
-    return read
 
+    return read

@@ -64,8 +64,7 @@ def _new_game(args: argparse.Namespace) -> tuple[Engine, Session]:
         raise PartenairesError("which scenario? e.g. `partenaires play --text demo`")
     engine = Engine(load(resolve_scenario(args.scenario)))
     seed = args.seed if args.seed is not None else new_seed()
-    session = engine.new_session(seed, args.name, args.group, args.lang, start=args.start,
-                                 gauges=parse_sets(args.set))
+    session = engine.new_session(seed, args.name, args.group, args.lang, start=args.start, gauges=parse_sets(args.set))
     return engine, session
 
 
@@ -79,8 +78,10 @@ def resume_target(resume_arg: str, out: str | None) -> Path:
     found = latest_session(folder)
     if found is None:
         where = folder or "the sessions folder"
-        raise PartenairesError(f"no unfinished session to resume in {where} — start a new game, or give "
-                               "the record: `partenaires play --text --resume FILE.jsonl`")
+        raise PartenairesError(
+            f"no unfinished session to resume in {where} — start a new game, or give "
+            "the record: `partenaires play --text --resume FILE.jsonl`"
+        )
     return found
 
 
@@ -95,6 +96,7 @@ def _resumed(args: argparse.Namespace) -> tuple[Engine, Session, Recorder]:
 def _report(log: Path, lang: str) -> None:
     """The debrief report, next to the record; a failure here must not spoil a finished game."""
     from game.reports.report import write_report
+
     try:
         html = write_report(log)
     except (PartenairesError, OSError) as exc:

@@ -49,14 +49,21 @@ class Coverage:
     targets: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"scenario": self.book.model.id, "file": str(self.book.path or self.book.source.file),
-                "states": self.states, "search_complete": self.complete, "games": self.games,
-                "targets": self.targets, "covered": self.targets - len(self.missed),
-                "missed": [{"where": str(where), "line": where.line, "what": what} for where, what in self.missed]}
+        return {
+            "scenario": self.book.model.id,
+            "file": str(self.book.path or self.book.source.file),
+            "states": self.states,
+            "search_complete": self.complete,
+            "games": self.games,
+            "targets": self.targets,
+            "covered": self.targets - len(self.missed),
+            "missed": [{"where": str(where), "line": where.line, "what": what} for where, what in self.missed],
+        }
 
 
-def cover(book: Book, strategies: list[str] | None = None, runs: int = 50, seed: int = 1,
-          max_states: int = 50_000) -> Coverage:
+def cover(
+    book: Book, strategies: list[str] | None = None, runs: int = 50, seed: int = 1, max_states: int = 50_000
+) -> Coverage:
     """Try every choice, both outcomes of every condition, every event and ending; list what was never met.
 
     Two sources: the deep check's breadth-first search (every choice from every state, every outside
@@ -83,22 +90,48 @@ def cover(book: Book, strategies: list[str] | None = None, runs: int = 50, seed:
     for name in strategies or list(STRATEGIES):
         for game_seed in range(seed, seed + runs):
             games += 1
-            _cover_game(engine, PICKERS[name], random.Random(f"{name}:{game_seed}"), game_seed, [], None,
-                        visited, visit, offered)
+            _cover_game(
+                engine,
+                PICKERS[name],
+                random.Random(f"{name}:{game_seed}"),
+                game_seed,
+                [],
+                None,
+                visited,
+                visit,
+                offered,
+            )
     # directed: replay the start of a game that was offered a choice never taken, and take it
     for (scene, index), (game_seed, prefix) in sorted(offered.items()):
         if (scene, index) not in taken:
             games += 1
-            _cover_game(engine, pick_random, random.Random(f"cover:{game_seed}"), game_seed, prefix, index,
-                        visited, visit, offered)
+            _cover_game(
+                engine,
+                pick_random,
+                random.Random(f"cover:{game_seed}"),
+                game_seed,
+                prefix,
+                index,
+                visited,
+                visit,
+                offered,
+            )
     found = Coverage(book, result.states, result.complete, games)
     _collect_missed(found, recorders, visited, taken, fired, ended)
     return found
 
 
-def _cover_game(engine: Engine, pick: Picker, rng: random.Random, seed: int, prefix: list[int],
-                target: int | None, visited: set[str], visit: Callable[[Session, Any], None],
-                offered: dict[tuple[str, int], tuple[int, list[int]]]) -> None:
+def _cover_game(
+    engine: Engine,
+    pick: Picker,
+    rng: random.Random,
+    seed: int,
+    prefix: list[int],
+    target: int | None,
+    visited: set[str],
+    visit: Callable[[Session, Any], None],
+    offered: dict[tuple[str, int], tuple[int, list[int]]],
+) -> None:
     """One game: `prefix` (choice indexes) replayed, then `target` taken, then `pick` to the end."""
     session = engine.new_session(seed)
     played: list[int] = []
@@ -119,8 +152,14 @@ def _cover_game(engine: Engine, pick: Picker, rng: random.Random, seed: int, pre
         engine.release(session)
 
 
-def _collect_missed(found: Coverage, recorders: dict[Any, _Recorder], visited: set[str],
-                    taken: set[tuple[str, int]], fired: set[str], ended: set[str]) -> None:
+def _collect_missed(
+    found: Coverage,
+    recorders: dict[Any, _Recorder],
+    visited: set[str],
+    taken: set[tuple[str, int]],
+    fired: set[str],
+    ended: set[str],
+) -> None:
     book = found.book
     model = book.model
     where = book.source.location
@@ -133,8 +172,12 @@ def _collect_missed(found: Coverage, recorders: dict[Any, _Recorder], visited: s
             continue
         for j, choice in enumerate(scene.choices):
             if (scene.id, j) not in taken:
-                missed.append((where(("scenes", i, "choices", j)),
-                               f"choice {choice_label(choice, j)} of scene `{scene.id}` never taken"))
+                missed.append(
+                    (
+                        where(("scenes", i, "choices", j)),
+                        f"choice {choice_label(choice, j)} of scene `{scene.id}` never taken",
+                    )
+                )
     for k, event in enumerate(model.events):
         targets += 1
         if event.id not in fired:
@@ -157,10 +200,12 @@ def _collect_missed(found: Coverage, recorders: dict[Any, _Recorder], visited: s
 
 def format_coverage(found: Coverage) -> str:
     status = "complete" if found.complete else "bounded (INCOMPLETE)"
-    lines = [f"{found.book.path or found.book.source.file}: coverage from a search over {found.states} states "
-             f"({status}) and {found.games} automatic games",
-             f"covered {found.targets - len(found.missed)} of {found.targets} targets (scenes, choices, events, "
-             "endings, both outcomes of each condition)"]
+    lines = [
+        f"{found.book.path or found.book.source.file}: coverage from a search over {found.states} states "
+        f"({status}) and {found.games} automatic games",
+        f"covered {found.targets - len(found.missed)} of {found.targets} targets (scenes, choices, events, "
+        "endings, both outcomes of each condition)",
+    ]
     if not found.missed:
         lines.append("Every line was reached.")
     else:

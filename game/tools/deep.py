@@ -29,8 +29,20 @@ from game.rules.engine import IDLE_CHOICE, Engine
 from game.rules.session import Session
 from game.scenario.loading import Book
 
-__all__ = ["deep_check", "Search", "SearchResult", "Oracle", "Path", "Step", "find_seed", "DEFAULT_MAX_STATES",
-           "DEFAULT_MAX_DEPTH", "DEFAULT_BUCKET", "DEFAULT_SEEDS", "format_deep"]
+__all__ = [
+    "deep_check",
+    "Search",
+    "SearchResult",
+    "Oracle",
+    "Path",
+    "Step",
+    "find_seed",
+    "DEFAULT_MAX_STATES",
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_BUCKET",
+    "DEFAULT_SEEDS",
+    "format_deep",
+]
 
 DEFAULT_MAX_STATES = 20_000
 DEFAULT_MAX_DEPTH = 200
@@ -101,8 +113,9 @@ class Probe:
     __gt__ = __ge__
 
     def __float__(self) -> float:
-        raise TypeError("the deep check follows random numbers only through comparisons; the engine used one "
-                        "as a plain number")
+        raise TypeError(
+            "the deep check follows random numbers only through comparisons; the engine used one as a plain number"
+        )
 
 
 @dataclass
@@ -165,9 +178,20 @@ Snapshot = tuple[Any, ...]
 
 
 def snapshot(s: Session) -> Snapshot:
-    return (s.phase, s.scene, s.turn, dict(s.gauges), dict(s.engagement), dict(s.active), dict(s.awareness),
-            dict(s.support), {k: dict(v) for k, v in s.diffusion.items()}, dict(s.flags), list(s.seen),
-            list(s.fired))
+    return (
+        s.phase,
+        s.scene,
+        s.turn,
+        dict(s.gauges),
+        dict(s.engagement),
+        dict(s.active),
+        dict(s.awareness),
+        dict(s.support),
+        {k: dict(v) for k, v in s.diffusion.items()},
+        dict(s.flags),
+        list(s.seen),
+        list(s.fired),
+    )
 
 
 def key_of(snap: Snapshot, bucket: int) -> tuple[Any, ...]:
@@ -176,9 +200,21 @@ def key_of(snap: Snapshot, bucket: int) -> tuple[Any, ...]:
 
     def cut(values: dict[str, int]) -> tuple[int, ...]:
         return tuple(v // bucket for v in values.values()) if bucket > 1 else tuple(values.values())
-    return (phase, scene, turn, cut(gauges), cut(engagement), tuple(active.values()), cut(awareness),
-            cut(support), tuple(sorted((k, cut(v)) for k, v in diffusion.items())),
-            frozenset(k for k, v in flags.items() if v), frozenset(seen), frozenset(fired))
+
+    return (
+        phase,
+        scene,
+        turn,
+        cut(gauges),
+        cut(engagement),
+        tuple(active.values()),
+        cut(awareness),
+        cut(support),
+        tuple(sorted((k, cut(v)) for k, v in diffusion.items())),
+        frozenset(k for k, v in flags.items() if v),
+        frozenset(seen),
+        frozenset(fired),
+    )
 
 
 class _Scratch:
@@ -192,8 +228,7 @@ class _Scratch:
         s = self.session
         if s.finished or s not in self.engine.machine.models:
             s = self.session = self.engine.new_session(0)
-        (s.phase, s.scene, s.turn, gauges, engagement, active, awareness, support, diffusion, flags, seen,
-         fired) = snap
+        (s.phase, s.scene, s.turn, gauges, engagement, active, awareness, support, diffusion, flags, seen, fired) = snap
         s.gauges, s.engagement, s.active = dict(gauges), dict(engagement), dict(active)
         s.awareness, s.support = dict(awareness), dict(support)
         s.diffusion = {k: dict(v) for k, v in diffusion.items()}
@@ -282,8 +317,14 @@ Visit = Callable[[Session, Any], None]
 class Search:
     """Breadth-first search over (choice × random branch) from the start of the game."""
 
-    def __init__(self, engine: Engine, max_states: int = DEFAULT_MAX_STATES, max_depth: int = DEFAULT_MAX_DEPTH,
-                 bucket: int = DEFAULT_BUCKET, on_outcome: Visit | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        max_states: int = DEFAULT_MAX_STATES,
+        max_depth: int = DEFAULT_MAX_DEPTH,
+        bucket: int = DEFAULT_BUCKET,
+        on_outcome: Visit | None = None,
+    ) -> None:
         self.engine = engine
         self.max_states = max_states
         self.max_depth = max_depth
@@ -356,8 +397,7 @@ class Search:
                     events = tuple(hit.id for hit in outcome.events)
                     if following is None:
                         ending = s.ending or ""
-                        step = Step(view.id, option.number, option.index, option.id, events, ending, True,
-                                    probability)
+                        step = Step(view.id, option.number, option.index, option.id, events, ending, True, probability)
                         self._keep_ending(result, ending, node, step)
                         continue
                     key = key_of(following, self.bucket)
@@ -368,8 +408,9 @@ class Search:
                         result.states = len(seen)
                         return result
                     seen.add(key)
-                    step = Step(view.id, option.number, option.index, option.id, events, following[1], False,
-                                probability)
+                    step = Step(
+                        view.id, option.number, option.index, option.id, events, following[1], False, probability
+                    )
                     parent = self.nodes[node]
                     self.nodes.append(_Node(node, step, parent.first, parent.probability * probability, depth + 1))
                     queue.append((len(self.nodes) - 1, following))
@@ -429,6 +470,7 @@ def witness_games(engine: Engine, runs: int = 200, seed: int = 1) -> tuple[dict[
     import random as _random
 
     from game.tools.explore import MAX_DECISIONS, PICKERS
+
     endings: dict[str, Witness] = {}
     traps: dict[str, Witness] = {}
     for strategy, pick in PICKERS.items():
@@ -502,6 +544,7 @@ def gauge_bounds(book: Book) -> dict[str, tuple[float, float]]:
 def bounded_out(book: Book, index: int, bounds: dict[str, tuple[float, float]]) -> bool:
     """True when the ending's condition cannot hold within the gauges' limits (a proof)."""
     from game.scenario.checks import satisfiable
+
     condition = book.cond("endings", index, "when")
     return condition is not None and not satisfiable(condition.tree, bounds)
 
@@ -527,19 +570,24 @@ def _replay_lines(engine: Engine, path: Path, file: str, seeds: int) -> list[str
     if seed is not None:
         lines.append(f"replay: printf '{numbers}' | partenaires play --text {shlex.quote(file)} --seed {seed}")
     else:
-        lines.append(f"choices: printf '{numbers}' (chance of these random branches {path.probability:.2%}; "
-                     f"no seed among the first {seeds} reproduces them)")
+        lines.append(
+            f"choices: printf '{numbers}' (chance of these random branches {path.probability:.2%}; "
+            f"no seed among the first {seeds} reproduces them)"
+        )
     return lines
 
 
 def _witness_lines(engine: Engine, witness: Witness, file: str) -> list[str]:
     numbers = "".join(f"{n}\\n" for n in witness.numbers)
-    return [f"path: {' → '.join(witness.scenes)} (a `{witness.strategy}` game; no search proved it shortest)",
-            f"replay: printf '{numbers}' | partenaires play --text {shlex.quote(file)} --seed {witness.seed}"]
+    return [
+        f"path: {' → '.join(witness.scenes)} (a `{witness.strategy}` game; no search proved it shortest)",
+        f"replay: printf '{numbers}' | partenaires play --text {shlex.quote(file)} --seed {witness.seed}",
+    ]
 
 
-def deep_findings(book: Book, result: SearchResult, engine: Engine, seeds: int = DEFAULT_SEEDS,
-                  games: int = DEFAULT_GAMES) -> list[Finding]:
+def deep_findings(
+    book: Book, result: SearchResult, engine: Engine, seeds: int = DEFAULT_SEEDS, games: int = DEFAULT_GAMES
+) -> list[Finding]:
     file = str(book.path or book.source.file)
     found: list[Finding] = []
     model = book.model
@@ -554,33 +602,72 @@ def deep_findings(book: Book, result: SearchResult, engine: Engine, seeds: int =
         path = result.endings.get(ending.id)
         witness = witnesses.get(ending.id)
         if path is not None:
-            found.append(Finding(where, "info", "D100", f"ending `{ending.id}` can be reached in "
-                                 f"{len(path.steps)} choice(s)", _replay_lines(engine, path, file, seeds)))
+            found.append(
+                Finding(
+                    where,
+                    "info",
+                    "D100",
+                    f"ending `{ending.id}` can be reached in {len(path.steps)} choice(s)",
+                    _replay_lines(engine, path, file, seeds),
+                )
+            )
         elif witness is not None and replays_to(engine, witness) == ending.id:
-            found.append(Finding(where, "info", "D100", f"ending `{ending.id}` can be reached in "
-                                 f"{len(witness.numbers)} choice(s)", _witness_lines(engine, witness, file)))
+            found.append(
+                Finding(
+                    where,
+                    "info",
+                    "D100",
+                    f"ending `{ending.id}` can be reached in {len(witness.numbers)} choice(s)",
+                    _witness_lines(engine, witness, file),
+                )
+            )
         elif result.exact:
-            found.append(Finding(where, "error", "D101", f"ending `{ending.id}` can never be reached — proven over "
-                                 f"all {result.states} states of the game"))
+            found.append(
+                Finding(
+                    where,
+                    "error",
+                    "D101",
+                    f"ending `{ending.id}` can never be reached — proven over all {result.states} states of the game",
+                )
+            )
         elif bounded_out(book, i, limits):
             span = ", ".join(f"{g} {int(low)}…{int(high)}" for g, (low, high) in limits.items())
-            found.append(Finding(where, "error", "D101", f"ending `{ending.id}` can never be reached — proven: "
-                                 f"`{ending.when}` cannot hold when the gauges can only range over {span} "
-                                 "(from the starting values, the effects and the clock)"))
+            found.append(
+                Finding(
+                    where,
+                    "error",
+                    "D101",
+                    f"ending `{ending.id}` can never be reached — proven: "
+                    f"`{ending.when}` cannot hold when the gauges can only range over {span} "
+                    "(from the starting values, the effects and the clock)",
+                )
+            )
         else:
-            found.append(Finding(where, "error", "D102", f"ending `{ending.id}` was not reached within the bounds "
-                                 "(not a proof: raise --max-states or lower --bucket)"))
-    trap_message = "can trap the player: none of its choices is available, the game can only offer « let the " \
-        "month pass »"
+            found.append(
+                Finding(
+                    where,
+                    "error",
+                    "D102",
+                    f"ending `{ending.id}` was not reached within the bounds "
+                    "(not a proof: raise --max-states or lower --bucket)",
+                )
+            )
+    trap_message = (
+        "can trap the player: none of its choices is available, the game can only offer « let the month pass »"
+    )
     for scene, path in sorted(result.traps.items(), key=lambda item: scene_index.get(item[0], 0)):
         where = str(book.source.location(("scenes", scene_index[scene], "choices")))
-        found.append(Finding(where, "error", "D201", f"scene `{scene}` {trap_message}",
-                             _replay_lines(engine, path, file, seeds)))
+        found.append(
+            Finding(where, "error", "D201", f"scene `{scene}` {trap_message}", _replay_lines(engine, path, file, seeds))
+        )
     for scene, witness in sorted(trapped.items(), key=lambda item: scene_index.get(item[0], 0)):
         if scene not in result.traps:
             where = str(book.source.location(("scenes", scene_index[scene], "choices")))
-            found.append(Finding(where, "error", "D201", f"scene `{scene}` {trap_message}",
-                                 _witness_lines(engine, witness, file)))
+            found.append(
+                Finding(
+                    where, "error", "D201", f"scene `{scene}` {trap_message}", _witness_lines(engine, witness, file)
+                )
+            )
     played = result.scenes | {s for w in list(witnesses.values()) + list(trapped.values()) for s in w.scenes}
     for i, unplayed in enumerate(model.scenes):
         if unplayed.id not in played and result.complete:
@@ -593,20 +680,25 @@ def deep_findings(book: Book, result: SearchResult, engine: Engine, seeds: int =
 def bounds_line(result: SearchResult) -> str:
     gauges = "exact gauges" if result.bucket == 1 else f"gauges grouped in buckets of {result.bucket} points"
     status = "complete" if result.complete else "INCOMPLETE (a bound was hit)"
-    return (f"deep check: {result.states} states explored (bounds: at most {result.max_states} states, "
-            f"{result.max_depth} decisions; {gauges}; every outside event fires or not, every draw) — {status}")
+    return (
+        f"deep check: {result.states} states explored (bounds: at most {result.max_states} states, "
+        f"{result.max_depth} decisions; {gauges}; every outside event fires or not, every draw) — {status}"
+    )
 
 
 def format_deep(book: Book, result: SearchResult, findings: list[Finding]) -> str:
     lines = [bounds_line(result)]
     if not result.complete:
-        lines.append(f"the search could not cover the whole game: endings and traps below also come from "
-                     f"{DEFAULT_GAMES} automatic games per strategy (what they miss is not proven unreachable)")
+        lines.append(
+            f"the search could not cover the whole game: endings and traps below also come from "
+            f"{DEFAULT_GAMES} automatic games per strategy (what they miss is not proven unreachable)"
+        )
     return "\n".join(lines + [f.format() for f in findings])
 
 
-def run_search(book: Book, max_states: int = DEFAULT_MAX_STATES, max_depth: int = DEFAULT_MAX_DEPTH,
-               bucket: int = DEFAULT_BUCKET) -> tuple[Engine, SearchResult]:
+def run_search(
+    book: Book, max_states: int = DEFAULT_MAX_STATES, max_depth: int = DEFAULT_MAX_DEPTH, bucket: int = DEFAULT_BUCKET
+) -> tuple[Engine, SearchResult]:
     engine = Engine(book)
     return engine, Search(engine, max_states, max_depth, bucket).run()
 

@@ -26,8 +26,18 @@ from game.rules.session import Session
 from game.scenario.loading import Book, load
 from game.scenario.model import GAUGES, Choice, Effects
 
-__all__ = ["STRATEGIES", "Stats", "Report", "Warning_", "play_games", "explore", "best_ending",
-           "quartiles", "Progress", "MAX_DECISIONS"]
+__all__ = [
+    "STRATEGIES",
+    "Stats",
+    "Report",
+    "Warning_",
+    "play_games",
+    "explore",
+    "best_ending",
+    "quartiles",
+    "Progress",
+    "MAX_DECISIONS",
+]
 
 MAX_DECISIONS = 500  # a game longer than this is stuck in a loop of free choices; it is stopped
 RARE = 0.02  # an ending reached by less than this share of games of every strategy is "almost never" reached
@@ -70,6 +80,7 @@ def pick_random(engine: Engine, session: Session, view: SceneView, rng: random.R
 
 def _greedy(score: Callable[[Effects], float]) -> Picker:
     """The choice whose immediate effects most raise one thing; ties broken by the strategy's rng."""
+
     def pick(engine: Engine, session: Session, view: SceneView, rng: random.Random) -> ChoiceView:
         choices = engine.scenes[view.id].choices
         best: list[ChoiceView] = []
@@ -81,6 +92,7 @@ def _greedy(score: Callable[[Effects], float]) -> Picker:
             elif value == top:
                 best.append(option)
         return best[rng.randrange(len(best))] if len(best) > 1 else best[0]
+
     return pick
 
 
@@ -106,9 +118,13 @@ class Stats:
         self.games += other.games
         self.decisions += other.decisions
         self.stuck += other.stuck
-        for mine, theirs in ((self.endings, other.endings), (self.scenes, other.scenes),
-                             (self.offered, other.offered), (self.taken, other.taken),
-                             (self.events, other.events)):
+        for mine, theirs in (
+            (self.endings, other.endings),
+            (self.scenes, other.scenes),
+            (self.offered, other.offered),
+            (self.taken, other.taken),
+            (self.events, other.events),
+        ):
             mine.update(theirs)  # type: ignore[arg-type]
         for key, counts in other.arrival.items():
             self.arrival.setdefault(key, Counter()).update(counts)
@@ -179,8 +195,7 @@ def _worker_play(strategy: str, first: int, count: int) -> tuple[str, Stats]:
 class Progress:
     """A one-line progress bar on a terminal (stderr); silent when the stream is not a terminal."""
 
-    def __init__(self, total: int, stream: TextIO | None = None, label: str = "games",
-                 force: bool = False) -> None:
+    def __init__(self, total: int, stream: TextIO | None = None, label: str = "games", force: bool = False) -> None:
         self.total = max(1, total)
         self.done = 0
         self.stream = stream if stream is not None else sys.stderr
@@ -197,8 +212,9 @@ class Progress:
             return
         self._shown = percent
         filled = percent * 30 // 100
-        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {percent:3d}% "
-                          f"{self.done}/{self.total} {self.label}")
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (30 - filled)}] {percent:3d}% {self.done}/{self.total} {self.label}"
+        )
         self.stream.flush()
 
     def close(self) -> None:
@@ -212,8 +228,9 @@ def _chunks(runs: int, seed: int, jobs: int) -> list[tuple[int, int]]:
     return [(seed + start, min(size, runs - start)) for start in range(0, runs, size)]
 
 
-def run_strategies(book: Book, strategies: list[str], runs: int, seed: int, jobs: int,
-                   progress: Progress | None = None) -> dict[str, Stats]:
+def run_strategies(
+    book: Book, strategies: list[str], runs: int, seed: int, jobs: int, progress: Progress | None = None
+) -> dict[str, Stats]:
     """N games per strategy; seeds seed…seed+N-1, the same for every strategy, so they meet the same luck."""
     results = {name: Stats() for name in strategies}
     tasks = [(name, first, count) for name in strategies for first, count in _chunks(runs, seed, jobs)]
@@ -227,8 +244,9 @@ def run_strategies(book: Book, strategies: list[str], runs: int, seed: int, jobs
     # fork starts fastest; spawn where fork is missing (Windows) or unsafe (the caller runs threads)
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     context = multiprocessing.get_context("fork" if forkable else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
-                             initargs=(str(book.path),)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_worker_init, initargs=(str(book.path),)
+    ) as pool:
         futures = {pool.submit(_worker_play, *task): task for task in tasks}
         for future in as_completed(futures):
             name, stats = future.result()
@@ -276,12 +294,16 @@ def best_ending(book: Book) -> str | None:
 
 def _reads_innovation(node: Any) -> bool:
     from game.scenario.conditions import Call, Name
+
     if isinstance(node, Name):
         return node.name == "innovations"
     if isinstance(node, Call):
         return node.func == "innovated"
-    return any(_reads_innovation(getattr(node, part)) for part in ("left", "right", "operand")
-               if getattr(node, part, None) is not None)
+    return any(
+        _reads_innovation(getattr(node, part))
+        for part in ("left", "right", "operand")
+        if getattr(node, part, None) is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -318,8 +340,11 @@ class Report:
 
     def unvisited_scenes(self) -> list[tuple[str, str]]:
         whole = self.total()
-        return [(s.id, self.where("scenes", i, "id")) for i, s in enumerate(self.book.model.scenes)
-                if not whole.scenes[s.id]]
+        return [
+            (s.id, self.where("scenes", i, "id"))
+            for i, s in enumerate(self.book.model.scenes)
+            if not whole.scenes[s.id]
+        ]
 
     def choices(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Choices never offered, and choices offered but never taken (with where they are written)."""
@@ -330,8 +355,11 @@ class Report:
             if not whole.scenes[scene.id]:
                 continue  # the whole scene is already reported
             for j, choice in enumerate(scene.choices):
-                item = {"scene": scene.id, "choice": choice_label(choice, j), "where": self.where("scenes", i,
-                                                                                                    "choices", j)}
+                item = {
+                    "scene": scene.id,
+                    "choice": choice_label(choice, j),
+                    "where": self.where("scenes", i, "choices", j),
+                }
                 if not whole.offered[(scene.id, j)]:
                     never_offered.append(item)
                 elif not whole.taken[(scene.id, j)]:
@@ -355,10 +383,15 @@ class Report:
             "seed": self.seed,
             "best_ending": self.best,
             "strategies": {
-                name: {"games": s.games, "decisions": s.decisions, "stuck": s.stuck,
-                       "endings": {e.id: s.endings[e.id] for e in self.book.model.endings},
-                       "shares": {e.id: round(self.share(name, e.id), 4) for e in self.book.model.endings}}
-                for name, s in self.results.items()},
+                name: {
+                    "games": s.games,
+                    "decisions": s.decisions,
+                    "stuck": s.stuck,
+                    "endings": {e.id: s.endings[e.id] for e in self.book.model.endings},
+                    "shares": {e.id: round(self.share(name, e.id), 4) for e in self.book.model.endings},
+                }
+                for name, s in self.results.items()
+            },
             "scenes_never_visited": [{"scene": s, "where": w} for s, w in self.unvisited_scenes()],
             "choices_never_offered": never_offered,
             "choices_never_taken": never_taken,
@@ -381,33 +414,61 @@ def find_warnings(report: Report) -> list[Warning_]:
         if max(shares, default=0.0) == 0.0:
             found.append(Warning_("X101", f"ending `{ending.id}` was never reached, whatever the strategy", where))
         elif max(shares) < RARE:
-            found.append(Warning_("X102", f"ending `{ending.id}` is almost never reached (at best "
-                                  f"{max(shares):.1%} of a strategy's games, expected at least {RARE:.0%})", where))
+            found.append(
+                Warning_(
+                    "X102",
+                    f"ending `{ending.id}` is almost never reached (at best "
+                    f"{max(shares):.1%} of a strategy's games, expected at least {RARE:.0%})",
+                    where,
+                )
+            )
     if "random" in results and results["random"].games:
         for i, ending in enumerate(book.model.endings):
             share = report.share("random", ending.id)
             if share > DOMINANT:
-                found.append(Warning_("X103", f"ending `{ending.id}` takes {share:.0%} of random games "
-                                      f"(expected at most {DOMINANT:.0%}): choices hardly matter",
-                                      report.where("endings", i, "id")))
+                found.append(
+                    Warning_(
+                        "X103",
+                        f"ending `{ending.id}` takes {share:.0%} of random games "
+                        f"(expected at most {DOMINANT:.0%}): choices hardly matter",
+                        report.where("endings", i, "id"),
+                    )
+                )
     best = report.best
     if best is not None and len(results) > 1:
         index = next(i for i, e in enumerate(book.model.endings) if e.id == best)
         wins = sorted(((report.share(name, best), name) for name in results), reverse=True)
         (top, leader), (second, _) = wins[0], wins[1]
         if top - second >= LEAD and top >= LEAD_RATIO * second:
-            found.append(Warning_("X104", f"strategy `{leader}` wins (ending `{best}`) in {top:.0%} of its games, "
-                                  f"far more than any other (next best {second:.0%}): a dominant strategy",
-                                  report.where("endings", index, "id")))
+            found.append(
+                Warning_(
+                    "X104",
+                    f"strategy `{leader}` wins (ending `{best}`) in {top:.0%} of its games, "
+                    f"far more than any other (next best {second:.0%}): a dominant strategy",
+                    report.where("endings", index, "id"),
+                )
+            )
     stuck = sum(s.stuck for s in results.values())
     if stuck:
-        found.append(Warning_("X105", f"{stuck} game(s) went on for {MAX_DECISIONS} decisions without an ending: "
-                              "a loop of choices that cost no time"))
+        found.append(
+            Warning_(
+                "X105",
+                f"{stuck} game(s) went on for {MAX_DECISIONS} decisions without an ending: "
+                "a loop of choices that cost no time",
+            )
+        )
     return found
 
 
-def explore(book: Book, strategies: list[str], runs: int = 200, seed: int = 1, jobs: int = 2,
-            progress: Progress | None = None, best: str | None = None) -> Report:
+def explore(
+    book: Book,
+    strategies: list[str],
+    runs: int = 200,
+    seed: int = 1,
+    jobs: int = 2,
+    progress: Progress | None = None,
+    best: str | None = None,
+) -> Report:
     results = run_strategies(book, strategies, runs, seed, jobs, progress)
     report = Report(book, runs, seed, results, best=best or best_ending(book))
     report.warnings = find_warnings(report)
@@ -417,8 +478,10 @@ def explore(book: Book, strategies: list[str], runs: int = 200, seed: int = 1, j
 # -- text output --------------------------------------------------------------------------------------------
 def format_report(report: Report) -> str:
     book = report.book
-    lines = [f"{report.book.path or book.source.file}: {report.runs} games per strategy, seeds "
-             f"{report.seed}…{report.seed + report.runs - 1}"]
+    lines = [
+        f"{report.book.path or book.source.file}: {report.runs} games per strategy, seeds "
+        f"{report.seed}…{report.seed + report.runs - 1}"
+    ]
     endings = [e.id for e in book.model.endings]
     width = max(len(e) for e in endings + ["strategy"]) + 2
     lines.append("")
@@ -445,8 +508,7 @@ def format_report(report: Report) -> str:
     if report.warnings:
         lines.append(f"{len(report.warnings)} warning(s):")
         for warning in report.warnings:
-            lines.append(f"  {warning.where + ': ' if warning.where else ''}warning {warning.code}: "
-                         f"{warning.message}")
+            lines.append(f"  {warning.where + ': ' if warning.where else ''}warning {warning.code}: {warning.message}")
     else:
         lines.append("No warning: every ending is reached, none dominates, no strategy dominates.")
     return "\n".join(lines)

@@ -26,15 +26,23 @@ from game.scenario.model import Scene, tr
 __all__ = ["Diagram", "build_diagram", "to_dot", "to_mermaid", "write_graph", "PALETTE"]
 
 # (fill of the cluster, fill of its scenes, border): soft colours that print well on slides
-PALETTE = [("#e8f1fb", "#c9ddf4", "#3b6ea5"), ("#eaf6ec", "#c8e6cd", "#3f8a4f"),
-           ("#fdf1e3", "#f7d8b2", "#b5651d"), ("#f3ecf8", "#dccbea", "#7a4f9a"),
-           ("#fbeaea", "#f2c4c4", "#a83c3c"), ("#e9f6f6", "#c2e5e5", "#2e7d7d"),
-           ("#f7f4e1", "#ebe3ae", "#8a7a1e"), ("#eeeeee", "#d6d6d6", "#555555")]
+PALETTE = [
+    ("#e8f1fb", "#c9ddf4", "#3b6ea5"),
+    ("#eaf6ec", "#c8e6cd", "#3f8a4f"),
+    ("#fdf1e3", "#f7d8b2", "#b5651d"),
+    ("#f3ecf8", "#dccbea", "#7a4f9a"),
+    ("#fbeaea", "#f2c4c4", "#a83c3c"),
+    ("#e9f6f6", "#c2e5e5", "#2e7d7d"),
+    ("#f7f4e1", "#ebe3ae", "#8a7a1e"),
+    ("#eeeeee", "#d6d6d6", "#555555"),
+]
 ENDING_COLOURS = ("#fff4c2", "#a08000")
 LABEL = 26  # characters kept in a label; slides need short ones
 
-WORDS = {"fr": {"draw": "tirage", "end": "fin du financement", "any": "à tout moment", "start": "début"},
-         "en": {"draw": "draw", "end": "funding ends", "any": "at any time", "start": "start"}}
+WORDS = {
+    "fr": {"draw": "tirage", "end": "fin du financement", "any": "à tout moment", "start": "début"},
+    "en": {"draw": "draw", "end": "funding ends", "any": "at any time", "start": "start"},
+}
 
 
 @dataclass
@@ -126,16 +134,23 @@ def _dq(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-_DOT_SHAPES = {"scene": 'shape=box, style="rounded,filled"', "draw": 'shape=circle, style=filled, fontsize=9',
-               "ending": 'shape=octagon, style=filled', "start": "shape=circle, style=filled",
-               "end": "shape=cds, style=filled", "any": "shape=cds, style=filled"}
+_DOT_SHAPES = {
+    "scene": 'shape=box, style="rounded,filled"',
+    "draw": "shape=circle, style=filled, fontsize=9",
+    "ending": "shape=octagon, style=filled",
+    "start": "shape=circle, style=filled",
+    "end": "shape=cds, style=filled",
+    "any": "shape=cds, style=filled",
+}
 
 
 def to_dot(diagram: Diagram) -> str:
-    out = ["digraph scenario {",
-           f"  graph [rankdir=LR, compound=true, fontname=Helvetica, labelloc=t, label={_dq(diagram.title)}];",
-           "  node [fontname=Helvetica, fontsize=11];",
-           "  edge [fontname=Helvetica, fontsize=9];"]
+    out = [
+        "digraph scenario {",
+        f"  graph [rankdir=LR, compound=true, fontname=Helvetica, labelloc=t, label={_dq(diagram.title)}];",
+        "  node [fontname=Helvetica, fontsize=11];",
+        "  edge [fontname=Helvetica, fontsize=9];",
+    ]
     colours = {cid: PALETTE[index] for cid, _, index in diagram.clusters}
     for cid, label, index in diagram.clusters:
         fill, _, border = PALETTE[index]
@@ -165,8 +180,7 @@ def _dot_node(node: Node, colours: dict[str, tuple[str, str, str]]) -> str:
         fill, border = ENDING_COLOURS
     else:
         fill, border = "#ffffff", "#555555"
-    return (f"{node.id} [label={_dq(node.label)}, {_DOT_SHAPES[node.kind]}, fillcolor={_dq(fill)}, "
-            f"color={_dq(border)}];")
+    return f"{node.id} [label={_dq(node.label)}, {_DOT_SHAPES[node.kind]}, fillcolor={_dq(fill)}, color={_dq(border)}];"
 
 
 # -- Mermaid -------------------------------------------------------------------------------------------------
@@ -174,8 +188,14 @@ def _mq(text: str) -> str:
     return '"' + text.replace('"', "#quot;").replace("\n", " ") + '"'
 
 
-_MERMAID_SHAPES = {"scene": ("(", ")"), "draw": ("((", "))"), "ending": ("{{", "}}"), "start": ("([", "])"),
-                   "end": (">", "]"), "any": (">", "]")}
+_MERMAID_SHAPES = {
+    "scene": ("(", ")"),
+    "draw": ("((", "))"),
+    "ending": ("{{", "}}"),
+    "start": ("([", "])"),
+    "end": (">", "]"),
+    "any": (">", "]"),
+}
 _MERMAID_ARROWS = {"solid": "-->", "dashed": "-.->", "dotted": "-.->", "bold": "==>"}
 
 
@@ -213,9 +233,11 @@ def _mermaid_node(node: Node) -> str:
 
 
 # -- files ----------------------------------------------------------------------------------------------------
-GRAPHVIZ_MISSING = ("the Graphviz program `dot` is needed to write .svg and was not found — install Graphviz "
-                    "(Debian/Ubuntu: sudo apt install graphviz; macOS: brew install graphviz; Windows: "
-                    "https://graphviz.org/download/), or write FILE.dot or FILE.md instead, which need nothing")
+GRAPHVIZ_MISSING = (
+    "the Graphviz program `dot` is needed to write .svg and was not found — install Graphviz "
+    "(Debian/Ubuntu: sudo apt install graphviz; macOS: brew install graphviz; Windows: "
+    "https://graphviz.org/download/), or write FILE.dot or FILE.md instead, which need nothing"
+)
 
 
 def write_graph(book: Book, output: str | Path, lang: str = "fr") -> Path:
@@ -231,8 +253,9 @@ def write_graph(book: Book, output: str | Path, lang: str = "fr") -> Path:
         program = shutil.which("dot")
         if program is None:
             raise PartenairesError(GRAPHVIZ_MISSING)
-        done = subprocess.run([program, "-Tsvg"], input=to_dot(diagram).encode("utf-8"), capture_output=True,
-                              check=False, timeout=120)
+        done = subprocess.run(
+            [program, "-Tsvg"], input=to_dot(diagram).encode("utf-8"), capture_output=True, check=False, timeout=120
+        )
         if done.returncode != 0:
             raise PartenairesError(f"Graphviz failed: {done.stderr.decode('utf-8', 'replace').strip()}")
         path.write_bytes(done.stdout)

@@ -39,8 +39,12 @@ def template_text(name: str, lang: str = "fr", file: str = "") -> str:
     stem = Path(name).stem
     title = " ".join(re.split(r"[-_\s]+", stem)).strip() or slug(stem)
     text = (TEMPLATES / f"new-scenario.{lang}.yaml").read_text(encoding="utf-8")
-    for key, value in (("id", slug(stem)), ("title", _quoted(title[:1].upper() + title[1:])),
-                       ("author", AUTHOR[lang]), ("file", file or f"{stem}.yaml")):
+    for key, value in (
+        ("id", slug(stem)),
+        ("title", _quoted(title[:1].upper() + title[1:])),
+        ("author", AUTHOR[lang]),
+        ("file", file or f"{stem}.yaml"),
+    ):
         text = text.replace("{{" + key + "}}", value)
     return text
 

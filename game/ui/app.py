@@ -47,10 +47,20 @@ TOAST_SECONDS = 4.0
 class App:
     """The game window and its screens; `surface` is the display surface."""
 
-    def __init__(self, size: tuple[int, int] = (1280, 720), lang: str = "fr", *, record: bool = False,
-                 records_dir: Path | None = None, settings_path: Path | None = None,
-                 scenarios_dir: Path | None = None, name: str = "", group: str = "",
-                 seed: int | None = None, quick_title: bool = False) -> None:
+    def __init__(
+        self,
+        size: tuple[int, int] = (1280, 720),
+        lang: str = "fr",
+        *,
+        record: bool = False,
+        records_dir: Path | None = None,
+        settings_path: Path | None = None,
+        scenarios_dir: Path | None = None,
+        name: str = "",
+        group: str = "",
+        seed: int | None = None,
+        quick_title: bool = False,
+    ) -> None:
         pygame.display.init()
         pygame.font.init()
         self.settings = Settings.load(settings_path, lang)
@@ -150,6 +160,7 @@ class App:
         self._saved = None
         if self.record and look_for_saved:
             from game.ui import records
+
             self._saved = records.latest(self.records_folder())
         self.show(TitleScreen(self))
 
@@ -158,6 +169,7 @@ class App:
         self._warm = False
         from game.ui import catalogue, match, records  # noqa: F401
         from game.ui.screens import document, ending, pause, play, profile, scenarios  # noqa: F401
+
         if isinstance(self.screen, TitleScreen) and self.record:
             self._saved = records.latest(self.records_folder())
             if self._saved is not None:
@@ -176,10 +188,12 @@ class App:
         if self._saved is None:
             return None
         from game.ui import records
+
         return records.describe(self._saved, self.settings.lang)
 
     def new_game(self) -> None:
         from game.ui.screens.profile import ProfileScreen
+
         self.show(ProfileScreen(self))
 
     def after_profile(self) -> None:
@@ -188,21 +202,25 @@ class App:
             self.howto(start=True)
         else:
             from game.ui.screens.scenarios import ScenarioScreen
+
             self.show(ScenarioScreen(self))
 
     def catalogue(self) -> list[Entry]:
         if self._catalogue is None:
             from game.ui.catalogue import catalogue
+
             self._catalogue = catalogue(self.scenarios_dir)
         return self._catalogue
 
     def back_from_scenarios(self) -> None:
         from game.ui.screens.profile import ProfileScreen
+
         self.show(ProfileScreen(self))
 
     def choose_scenario(self, entry: Entry) -> None:
         if not entry.ok:
             from game.ui.screens.scenarios import ScenarioScreen
+
             self.show_errors(entry.path, entry.errors, back=lambda: self.show(ScenarioScreen(self)))
             return
         self.chosen = entry
@@ -210,18 +228,22 @@ class App:
 
     def howto(self, start: bool) -> None:
         from game.ui.screens.document import howto_screen
+
         self.show(howto_screen(self, self.start_chosen if start else None))
 
     def back_from_howto(self) -> None:
         from game.ui.screens.profile import ProfileScreen
+
         self.after_profile() if self.preset is None else self.show(ProfileScreen(self))
 
     def show_errors(self, path: Path, found: list[Diagnostic], back: Callable[[], None]) -> None:
         from game.ui.screens.document import errors_screen
+
         self.show(errors_screen(self, path, found, back))
 
     def new_seed(self) -> int:
         import random
+
         return self.seed if self.seed is not None else random.SystemRandom().randrange(1, 2**31)
 
     def start_chosen(self) -> None:
@@ -232,12 +254,20 @@ class App:
         from game.ui.catalogue import inspect
         from game.ui.match import Match
         from game.ui.screens.play import PlayScreen
+
         fresh = inspect(entry.path, entry.builtin)  # the file may have changed since the list was made
         if fresh.book is None:
             self.show_errors(entry.path, fresh.errors, back=self.go_title)
             return
-        match = Match.new(fresh.book, self.new_seed(), self.profile["name"], self.profile["group"],
-                          self.settings.lang, self.record, self.records_dir)
+        match = Match.new(
+            fresh.book,
+            self.new_seed(),
+            self.profile["name"],
+            self.profile["group"],
+            self.settings.lang,
+            self.record,
+            self.records_dir,
+        )
         self.show(PlayScreen(self, match))
 
     def open_play(self, scenario_path: str | Path, seed: int = 1) -> None:
@@ -245,12 +275,14 @@ class App:
         from game.scenario.loading import check
         from game.ui.match import Match
         from game.ui.screens.play import PlayScreen
+
         book, found = check(Path(scenario_path))
         if book is None:
             self.show_errors(Path(scenario_path), [d for d in found if d.severity == "error"], back=self.go_title)
             return
-        match = Match.new(book, seed, self.profile["name"], self.profile["group"], self.settings.lang,
-                          self.record, self.records_dir)
+        match = Match.new(
+            book, seed, self.profile["name"], self.profile["group"], self.settings.lang, self.record, self.records_dir
+        )
         self.show(PlayScreen(self, match))
 
     def continue_game(self, path: Path | None = None) -> None:
@@ -261,6 +293,7 @@ class App:
         from game.ui import records
         from game.ui.match import Match
         from game.ui.screens.play import PlayScreen
+
         try:
             engine, session, recorder = records.resume(path)
         except (PartenairesError, OSError, ValueError, KeyError, ImportError) as exc:
@@ -273,22 +306,26 @@ class App:
     def pause(self) -> None:
         from game.ui.screens.pause import PauseScreen
         from game.ui.screens.play import PlayScreen
+
         if isinstance(self.screen, PlayScreen):
             self.show(PauseScreen(self, self.screen))
 
     def pause_again(self) -> None:
         from game.ui.screens.pause import PauseScreen
+
         play = getattr(self, "_paused_play", None)
         if play is not None:
             self.show(PauseScreen(self, play))
 
     def resume(self) -> None:
         from game.ui.screens.pause import PauseScreen
+
         if isinstance(self.screen, PauseScreen):
             self.show(self.screen.under)
 
     def open_settings(self, back: Callable[[], None] | None = None) -> None:
         from game.ui.screens.pause import PauseScreen, SettingsScreen
+
         if isinstance(self.screen, PauseScreen):
             self._paused_play = self.screen.under
         self.show(SettingsScreen(self, back or self.go_title))
@@ -300,11 +337,13 @@ class App:
     def show_organisations(self) -> None:
         from game.ui.screens.organisations import OrganisationsScreen
         from game.ui.screens.play import PlayScreen
+
         if isinstance(self.screen, PlayScreen):
             self.show(OrganisationsScreen(self, self.screen))
 
     def show_ending(self, match: Match) -> None:
         from game.ui.screens.ending import EndingScreen
+
         self.show(EndingScreen(self, match))
 
     def quit(self) -> None:
@@ -339,6 +378,7 @@ class App:
 
     def screenshot(self) -> Path:
         from platformdirs import user_pictures_dir
+
         folder = Path(os.environ.get("PARTENAIRES_SCREENSHOTS") or user_pictures_dir())
         folder.mkdir(parents=True, exist_ok=True)
         index = len(list(folder.glob("partenaires-*.png"))) + 1
@@ -422,6 +462,7 @@ class App:
             return
         from game.scenario.catalogue import resolve_scenario
         from game.ui.catalogue import inspect
+
         entry = inspect(resolve_scenario(scenario))
         if not entry.ok:
             self.show_errors(entry.path, entry.errors, back=self.go_title)
@@ -437,10 +478,18 @@ def run(args: argparse.Namespace) -> int:
     pygame.display.init()
     desktop = pygame.display.get_desktop_sizes()[0] if pygame.display.get_desktop_sizes() else (1280, 720)
     size = (min(1280, int(desktop[0] * 0.95)), min(720, int(desktop[1] * 0.9)))
-    app = App(size, lang, record=True, records_dir=Path(out) if out else None, settings_path=settings_path,
-              scenarios_dir=Path(args.scenarios) if getattr(args, "scenarios", None) else None,
-              name=args.name or "", group=args.group or "", seed=args.seed,
-              quick_title=getattr(args, "resume", None) is None)
+    app = App(
+        size,
+        lang,
+        record=True,
+        records_dir=Path(out) if out else None,
+        settings_path=settings_path,
+        scenarios_dir=Path(args.scenarios) if getattr(args, "scenarios", None) else None,
+        name=args.name or "",
+        group=args.group or "",
+        seed=args.seed,
+        quick_title=getattr(args, "resume", None) is None,
+    )
     resume = getattr(args, "resume", None)
     if resume is not None:
         target = Path(resume) if resume else app.saved_session()

@@ -29,8 +29,9 @@ class Reload:
 
 
 class Match:
-    def __init__(self, engine: Engine, session: Session, recorder: Any | None = None,
-                 folder: Path | None = None) -> None:
+    def __init__(
+        self, engine: Engine, session: Session, recorder: Any | None = None, folder: Path | None = None
+    ) -> None:
         self.engine = engine
         self.folder = folder
         self.session = session
@@ -39,8 +40,9 @@ class Match:
         self.last_outcome: Outcome | None = None
 
     @classmethod
-    def new(cls, book: Book, seed: int, trainee: str, group: str, lang: str, record: bool,
-            folder: Path | None) -> Match:
+    def new(
+        cls, book: Book, seed: int, trainee: str, group: str, lang: str, record: bool, folder: Path | None
+    ) -> Match:
         engine = Engine(book)
         session = engine.new_session(seed, trainee, group, lang)
         recorder = records.begin(engine, session, folder) if record else None
@@ -88,8 +90,7 @@ class Match:
         records.close(self.recorder)
         if data is None:
             gone = self.session.scene
-            session = engine.new_session(self.session.seed, self.session.trainee, self.session.group,
-                                         self.session.lang)
+            session = engine.new_session(self.session.seed, self.session.trainee, self.session.group, self.session.lang)
             result = Reload(restarted=gone)
         else:
             session = engine.restore(data)
@@ -112,6 +113,9 @@ class Match:
         data["awareness"] = {k: v for k, v in data["awareness"].items() if k in orgs}
         data["support"] = {k: v for k, v in data["support"].items() if k in orgs}
         inventions = {i.id for i in model.inventions}
-        data["diffusion"] = {inv: {o: levels.get(o, 0) for o in sorted(orgs)}
-                             for inv, levels in data["diffusion"].items() if inv in inventions}
+        data["diffusion"] = {
+            inv: {o: levels.get(o, 0) for o in sorted(orgs)}
+            for inv, levels in data["diffusion"].items()
+            if inv in inventions
+        }
         return data

@@ -52,6 +52,7 @@ def describe(path: Path, lang: str) -> str:
     """`demo — Camille Martin, 3 décisions` for the Continue button's tooltip."""
     try:
         from game.records.record import read_log
+
         log = read_log(path)
     except Exception:  # a label is not worth an error
         return path.name
@@ -63,6 +64,7 @@ def describe(path: Path, lang: str) -> str:
 
 def resume(path: Path) -> tuple[Engine, Session, Any]:
     from game.records.record import resume as resume_record
+
     engine, session, recorder = resume_record(path)
     return engine, session, recorder
 
@@ -80,6 +82,7 @@ def log_path(recorder: Any | None) -> Path | None:
 def report(recorder: Any | None, lang: str) -> Path:
     """Write the debrief report of a recorded game; raises ImportError when unavailable."""
     from game.reports.report import write_report
+
     path = log_path(recorder)
     if path is None:
         raise ImportError("no record")

@@ -53,6 +53,7 @@ def shot(app: App, out: Path, name: str) -> Path:
 def play_to_end(app: App, before_end: Callable[[], None] | None = None) -> None:
     """Pick the first choice until the feedback says the game is over."""
     from game.ui.screens.play import PlayScreen
+
     screen = app.screen
     assert isinstance(screen, PlayScreen)
     while not screen.match.session.finished:

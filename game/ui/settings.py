@@ -64,6 +64,7 @@ class Settings:
             return
         data = {k: v for k, v in asdict(self).items() if k != "fullscreen"}
         import tempfile  # here, not at the top: the window imports this module before its first frame
+
         temp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,4 +85,5 @@ class Settings:
 
 def default_settings_path() -> Path:
     from platformdirs import user_config_dir
+
     return Path(user_config_dir("partenaires")) / "window.json"

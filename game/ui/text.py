@@ -34,6 +34,7 @@ def lato_file(weight: str) -> Path | io.BytesIO | None:
     """Where Lato Regular or Bold is, or None without the `font-lato` package."""
     try:
         from importlib.resources import files
+
         found = files("font_lato") / "files" / LATO_FILES[weight]
         if not found.is_file():
             return None
@@ -132,8 +133,13 @@ class TextCache:
     def missing_glyphs(self, text: str, role: str) -> list[str]:
         """The characters of `text` that would come out as a missing-glyph box (the tests read it)."""
         face = self._face(role)
-        return sorted({c for c in text if not c.isspace() and not c.isascii() and not self.has_glyph(face, c)
-                       and self._source(face, c) == 0})
+        return sorted(
+            {
+                c
+                for c in text
+                if not c.isspace() and not c.isascii() and not self.has_glyph(face, c) and self._source(face, c) == 0
+            }
+        )
 
     def _runs(self, text: str, role: str) -> list[_Run]:
         """`text` cut where the font changes; one run (the usual case) costs one pass over the text."""
@@ -175,8 +181,10 @@ class TextCache:
             if len(runs) == 1 and runs[0][0] == 0:
                 width = self.font(role).size(text)[0]
             else:
-                width = sum(self._drawn_width(role) * len(run) if source == 2 else
-                            self._run_font(source, role).size(run)[0] for source, run in runs)
+                width = sum(
+                    self._drawn_width(role) * len(run) if source == 2 else self._run_font(source, role).size(run)[0]
+                    for source, run in runs
+                )
             self._widths[key] = width
         return width
 
@@ -218,8 +226,9 @@ class TextCache:
             x += font.size(run)[0]
         return surface
 
-    def _arrow(self, surface: pygame.Surface, char: str, box: pygame.Rect, ascent: int, role: str,
-               colour: Colour) -> None:
+    def _arrow(
+        self, surface: pygame.Surface, char: str, box: pygame.Rect, ascent: int, role: str, colour: Colour
+    ) -> None:
         font = self.font(role)
         x_height = font.metrics("x")[0][3] if font.metrics("x")[0] else ascent // 2
         y = ascent - x_height // 2 - 1
@@ -289,12 +298,12 @@ def wrap_words(text: str, measure: object, width: int) -> list[str]:
             if used > width:
                 break
             guess += 1
-        while guess > 0 and size(" ".join([line, *words[i:i + guess]])) > width:  # type: ignore[operator]
+        while guess > 0 and size(" ".join([line, *words[i : i + guess]])) > width:  # type: ignore[operator]
             guess -= 1
-        while i + guess < count and size(" ".join([line, *words[i:i + guess + 1]])) <= width:  # type: ignore[operator]
+        while i + guess < count and size(" ".join([line, *words[i : i + guess + 1]])) <= width:  # type: ignore[operator]
             guess += 1
         if guess:
-            line = " ".join([line, *words[i:i + guess]])
+            line = " ".join([line, *words[i : i + guess]])
             i += guess
         if i < count:
             lines.append(line)

@@ -14,11 +14,26 @@ __all__ = ["Theme", "CALM", "HIGH_CONTRAST", "theme_for", "ROLE_SIZES", "ROLE_WE
 Colour = tuple[int, int, int]
 
 # Base sizes of the text roles at scale 1.0, in the bundled font's terms (Lato is scaled to match).
-ROLE_SIZES: dict[str, int] = {"hero": 64, "title": 38, "h1": 28, "h2": 23, "body": 21, "small": 18, "tiny": 15,
-                              "name": 18, "tiny_name": 15}
+ROLE_SIZES: dict[str, int] = {
+    "hero": 64,
+    "title": 38,
+    "h1": 28,
+    "h2": 23,
+    "body": 21,
+    "small": 18,
+    "tiny": 15,
+    "name": 18,
+    "tiny_name": 15,
+}
 # Bold for titles, names and numbers; every other role is read at length, in the regular weight.
-ROLE_WEIGHTS: dict[str, str] = {"hero": "bold", "title": "bold", "h1": "bold", "h2": "bold", "name": "bold",
-                                "tiny_name": "bold"}
+ROLE_WEIGHTS: dict[str, str] = {
+    "hero": "bold",
+    "title": "bold",
+    "h1": "bold",
+    "h2": "bold",
+    "name": "bold",
+    "tiny_name": "bold",
+}
 TEXT_SCALES: tuple[float, ...] = (0.85, 1.0, 1.15, 1.3, 1.5)
 
 
@@ -68,8 +83,7 @@ CALM = Theme(
     track=(225, 220, 210),
     gone=(170, 170, 170),
     shade=(30, 36, 42, 150),
-    gauges={"sens": (52, 116, 160), "identite": (128, 88, 160), "pouvoir": (176, 112, 52),
-            "cohesion": (46, 128, 96)},
+    gauges={"sens": (52, 116, 160), "identite": (128, 88, 160), "pouvoir": (176, 112, 52), "cohesion": (46, 128, 96)},
 )
 
 HIGH_CONTRAST = Theme(
@@ -93,8 +107,7 @@ HIGH_CONTRAST = Theme(
     track=(60, 60, 60),
     gone=(140, 140, 140),
     shade=(0, 0, 0, 200),
-    gauges={"sens": (255, 221, 0), "identite": (255, 221, 0), "pouvoir": (255, 221, 0),
-            "cohesion": (255, 221, 0)},
+    gauges={"sens": (255, 221, 0), "identite": (255, 221, 0), "pouvoir": (255, 221, 0), "cohesion": (255, 221, 0)},
 )
 
 

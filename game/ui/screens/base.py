@@ -266,8 +266,9 @@ class Screen:
         width = min(look.px(440), surface.get_width() - 2 * look.px(16))
         lines = look.text.wrap(text, "small", width - look.px(20))
         line_h = look.text.line_height("small")
-        box = pygame.Rect(0, 0, max(look.text.width(line, "small") for line in lines) + look.px(20),
-                          len(lines) * line_h + look.px(14))
+        box = pygame.Rect(
+            0, 0, max(look.text.width(line, "small") for line in lines) + look.px(20), len(lines) * line_h + look.px(14)
+        )
         box.midtop = (source.rect.centerx, source.rect.bottom + look.px(8))
         if source.tooltip_side == "right":
             box.midleft = (source.rect.right + look.px(12), source.rect.centery)

@@ -31,9 +31,15 @@ Action = tuple[str, Callable[[], None], bool]  # label, action, primary
 class DocumentScreen(Screen):
     arrows_scroll = True
 
-    def __init__(self, app: App, kicker: Callable[[str], str], title: Callable[[str], str],
-                 blocks: Callable[[str], list[Block]], actions: Callable[[str], list[Action]],
-                 escape: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        app: App,
+        kicker: Callable[[str], str],
+        title: Callable[[str], str],
+        blocks: Callable[[str], list[Block]],
+        actions: Callable[[str], list[Action]],
+        escape: Callable[[], None],
+    ) -> None:
         super().__init__(app)
         self.kicker, self.title, self.blocks, self.actions, self.escape = kicker, title, blocks, actions, escape
 
@@ -76,9 +82,15 @@ def howto_screen(app: App, start: Callable[[], None] | None) -> DocumentScreen:
         if start is None:
             return [(s("back", lang), app.go_title, True)]
         return [(s("back", lang), app.back_from_howto, False), (s("start", lang), start, True)]
-    return DocumentScreen(app, lambda lang: s("app_title", lang), lambda lang: s("howto_title", lang),
-                          lambda lang: list(HOWTO[lang]), actions,
-                          app.go_title if start is None else app.back_from_howto)
+
+    return DocumentScreen(
+        app,
+        lambda lang: s("app_title", lang),
+        lambda lang: s("howto_title", lang),
+        lambda lang: list(HOWTO[lang]),
+        actions,
+        app.go_title if start is None else app.back_from_howto,
+    )
 
 
 def diagnostic_blocks(found: list[Diagnostic], lang: str) -> list[Block]:
@@ -98,5 +110,12 @@ def diagnostic_blocks(found: list[Diagnostic], lang: str) -> list[Block]:
 def errors_screen(app: App, path: Path, found: list[Diagnostic], back: Callable[[], None]) -> DocumentScreen:
     def blocks(lang: str) -> list[Block]:
         return [("body", s("errors_intro", lang, n=len(found), file=str(path))), *diagnostic_blocks(found, lang)]
-    return DocumentScreen(app, lambda lang: path.name, lambda lang: s("errors_title", lang), blocks,
-                          lambda lang: [(s("back", lang), back, True)], back)
+
+    return DocumentScreen(
+        app,
+        lambda lang: path.name,
+        lambda lang: s("errors_title", lang),
+        blocks,
+        lambda lang: [(s("back", lang), back, True)],
+        back,
+    )

@@ -39,14 +39,29 @@ def ending_blocks(match: Match, lang: str, report: str | None) -> list[Block]:
     if result.facts:
         blocks.append(("h2", s("why", lang)))
         blocks += [("yes" if f.held else "no", fact_line(match, f, lang)) for f in result.facts]
-    innovated = [f"{invention_name(book, i, lang)} ({', '.join(org_short(book, o) for o in orgs)})"
-                 for i, orgs in result.innovations.items() if orgs]
+    innovated = [
+        f"{invention_name(book, i, lang)} ({', '.join(org_short(book, o) for o in orgs)})"
+        for i, orgs in result.innovations.items()
+        if orgs
+    ]
     gone = [invention_name(book, i, lang) for i in result.evaporated]
     blocks.append(("h2", s("inventions", lang)))
-    blocks.append(("body", f"{s('innovated', lang)} : {', '.join(innovated) or s('none', lang)}"
-                   if lang == "fr" else f"{s('innovated', lang)}: {', '.join(innovated) or s('none', lang)}"))
-    blocks.append(("body", f"{s('evaporated', lang)} : {', '.join(gone) or s('none', lang)}"
-                   if lang == "fr" else f"{s('evaporated', lang)}: {', '.join(gone) or s('none', lang)}"))
+    blocks.append(
+        (
+            "body",
+            f"{s('innovated', lang)} : {', '.join(innovated) or s('none', lang)}"
+            if lang == "fr"
+            else f"{s('innovated', lang)}: {', '.join(innovated) or s('none', lang)}",
+        )
+    )
+    blocks.append(
+        (
+            "body",
+            f"{s('evaporated', lang)} : {', '.join(gone) or s('none', lang)}"
+            if lang == "fr"
+            else f"{s('evaporated', lang)}: {', '.join(gone) or s('none', lang)}",
+        )
+    )
     if result.questions:
         blocks.append(("h2", s("questions", lang)))
         blocks += [("body", f"{n}. {tr(q, lang)}") for n, q in enumerate(result.questions, start=1)]
@@ -71,14 +86,17 @@ class EndingScreen(Screen):
         result = self.match.engine.result(self.match.session)
         self.title = tr(result.title, lang)
         title_lines = look.text.wrap(self.title, "title", col.w)
-        self.gauges_y = col.y + look.text.line_height("small") + len(title_lines) * look.text.line_height("title") \
-            + look.px(16)
+        self.gauges_y = (
+            col.y + look.text.line_height("small") + len(title_lines) * look.text.line_height("title") + look.px(16)
+        )
         top = self.gauges_y + look.text.line_height("small") + look.px(26)
         bottom = self.size[1] - footer_height(look, self.size[0], s("keys_hint", lang)) - look.px(8)
-        first = Button(s("open_report", lang), self.open_report, primary=True) if self.report is not None \
+        first = (
+            Button(s("open_report", lang), self.open_report, primary=True)
+            if self.report is not None
             else Button(s("write_report", lang), self.write_report, primary=True)
-        buttons = [first,
-                   Button(s("menu", lang), app.go_title), Button(s("quit", lang), app.quit)]
+        )
+        buttons = [first, Button(s("menu", lang), app.go_title), Button(s("quit", lang), app.quit)]
         bar_rect = row(buttons, look, col.right, bottom)
         if bar_rect.x < col.x:  # too narrow for one row: stack them
             y = bottom
@@ -112,6 +130,7 @@ class EndingScreen(Screen):
     def open_report(self) -> None:
         """Show the written report in the browser (it is a local HTML file)."""
         import webbrowser
+
         if self.report is not None:
             webbrowser.open(self.report.resolve().as_uri())
 

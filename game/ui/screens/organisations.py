@@ -35,8 +35,9 @@ class OrganisationsScreen(Screen):
         self.card = pygame.Rect(m, m, w - 2 * m, h - 2 * m)
         close = Button(s("close", self.lang), self.close, primary=True)
         row([close], look, self.card.right - m, self.card.bottom - m)
-        self.area = pygame.Rect(self.card.x + m, self.card.y + m, self.card.w - 2 * m,
-                                close.rect.y - self.card.y - 2 * m)
+        self.area = pygame.Rect(
+            self.card.x + m, self.card.y + m, self.card.w - 2 * m, close.rect.y - self.card.y - 2 * m
+        )
         self.widgets = [close]
 
     def close(self) -> None:

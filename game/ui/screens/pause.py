@@ -31,9 +31,11 @@ class PauseScreen(Screen):
     def build(self) -> None:
         app, look, lang = self.app, self.look, self.lang
         self.under.relayout()
-        buttons = [Button(s("resume", lang), app.resume, primary=True),
-                   Button(s("settings", lang), lambda: app.open_settings(back=app.pause_again)),
-                   Button(s("save_quit", lang), app.save_and_quit)]
+        buttons = [
+            Button(s("resume", lang), app.resume, primary=True),
+            Button(s("settings", lang), lambda: app.open_settings(back=app.pause_again)),
+            Button(s("save_quit", lang), app.save_and_quit),
+        ]
         w, h = self.size
         width = min(look.px(460), w - 2 * look.px(24))
         inner = width - 2 * look.px(28)

@@ -116,6 +116,7 @@ class PlayScreen(Screen):
         def explain() -> str:
             m = self.match
             return explain_last(m.book, key, m.session.last_cause, m.last_delta, self.lang)
+
         return explain
 
     # -- layout ------------------------------------------------------------------------------------------
@@ -140,8 +141,9 @@ class PlayScreen(Screen):
             side = max(int(w * 0.21), min(look.px(250), int(w * 0.27)))
             self.left = pygame.Rect(m, body_y, side, h - body_y - m)
             self.right = pygame.Rect(w - m - side, body_y, side, h - body_y - m)
-            self.center = pygame.Rect(self.left.right + m, body_y, self.right.x - self.left.right - 2 * m,
-                                      h - body_y - m)
+            self.center = pygame.Rect(
+                self.left.right + m, body_y, self.right.x - self.left.right - 2 * m, h - body_y - m
+            )
         self.text_width = RichText.inner_width(look, self.center.w - 2 * self._card_padding()[0])
         extra = self._gauges_layout()
         main = self._scene_widgets() if self.outcome is None else self._feedback_widgets()
@@ -179,8 +181,9 @@ class PlayScreen(Screen):
                 outcome, after = self.match.foresee(choice.index)
                 self._gauges_ahead(outcome)
                 yield
-                yield from self._text_ahead(outcome_blocks(self.match, outcome, lang), [self._continue(outcome)],
-                                            choosing=False)
+                yield from self._text_ahead(
+                    outcome_blocks(self.match, outcome, lang), [self._continue(outcome)], choosing=False
+                )
                 yield from self._seats_ahead(None, after)
             return
         if self.outcome.ending is not None:
@@ -253,9 +256,16 @@ class PlayScreen(Screen):
         seats = [Seat(self._partner_info(p.id, speaker)) for p in model.partners]
         orgs = {o.id: o for o in model.organisations}
         player_org = orgs.get(model.player.organisation)
-        you = Seat(SeatInfo("player", session.trainee or s("you", self.lang), player_org.short if player_org else "",
-                            org_colour(player_org.colour if player_org else None, model.player.organisation), None,
-                            about=s("role_is", self.lang, role=tr(model.player.role, self.lang))))
+        you = Seat(
+            SeatInfo(
+                "player",
+                session.trainee or s("you", self.lang),
+                player_org.short if player_org else "",
+                org_colour(player_org.colour if player_org else None, model.player.organisation),
+                None,
+                about=s("role_is", self.lang, role=tr(model.player.role, self.lang)),
+            )
+        )
         return seats + [you]
 
     def _card_padding(self) -> tuple[int, int]:
@@ -288,8 +298,7 @@ class PlayScreen(Screen):
         table = pygame.Rect(center.x, center.y, center.w, table_h)
         card_bottom = center.bottom - actions_h - gap
         card = pygame.Rect(center.x, table.bottom + gap, center.w, max(0, card_bottom - table.bottom - gap))
-        return Centre(table, round_table, card, card.inflate(-2 * pad_x, -2 * pad_y), label_h, heights,
-                      card_bottom)
+        return Centre(table, round_table, card, card.inflate(-2 * pad_x, -2 * pad_y), label_h, heights, card_bottom)
 
     def _arrange(self, main: list, seats: list[Seat]) -> None:  # type: ignore[type-arg]
         look, center = self.look, self.center
@@ -325,15 +334,26 @@ class PlayScreen(Screen):
         book, lang, session = self.match.book, self.lang, session or self.match.session
         partner = next(p for p in book.model.partners if p.id == partner_id)
         org = next(o for o in book.model.organisations if o.id == partner.organisation)
-        about = (f"{partner.name} — {tr(partner.role, lang)} ({tr(org.name, lang)}). {tr(partner.logic, lang)} "
-                 f"{s('engagement', lang).capitalize()} {session.engagement[partner.id]}. "
-                 f"{tr(org.hierarchy.title, lang)} : {s('awareness', lang)} {session.awareness[org.id]}, "
-                 f"{s('support', lang)} {session.support[org.id]}.")
+        about = (
+            f"{partner.name} — {tr(partner.role, lang)} ({tr(org.name, lang)}). {tr(partner.logic, lang)} "
+            f"{s('engagement', lang).capitalize()} {session.engagement[partner.id]}. "
+            f"{tr(org.hierarchy.title, lang)} : {s('awareness', lang)} {session.awareness[org.id]}, "
+            f"{s('support', lang)} {session.support[org.id]}."
+        )
         if lang == "en":
             about = about.replace(" : ", ": ")
-        return SeatInfo(partner.id, partner.name, org.short, org_colour(org.colour, org.id),
-                        session.engagement[partner.id], session.active[partner.id], partner.id == speaker,
-                        safe_asset(book.folder, partner.portrait), about, s("gone", lang))
+        return SeatInfo(
+            partner.id,
+            partner.name,
+            org.short,
+            org_colour(org.colour, org.id),
+            session.engagement[partner.id],
+            session.active[partner.id],
+            partner.id == speaker,
+            safe_asset(book.folder, partner.portrait),
+            about,
+            s("gone", lang),
+        )
 
     def _scene_widgets(self) -> list[Button | RichText]:
         view = self.match.view()
@@ -439,8 +459,7 @@ class PlayScreen(Screen):
         Returns True while some region still waits (the screen keeps asking for frames until then)."""
         look = self.look
         regions = self._static_regions()
-        layout = (surface.get_size(), look.theme.name, look.text.scale, self.lang, self.is_compact,
-                  id(self.match.book))
+        layout = (surface.get_size(), look.theme.name, look.text.scale, self.lang, self.is_compact, id(self.match.book))
         painted = self._painted
         if painted is None or painted[0] is not surface or painted[1] != layout:
             surface.fill(look.theme.bg)
@@ -476,22 +495,44 @@ class PlayScreen(Screen):
         clock = (session.phase, session.turn, session.turns_left)
         regions: list[tuple[pygame.Rect, object, Callable[[pygame.Surface], None]]] = [
             (top, (tuple(top), clock), self._top_bar),
-            (self.left.inflate(4, 4), (tuple(self.left), self.gauges_bottom, clock), self._left_panel)]
+            (self.left.inflate(4, 4), (tuple(self.left), self.gauges_bottom, clock), self._left_panel),
+        ]
         if self.right is not None:
-            state = (sorted(session.awareness.items()), sorted(session.support.items()),
-                     [(inv, list(levels.items())) for inv, levels in session.diffusion.items()])
+            state = (
+                sorted(session.awareness.items()),
+                sorted(session.support.items()),
+                [(inv, list(levels.items())) for inv, levels in session.diffusion.items()],
+            )
             regions.append((self.right.inflate(4, 4), (tuple(self.right), state), self._right_panel))
         centre = pygame.Rect(self.center.x - 2, self.center.y - 2, self.center.w + 4, h - self.center.y + 2)
         seats = [tuple(seat.rect) for seat in self.seat_widgets]
-        regions.append((centre, (tuple(self.center), tuple(self.table), self.table_round, seats, tuple(self.card),
-                                 self.choices_label_y), self._centre))
+        regions.append(
+            (
+                centre,
+                (
+                    tuple(self.center),
+                    tuple(self.table),
+                    self.table_round,
+                    seats,
+                    tuple(self.card),
+                    self.choices_label_y,
+                ),
+                self._centre,
+            )
+        )
         return regions
 
     def _left_panel(self, surface: pygame.Surface) -> None:
         look, theme = self.look, self.look.theme
         panel(surface, look, self.left)
-        blit_text(surface, look, s("collective", self.lang), "h2", theme.ink,
-                  (self.left.x + look.px(16), self.left.y + look.px(12)))
+        blit_text(
+            surface,
+            look,
+            s("collective", self.lang),
+            "h2",
+            theme.ink,
+            (self.left.x + look.px(16), self.left.y + look.px(12)),
+        )
         self._help(surface)
 
     def _right_panel(self, surface: pygame.Surface) -> None:
@@ -532,8 +573,13 @@ class PlayScreen(Screen):
         pygame.draw.circle(surface, theme.track, centre, r)
         if share > 0:
             steps = max(2, int(64 * share))
-            points = [centre] + [(centre[0] + r * math.sin(2 * math.pi * share * i / steps),
-                                  centre[1] - r * math.cos(2 * math.pi * share * i / steps)) for i in range(steps + 1)]
+            points = [centre] + [
+                (
+                    centre[0] + r * math.sin(2 * math.pi * share * i / steps),
+                    centre[1] - r * math.cos(2 * math.pi * share * i / steps),
+                )
+                for i in range(steps + 1)
+            ]
             pygame.draw.polygon(surface, theme.accent, points)
         pygame.draw.circle(surface, theme.panel, centre, r - look.px(10))
         pygame.draw.circle(surface, theme.border, centre, r, 1)
@@ -585,8 +631,14 @@ class PlayScreen(Screen):
             x = max(shown.right + 2 * m, self.top.centerx - phase_w // 2)
             if x + phase_w > clock_x - m:
                 x = shown.right + 2 * m
-            blit_text(surface, look, phase_text, "small", theme.accent,
-                      (x, self.top.centery - look.text.line_height("small") // 2 + 1))
+            blit_text(
+                surface,
+                look,
+                phase_text,
+                "small",
+                theme.accent,
+                (x, self.top.centery - look.text.line_height("small") // 2 + 1),
+            )
 
     def _clock(self, surface: pygame.Surface, right: int) -> int:
         """The funding clock at the right of the top bar: time left in words, months as pips; returns its left x."""

@@ -58,8 +58,14 @@ class ProfileScreen(Screen):
         look = self.look
         lines = len(look.text.wrap(s("profile_title", self.lang), "title", width))
         intro = len(self.intro_lines(width))
-        return (look.text.line_height("small") + look.px(4) + lines * look.text.line_height("title") + look.px(24)
-                + intro * look.text.line_height("body") + look.px(8 if self.tight else 20))
+        return (
+            look.text.line_height("small")
+            + look.px(4)
+            + lines * look.text.line_height("title")
+            + look.px(24)
+            + intro * look.text.line_height("body")
+            + look.px(8 if self.tight else 20)
+        )
 
     def done(self) -> None:
         self.keep()

@@ -29,13 +29,18 @@ def describe_entry(entry: Entry, lang: str) -> list[Block]:
         return blocks
     model = entry.book.model
     unit = tr(model.clock.unit, lang)
-    length = s("length", lang, turns=units(model.clock.turns, unit, lang), scenes=len(model.scenes),
-               phases=len(model.phases))
+    length = s(
+        "length", lang, turns=units(model.clock.turns, unit, lang), scenes=len(model.scenes), phases=len(model.phases)
+    )
     blocks = [("h1", tr(model.title, lang)), ("body", tr(model.summary, lang))]
     if model.duration:
         blocks.append(("bullet", s("minutes", lang, n=model.duration)))
-    blocks += [("bullet", length), ("space", ""), ("small", s("role_is", lang, role=tr(model.player.role, lang))),
-               ("small", s("partners_are", lang, names=", ".join(p.name for p in model.partners)))]
+    blocks += [
+        ("bullet", length),
+        ("space", ""),
+        ("small", s("role_is", lang, role=tr(model.player.role, lang))),
+        ("small", s("partners_are", lang, names=", ".join(p.name for p in model.partners))),
+    ]
     return blocks
 
 
@@ -51,8 +56,9 @@ class ScenarioScreen(Screen):
         bar = row([back], look, w - margin, bottom)
         list_w = max(look.px(260), min(look.px(420), (w - 3 * margin) // 2))
         self.list_rect = pygame.Rect(margin, self.header_bottom, list_w, bar.y - look.px(16) - self.header_bottom)
-        self.detail_rect = pygame.Rect(self.list_rect.right + margin, self.header_bottom,
-                                       w - self.list_rect.right - 2 * margin, self.list_rect.h)
+        self.detail_rect = pygame.Rect(
+            self.list_rect.right + margin, self.header_bottom, w - self.list_rect.right - 2 * margin, self.list_rect.h
+        )
         self.buttons: list[Button] = []
         y = self.list_rect.y
         for entry in self.entries:
@@ -118,8 +124,15 @@ class ScenarioScreen(Screen):
         look = self.look
         surface.fill(look.theme.bg)
         margin = look.px(32)
-        heading(surface, look, s("app_title", self.lang), s("scenarios_title", self.lang), margin, margin,
-                surface.get_width() - 2 * margin)
+        heading(
+            surface,
+            look,
+            s("app_title", self.lang),
+            s("scenarios_title", self.lang),
+            margin,
+            margin,
+            surface.get_width() - 2 * margin,
+        )
         panel(surface, look, self.detail_rect)
         if not self.entries:
             self.details.set_blocks([("body", s("no_scenario", self.lang))])

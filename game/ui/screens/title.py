@@ -42,9 +42,11 @@ class TitleScreen(Screen):
         saved = app.saved_session()
         if saved is not None:
             buttons.append(Button(s("continue", lang), app.continue_game, hint=app.saved_label()))
-        buttons += [Button(s("howto", lang), lambda: app.howto(start=False)),
-                    Button(s("settings", lang), app.open_settings),
-                    Button(s("quit", lang), app.quit)]
+        buttons += [
+            Button(s("howto", lang), lambda: app.howto(start=False)),
+            Button(s("settings", lang), app.open_settings),
+            Button(s("quit", lang), app.quit),
+        ]
         look = self.look
         width = min(look.px(380), w - 2 * look.px(32))
         x = self.split_x() + (w - self.split_x() - width) // 2 if self.wide() else (w - width) // 2
@@ -80,8 +82,15 @@ class TitleScreen(Screen):
             self._words(surface, left.centerx, y, left.w - look.px(64), "center")
         else:
             self._words(surface, w // 2, look.px(40), w - look.px(64), "center")
-        blit_text(surface, look, s("credit", lang), "tiny", theme.muted,
-                  (w // 2, h - footer_height(look, w, s("keys_hint", lang)) - look.px(8)), "center")
+        blit_text(
+            surface,
+            look,
+            s("credit", lang),
+            "tiny",
+            theme.muted,
+            (w // 2, h - footer_height(look, w, s("keys_hint", lang)) - look.px(8)),
+            "center",
+        )
         footer(surface, look, s("keys_hint", lang))
 
     def _words(self, surface: pygame.Surface, x: int, y: int, width: int, align: str) -> None:

@@ -70,8 +70,7 @@ def rounded(surface: pygame.Surface, colour: Colour, rect: pygame.Rect, radius: 
     pygame.draw.rect(surface, colour, rect, width, border_radius=radius)
 
 
-def panel(surface: pygame.Surface, look: Look, rect: pygame.Rect, fill: Colour | None = None,
-          radius: int = 10) -> None:
+def panel(surface: pygame.Surface, look: Look, rect: pygame.Rect, fill: Colour | None = None, radius: int = 10) -> None:
     """A card: filled, with a thin border so it reads without colour too."""
     theme = look.theme
     rounded(surface, fill or theme.panel, rect, radius)
@@ -83,8 +82,9 @@ def focus_ring(surface: pygame.Surface, look: Look, rect: pygame.Rect, radius: i
     rounded(surface, look.theme.focus, ring, radius + RING, RING)
 
 
-def blit_text(surface: pygame.Surface, look: Look, text: str, role: str, colour: Colour,
-              pos: tuple[int, int], align: str = "left") -> pygame.Rect:
+def blit_text(
+    surface: pygame.Surface, look: Look, text: str, role: str, colour: Colour, pos: tuple[int, int], align: str = "left"
+) -> pygame.Rect:
     """Blit cached text; `align` is left, right or center relative to pos's x."""
     image = look.text.render(text, role, colour)
     rect = image.get_rect()

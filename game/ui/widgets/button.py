@@ -12,9 +12,18 @@ __all__ = ["Button"]
 
 
 class Button(Widget):
-    def __init__(self, label: str, on_click: Callable[[], None], *, number: int | None = None,
-                 detail: str = "", primary: bool = False, selected: bool | None = None,
-                 role: str = "body", hint: str | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        on_click: Callable[[], None],
+        *,
+        number: int | None = None,
+        detail: str = "",
+        primary: bool = False,
+        selected: bool | None = None,
+        role: str = "body",
+        hint: str | None = None,
+    ) -> None:
         super().__init__()
         self.label = label
         self.on_click = on_click
@@ -48,8 +57,13 @@ class Button(Widget):
 
     def natural_width(self, look: Look) -> int:
         pad_x, _ = self.padding(look)
-        return (look.text.width(self.label, self.role) + 2 * pad_x + self.badge_width(look)
-                + self.detail_width(look) + look.px(8))
+        return (
+            look.text.width(self.label, self.role)
+            + 2 * pad_x
+            + self.badge_width(look)
+            + self.detail_width(look)
+            + look.px(8)
+        )
 
     # -- drawing -------------------------------------------------------------------------------------
     def colours(self, look: Look, hovered: bool) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
@@ -63,8 +77,13 @@ class Button(Widget):
         fill, ink = self.colours(look, hovered)
         radius = look.px(10)
         rounded(surface, fill, self.rect, radius)
-        rounded(surface, theme.accent if not (self.primary or self.selected) else theme.border, self.rect, radius,
-                2 if hovered or focused else 1)
+        rounded(
+            surface,
+            theme.accent if not (self.primary or self.selected) else theme.border,
+            self.rect,
+            radius,
+            2 if hovered or focused else 1,
+        )
         if focused:
             focus_ring(surface, look, self.rect, radius)
         pad_x, pad_y = self.padding(look)
@@ -99,5 +118,14 @@ class Button(Widget):
         return (self.label, self.detail, self.selected, self.primary, self.enabled)
 
     def shared_key(self) -> object | None:
-        return (self.label, self.number, self.detail, self.primary, self.selected, self.role, self.hint,
-                self.pad_y, self.enabled)
+        return (
+            self.label,
+            self.number,
+            self.detail,
+            self.primary,
+            self.selected,
+            self.role,
+            self.hint,
+            self.pad_y,
+            self.enabled,
+        )

@@ -19,8 +19,9 @@ SPEED = 60.0  # points per second of the animated bar
 FLASH = 2.5  # seconds a change stays shown
 
 
-def bar(surface: pygame.Surface, look: Look, rect: pygame.Rect, value: float, colour: Colour,
-        marker: int | None = None) -> pygame.Rect:
+def bar(
+    surface: pygame.Surface, look: Look, rect: pygame.Rect, value: float, colour: Colour, marker: int | None = None
+) -> pygame.Rect:
     """A horizontal bar filled to value/100; returns the filled part. `marker` draws a threshold tick."""
     theme = look.theme
     radius = max(2, rect.h // 2)
@@ -42,6 +43,7 @@ def change_label(look: Look, delta: int) -> tuple[str, str, Colour]:
 
 class Gauge(Widget):
     tooltip_side = "right"  # the gauges are stacked: below would hide the next one
+
     def __init__(self, key: str, name: str, value: int, explain: Callable[[], str]) -> None:
         super().__init__()
         self.key = key

@@ -19,8 +19,18 @@ from game.ui.widgets.portrait import org_colour
 __all__ = ["draw_organisations", "mini_bar"]
 
 
-def mini_bar(surface: pygame.Surface, look: Look, x: int, y: int, width: int, label: str, value: int,
-             colour: Colour, marker: int | None = None, role: str = "tiny") -> int:
+def mini_bar(
+    surface: pygame.Surface,
+    look: Look,
+    x: int,
+    y: int,
+    width: int,
+    label: str,
+    value: int,
+    colour: Colour,
+    marker: int | None = None,
+    role: str = "tiny",
+) -> int:
     """`label ████░░ 42`: a labelled bar on one line; returns the y below it."""
     theme = look.theme
     label_w = min(width // 3, look.px(78 if role == "tiny" else 96))
@@ -33,13 +43,19 @@ def mini_bar(surface: pygame.Surface, look: Look, x: int, y: int, width: int, la
     if marker is not None and value >= marker:  # an innovation here: a drawn tick, not colour alone
         mid = shown.centery
         left = shown.x - look.px(12)
-        pygame.draw.lines(surface, theme.good, False, [(left, mid), (left + look.px(3), mid + look.px(3)),
-                                                        (left + look.px(8), mid - look.px(4))], max(2, look.px(2)))
+        pygame.draw.lines(
+            surface,
+            theme.good,
+            False,
+            [(left, mid), (left + look.px(3), mid + look.px(3)), (left + look.px(8), mid - look.px(4))],
+            max(2, look.px(2)),
+        )
     return y + line_h + look.px(3)
 
 
-def draw_hierarchies(surface: pygame.Surface, look: Look, match: Match, lang: str, x: int, y: int, width: int,
-                     role: str = "tiny") -> int:
+def draw_hierarchies(
+    surface: pygame.Surface, look: Look, match: Match, lang: str, x: int, y: int, width: int, role: str = "tiny"
+) -> int:
     theme, session = look.theme, match.session
     y = blit_text(surface, look, s("hierarchies", lang), "h2", theme.ink, (x, y)).bottom + look.px(8)
     for org in match.book.model.organisations:
@@ -58,13 +74,15 @@ def draw_hierarchies(surface: pygame.Surface, look: Look, match: Match, lang: st
     return y
 
 
-def draw_inventions(surface: pygame.Surface, look: Look, match: Match, lang: str, x: int, y: int, width: int,
-                    role: str = "tiny") -> int:
+def draw_inventions(
+    surface: pygame.Surface, look: Look, match: Match, lang: str, x: int, y: int, width: int, role: str = "tiny"
+) -> int:
     theme, book, session = look.theme, match.book, match.session
     threshold = book.model.rules.innovation_threshold
     y = blit_text(surface, look, s("inventions", lang), "h2", theme.ink, (x, y)).bottom
-    y = blit_text(surface, look, look.text.fit(s("threshold", lang, n=threshold), "tiny", width), "tiny",
-                  theme.muted, (x, y)).bottom + look.px(6)
+    y = blit_text(
+        surface, look, look.text.fit(s("threshold", lang, n=threshold), "tiny", width), "tiny", theme.muted, (x, y)
+    ).bottom + look.px(6)
     if not session.diffusion:
         for line in look.text.wrap(s("no_invention", lang), "small", width):
             y = blit_text(surface, look, line, "small", theme.muted, (x, y)).bottom
@@ -82,8 +100,15 @@ def draw_inventions(surface: pygame.Surface, look: Look, match: Match, lang: str
     return y
 
 
-def draw_organisations(surface: pygame.Surface, look: Look, match: Match, lang: str, area: pygame.Rect,
-                       role: str = "tiny", columns: int = 1) -> None:
+def draw_organisations(
+    surface: pygame.Surface,
+    look: Look,
+    match: Match,
+    lang: str,
+    area: pygame.Rect,
+    role: str = "tiny",
+    columns: int = 1,
+) -> None:
     """Both sections inside `area` (clipped), side by side when `columns` is 2."""
     clip = surface.get_clip()
     surface.set_clip(area)

@@ -74,8 +74,9 @@ def _load(path: Path, size: int) -> pygame.Surface | None:
     except (pygame.error, OSError, FileNotFoundError):
         return None  # a broken optional image falls back to the drawn portrait
     side = min(picture.get_size())
-    square = picture.subsurface(pygame.Rect((picture.get_width() - side) // 2, (picture.get_height() - side) // 2,
-                                            side, side))
+    square = picture.subsurface(
+        pygame.Rect((picture.get_width() - side) // 2, (picture.get_height() - side) // 2, side, side)
+    )
     return _round(pygame.transform.smoothscale(square.convert_alpha(), (size, size)))
 
 
@@ -98,8 +99,9 @@ def _drawn(key: str, colour: Colour, size: int) -> pygame.Surface:
     style = h[2] % 4
     cx, head_y, r = big // 2, int(big * 0.42), int(big * 0.2)
     if style == 1:  # long hair, behind the head
-        pygame.draw.rect(art, hair, (cx - r - r // 5, head_y - r // 3, 2 * r + 2 * (r // 5), int(r * 1.7)),
-                         border_radius=r // 2)
+        pygame.draw.rect(
+            art, hair, (cx - r - r // 5, head_y - r // 3, 2 * r + 2 * (r // 5), int(r * 1.7)), border_radius=r // 2
+        )
     pygame.draw.ellipse(art, colour, (cx - int(r * 2.1), int(big * 0.7), int(r * 4.2), int(big * 0.6)))
     pygame.draw.rect(art, skin, (cx - r // 3, head_y + r - r // 4, 2 * (r // 3), r // 2))
     pygame.draw.circle(art, skin, (cx, head_y), r)

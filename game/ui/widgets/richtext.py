@@ -35,6 +35,7 @@ class Line(NamedTuple):
     value: object
     height: int
 
+
 STYLES: dict[str, tuple[str, str]] = {  # style → (text role, colour name in the theme)
     "kicker": ("name", "accent"),
     "title": ("title", "ink"),
@@ -169,8 +170,16 @@ class RichText(Widget):
 
     def _mark(self, image: pygame.Surface, look: Look, line: Line) -> None:
         """Bullets, signs, quote bars and the caret under a source column."""
-        mark, colour, x, y, line_h, value, text, role = (line.mark, line.colour, line.x, line.y, line.height,
-                                                         line.value, line.text, line.role)
+        mark, colour, x, y, line_h, value, text, role = (
+            line.mark,
+            line.colour,
+            line.x,
+            line.y,
+            line.height,
+            line.value,
+            line.text,
+            line.role,
+        )
         mid = y + line_h // 2 - 1
         if mark == "bullet":
             pygame.draw.circle(image, look.theme.accent, (x - look.px(12), mid), max(2, look.px(4)))
@@ -185,7 +194,7 @@ class RichText(Widget):
             pygame.draw.rect(image, look.theme.accent, (x - look.px(16), y, look.px(4), line_h))
         elif mark == "source" and isinstance(value, int) and value > 0:
             left = x + look.text.width(text[: value - 1], role)
-            w = max(6, look.text.width(text[value - 1: value] or " ", role))
+            w = max(6, look.text.width(text[value - 1 : value] or " ", role))
             pygame.draw.line(image, look.theme.bad, (left, y + line_h), (left + w, y + line_h), 3)
 
     def cache_key(self) -> object | None:
@@ -201,8 +210,14 @@ class RichText(Widget):
     def handle_scroll_key(self, look: Look, key: int) -> bool:
         step = look.text.line_height("body") * 2
         page = max(step, self.rect.h - step)
-        moves = {pygame.K_UP: -step, pygame.K_DOWN: step, pygame.K_PAGEUP: -page, pygame.K_PAGEDOWN: page,
-                 pygame.K_HOME: -10**6, pygame.K_END: 10**6}
+        moves = {
+            pygame.K_UP: -step,
+            pygame.K_DOWN: step,
+            pygame.K_PAGEUP: -page,
+            pygame.K_PAGEDOWN: page,
+            pygame.K_HOME: -(10**6),
+            pygame.K_END: 10**6,
+        }
         if key not in moves or self.max_scroll(look) == 0:
             return False
         self.scroll_by(look, moves[key])

@@ -70,10 +70,21 @@ class Seat(Widget):
         meta = info.org if info.engagement is None else f"{info.org} · {info.engagement}"
         if not info.active:
             meta = f"{info.org} · {info.gone_label}"
-        chip = blit_text(surface, look, look.text.fit(meta, "tiny", width - look.px(14)), "tiny",
-                         theme.muted if info.active else theme.gone, (self.rect.centerx + look.px(7), y), "center")
-        pygame.draw.rect(surface, info.colour if info.active else theme.gone,
-                         (chip.x - look.px(13), chip.y + look.px(2), look.px(9), look.px(9)), border_radius=2)
+        chip = blit_text(
+            surface,
+            look,
+            look.text.fit(meta, "tiny", width - look.px(14)),
+            "tiny",
+            theme.muted if info.active else theme.gone,
+            (self.rect.centerx + look.px(7), y),
+            "center",
+        )
+        pygame.draw.rect(
+            surface,
+            info.colour if info.active else theme.gone,
+            (chip.x - look.px(13), chip.y + look.px(2), look.px(9), look.px(9)),
+            border_radius=2,
+        )
         if info.engagement is not None and info.active and not self.compact:
             track = pygame.Rect(self.rect.centerx - look.px(40), chip.bottom + look.px(3), look.px(80), look.px(6))
             bar(surface, look, track, info.engagement, info.colour)
@@ -113,8 +124,11 @@ def draw_table(surface: pygame.Surface, look: Look, area: pygame.Rect, seats: li
     table = pygame.Rect(0, 0, int(area.w * 0.56), int(area.h * 0.42))
     table.center = area.center
     if seats and len(seats) > 1:
-        top = max(s.rect.bottom for s in seats[:-1] if s.rect.centerx == min(
-            seats[:-1], key=lambda x: abs(x.rect.centerx - area.centerx)).rect.centerx)
+        top = max(
+            s.rect.bottom
+            for s in seats[:-1]
+            if s.rect.centerx == min(seats[:-1], key=lambda x: abs(x.rect.centerx - area.centerx)).rect.centerx
+        )
         bottom = seats[-1].rect.y + Seat.face(look) // 2 + look.px(4)
         if bottom - top > look.px(30):
             table.h = bottom - top - look.px(6)

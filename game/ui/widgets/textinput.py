@@ -12,8 +12,9 @@ __all__ = ["TextInput"]
 
 
 class TextInput(Widget):
-    def __init__(self, value: str = "", placeholder: str = "", limit: int = 60,
-                 on_enter: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, value: str = "", placeholder: str = "", limit: int = 60, on_enter: Callable[[], None] | None = None
+    ) -> None:
         super().__init__()
         self.value = value
         self.placeholder = placeholder
@@ -34,8 +35,12 @@ class TextInput(Widget):
             else:
                 self.value = self.value[:-1]
             return True
-        if event.type == pygame.KEYDOWN and getattr(event, "unicode", "").isprintable() and event.unicode \
-                and not getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+        if (
+            event.type == pygame.KEYDOWN
+            and getattr(event, "unicode", "").isprintable()
+            and event.unicode
+            and not getattr(event, "mod", 0) & pygame.KMOD_CTRL
+        ):
             return True  # the character itself arrives as TEXTINPUT; keep it from acting as a shortcut
         return False
 
@@ -62,8 +67,14 @@ class TextInput(Widget):
                 shown = shown[1:]  # keep the end (where one types) visible
             end = blit_text(surface, look, shown, "body", theme.ink, (self.rect.x + pad, y)).right
         else:
-            blit_text(surface, look, look.text.fit(self.placeholder, "body", inner), "body", theme.muted,
-                      (self.rect.x + pad, y))
+            blit_text(
+                surface,
+                look,
+                look.text.fit(self.placeholder, "body", inner),
+                "body",
+                theme.muted,
+                (self.rect.x + pad, y),
+            )
             end = self.rect.x + pad
         if focused:
             caret = pygame.Rect(end + 2, y, 2, look.text.line_height("body") - 4)
