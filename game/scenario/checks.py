@@ -8,8 +8,9 @@ endings that no condition can reach. Every finding is located in the file.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -129,7 +130,7 @@ class Checker:
 
     def check_unique_ids(self) -> None:
         m = self.model
-        families = {
+        families: dict[str, Sequence[Any]] = {
             "organisations": m.organisations,
             "partners": m.partners,
             "inventions": m.inventions,
@@ -367,7 +368,7 @@ class Checker:
             self.warn((), f"{missing - 20} more texts miss a translation", "W101")
 
 
-def _texts_missing(model: Scenario, langs: list[str]) -> Iterable[tuple[Path_, str]]:
+def _texts_missing(model: Scenario, langs: Sequence[str]) -> Iterable[tuple[Path_, str]]:
     def walk(value: object, path: Path_) -> Iterable[tuple[Path_, str]]:
         if isinstance(value, Tr):
             for lang in langs:

@@ -139,7 +139,7 @@ def check(path: str | Path) -> tuple[Book | None, list[Diagnostic]]:
         checker = Checker(entry.model, entry.source, file.parent)
         with paused_gc():
             found = checker.run()
-        book = Book(
+        made = Book(
             entry.model,
             entry.source,
             file,
@@ -148,9 +148,9 @@ def check(path: str | Path) -> tuple[Book | None, list[Diagnostic]]:
             [d for d in found if d.severity != "error"],
         )
         errors = [d for d in found if d.severity == "error"]
-        entry.checked[state] = ((None if errors else book), sorted(found, key=lambda d: d.location))
-    book, found = entry.checked[state]
-    return book, list(found)
+        entry.checked[state] = ((None if errors else made), sorted(found, key=lambda d: d.location))
+    checked, found = entry.checked[state]
+    return checked, list(found)
 
 
 def load(path: str | Path) -> Book:

@@ -37,6 +37,17 @@ __all__ = [
 ]
 
 Lang = Literal["fr", "en"]
+CohesionSource = Literal["sens", "identite", "pouvoir", "engagement"]
+
+
+def _default_cohesion_weights() -> dict[CohesionSource, float]:
+    return {"sens": 0.3, "identite": 0.3, "pouvoir": 0.15, "engagement": 0.25}
+
+
+def _both_languages() -> list[Lang]:
+    return ["fr", "en"]
+
+
 GAUGES = ("sens", "identite", "pouvoir", "cohesion")
 
 Id = Annotated[
@@ -217,9 +228,7 @@ class Clock(_Strict):
 class Rules(_Strict):
     """How cohésion and innovations are computed; the defaults follow the game brief."""
 
-    cohesion_weights: dict[Literal["sens", "identite", "pouvoir", "engagement"], float] = Field(
-        default_factory=lambda: {"sens": 0.3, "identite": 0.3, "pouvoir": 0.15, "engagement": 0.25}
-    )
+    cohesion_weights: dict[CohesionSource, float] = Field(default_factory=_default_cohesion_weights)
     cohesion_inertia: float = Field(
         default=0.4, ge=0, le=1, description="Share of the gap to its target that cohésion closes each decision."
     )
@@ -239,7 +248,7 @@ class Scenario(_Strict):
     title: Text
     summary: Text
     authors: list[str] = Field(default_factory=list)
-    languages: list[Lang] = Field(default_factory=lambda: ["fr", "en"], min_length=1)
+    languages: list[Lang] = Field(default_factory=_both_languages, min_length=1)
     duration: int | None = Field(default=None, ge=1, le=600, description="Expected minutes of play.")
     player: Player
     gauges: Gauges = Field(default_factory=Gauges)

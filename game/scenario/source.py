@@ -198,6 +198,9 @@ def parse_source(raw: bytes | str, file: str = "<scenario>") -> Source:
 
 
 _SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+# PyYAML's stubs make an event's marks optional and its events one union; the parser always sets them.
+Mark = Any
+
 _MERGE = "tag:yaml.org,2002:merge"
 _STR = "tag:yaml.org,2002:str"
 
@@ -239,12 +242,12 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.root: Any = None
 
-    def fail(self, mark: yaml.Mark, message: str, code: str) -> ScenarioError:
+    def fail(self, mark: Mark, message: str, code: str) -> ScenarioError:
         return _fail(
             self.source.file, message, code, mark.line + 1, mark.column + 1, self.source.line_text(mark.line + 1)
         )
 
-    def note(self, mark: yaml.Mark, message: str, code: str) -> None:
+    def note(self, mark: Mark, message: str, code: str) -> None:
         where = Location(self.source.file, mark.line + 1, mark.column + 1)
         self.errors.append(Diagnostic(where, message, code, source_line=self.source.line_text(where.line)))
 
@@ -252,6 +255,7 @@ class _Builder:
         """Read every event; says whether a document was found and where its top value starts."""
         documents = 0
         root_mark = (1, 1)
+        event: Any
         for event in yaml.parse(text, Loader=_Loader):
             kind = type(event)
             if kind is yaml.ScalarEvent:
@@ -286,11 +290,11 @@ class _Builder:
             return None
         return frame.path + (frame.key,)
 
-    def record(self, path: Path_ | None, mark: yaml.Mark, style: str) -> None:
+    def record(self, path: Path_ | None, mark: Mark, style: str) -> None:
         if path is not None:
             self.source.values.setdefault(path, (mark.line + 1, mark.column + 1, style))
 
-    def grow(self, size: int, depth: int, mark: yaml.Mark) -> None:
+    def grow(self, size: int, depth: int, mark: Mark) -> None:
         self.count += size
         if self.count > MAX_NODES:
             if size > 1:
@@ -306,7 +310,7 @@ class _Builder:
         if len(self.stack) + depth > MAX_DEPTH:
             raise self.fail(mark, f"nesting too deep — expected at most {MAX_DEPTH} levels", "E003")
 
-    def put(self, value: Any, size: int, depth: int, mark: yaml.Mark, style: str = "") -> None:
+    def put(self, value: Any, size: int, depth: int, mark: Mark, style: str = "") -> None:
         """Place a finished value in its parent (as a key or a value) or make it the root."""
         if not self.stack:
             self.root = None if value is _MERGE_KEY else value
@@ -336,7 +340,7 @@ class _Builder:
                 self.source.values.setdefault(frame.path + (key,), (mark.line + 1, mark.column + 1, style))
             data[key] = value
 
-    def take_key(self, frame: _Frame, key: Any, mark: yaml.Mark) -> None:
+    def take_key(self, frame: _Frame, key: Any, mark: Mark) -> None:
         frame.key_mark = (mark.line + 1, mark.column + 1)
         frame.key_ok = True
         if key is _MERGE_KEY:
@@ -360,7 +364,7 @@ class _Builder:
         if frame.path is not None:
             self.source.keys[frame.path + (key,)] = frame.key_mark
 
-    def merge(self, frame: _Frame, value: Any, mark: yaml.Mark) -> None:
+    def merge(self, frame: _Frame, value: Any, mark: Mark) -> None:
         """`<<: *base` — keys written in the mapping itself win over merged ones."""
         frame.merged = frame.merged or {}
         for item in value if isinstance(value, list) else [value]:
@@ -402,7 +406,7 @@ class _Builder:
         except (yaml.YAMLError, ValueError, OverflowError):
             return event.value
 
-    def refuse_tag(self, event: yaml.Event) -> None:
+    def refuse_tag(self, event: Any) -> None:
         tag = str(getattr(event, "tag", ""))
         shown = tag.replace("tag:yaml.org,2002:", "!!")
         self.note(

@@ -189,7 +189,7 @@ def _drop_shadowed(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def translate(exc: ValidationError, source: Source, root: type[BaseModel]) -> list[Diagnostic]:
     """Every validation error, located and reworded; one diagnostic per place."""
     grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for err in _drop_shadowed(exc.errors(include_url=False)):
+    for err in _drop_shadowed([dict(e) for e in exc.errors(include_url=False)]):
         grouped.setdefault(_clean(err["loc"]), []).append(err)
     diagnostics: list[Diagnostic] = []
     for clean, errs in grouped.items():

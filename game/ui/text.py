@@ -230,7 +230,8 @@ class TextCache:
         self, surface: pygame.Surface, char: str, box: pygame.Rect, ascent: int, role: str, colour: Colour
     ) -> None:
         font = self.font(role)
-        x_height = font.metrics("x")[0][3] if font.metrics("x")[0] else ascent // 2
+        glyph = font.metrics("x")[0]
+        x_height = glyph[3] if glyph else ascent // 2
         y = ascent - x_height // 2 - 1
         thick = max(1, round(font.get_height() / (11 if self.weight_of(role) == "bold" else 16)))
         head = max(3, x_height // 2)
