@@ -177,3 +177,33 @@ def test_engine_never_imports_pygame():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "False"]
+
+
+def test_every_field_a_rule_can_read_is_in_the_one_state_definition(demo_book):
+    """Copies, deep-search keys and saves derive from `STATE`: a session field outside it must be one of the
+    few that no rule reads (who plays, the generator, what was recorded, who listens)."""
+    from game.rules.state import STATE, restore, snapshot, state_key
+
+    engine = Engine(demo_book)
+    session = engine.new_session(5)
+    not_read_by_rules = {
+        "engine",
+        "seed",
+        "rng",
+        "trainee",
+        "group",
+        "lang",
+        "history",
+        "events",
+        "ending",
+        "listeners",
+        "last_cause",
+    }
+    assert set(vars(session)) - not_read_by_rules == {part.name for part in STATE}
+    before = snapshot(session)
+    engine.choose(session, engine.view(session).choices[0].index)
+    assert state_key(snapshot(session)) != state_key(before)
+    restore(session, before)
+    assert snapshot(session) == before
+    saved = session.to_dict()
+    assert all(saved[part.name] == value for part, value in zip(STATE, before, strict=True))

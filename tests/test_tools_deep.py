@@ -142,8 +142,8 @@ def test_every_state_of_real_games_is_in_the_search(name: str, demo_book) -> Non
     """The oracle follows the engine's own chance: real games never leave the searched states."""
     import random
 
+    from game.rules.state import snapshot, state_key
     from game.scenario.loading import load_text
-    from game.tools.deep import key_of, snapshot
     from game.tools.template import template_text
 
     book = {"demo": lambda: demo_book, "template": lambda: load_text(template_text("t.yaml", "en"))}.get(
@@ -157,10 +157,10 @@ def test_every_state_of_real_games_is_in_the_search(name: str, demo_book) -> Non
     for seed in range(200):
         session = engine.new_session(seed)
         rng = random.Random(seed)
-        assert key_of(snapshot(session), 1) in search.seen
+        assert state_key(snapshot(session), 1) in search.seen
         while not session.finished:
             engine.choose(session, rng.choice(engine.view(session).choices).index)
             if not session.finished:
-                assert key_of(snapshot(session), 1) in search.seen
+                assert state_key(snapshot(session), 1) in search.seen
         endings.add(session.ending)
     assert endings <= set(result.endings)

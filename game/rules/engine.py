@@ -289,7 +289,7 @@ class Engine:
             self._set_phase(session, self.scenes[start].phase)
             self._enter(session, start)
         else:
-            self._enter(session, self._first_scene(session))
+            self.enter_first_scene(session)
         return session
 
     def _set_phase(self, session: Session, phase: str) -> None:
@@ -514,11 +514,13 @@ class Engine:
                 return scene_id
         return pool[-1]
 
-    def _first_scene(self, session: Session) -> str:
+    def enter_first_scene(self, session: Session) -> str:
+        """Open the game: the scenario's first scene, or the first draw of the first phase's pool."""
         model = self.book.model
         first = model.start or model.phases[0].start or self._draw(session)
         if first is None:
             raise SessionError("the scenario has no scene to start with")
+        self._enter(session, first)
         return first
 
     def _enter(self, session: Session, scene: str) -> None:

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from game.rules.scoring import clamp, is_innovation, shielded
+from game.rules.state import load_state, saved_state
 from game.scenario.model import GAUGES, Effects, Scenario
 
 if TYPE_CHECKING:
@@ -325,18 +326,7 @@ class Session:
             "trainee": self.trainee,
             "group": self.group,
             "lang": self.lang,
-            "phase": self.phase,
-            "gauges": dict(self.gauges),
-            "engagement": dict(self.engagement),
-            "active": dict(self.active),
-            "awareness": dict(self.awareness),
-            "support": dict(self.support),
-            "diffusion": {k: dict(v) for k, v in self.diffusion.items()},
-            "flags": dict(self.flags),
-            "turn": self.turn,
-            "scene": self.scene,
-            "seen": list(self.seen),
-            "fired": list(self.fired),
+            **saved_state(self),
             "history": [d.to_dict() for d in self.history],
             "events": [asdict(e) for e in self.events],
             "ending": self.ending,
@@ -347,17 +337,9 @@ class Session:
         """Restore what `to_dict` wrote (the engine checks the scenario matches first)."""
         version, internal, gauss = data["rng"]
         self.rng.setstate((version, tuple(internal), gauss))
-        for name in ("trainee", "group", "lang", "turn", "scene", "ending"):
+        for name in ("trainee", "group", "lang", "ending"):
             setattr(self, name, data[name])
-        self.gauges.update(data["gauges"])
-        self.engagement.update(data["engagement"])
-        self.active.update(data["active"])
-        self.awareness.update(data["awareness"])
-        self.support.update(data["support"])
-        self.diffusion = {k: dict(v) for k, v in data["diffusion"].items()}
-        self.flags = dict(data["flags"])
-        self.seen = list(data["seen"])
-        self.fired = list(data["fired"])
+        load_state(self, data)
         self.history = [Decision(**d) for d in data["history"]]
         self.events = [EventHit(**e) for e in data["events"]]
         self.last_cause = dict(data.get("last_cause", {}))

@@ -27,6 +27,7 @@ from typing import Any
 
 from game.rules.engine import IDLE_CHOICE, Engine
 from game.rules.session import Session
+from game.rules.state import Snapshot, part_of, restore, snapshot, state_key
 from game.scenario.loading import Book
 
 __all__ = [
@@ -174,49 +175,6 @@ class Oracle:
 
 
 # -- states ---------------------------------------------------------------------------------------------------
-Snapshot = tuple[Any, ...]
-
-
-def snapshot(s: Session) -> Snapshot:
-    return (
-        s.phase,
-        s.scene,
-        s.turn,
-        dict(s.gauges),
-        dict(s.engagement),
-        dict(s.active),
-        dict(s.awareness),
-        dict(s.support),
-        {k: dict(v) for k, v in s.diffusion.items()},
-        dict(s.flags),
-        list(s.seen),
-        list(s.fired),
-    )
-
-
-def key_of(snap: Snapshot, bucket: int) -> tuple[Any, ...]:
-    """What tells two states apart: everything a rule reads; gauge-like values grouped by `bucket`."""
-    phase, scene, turn, gauges, engagement, active, awareness, support, diffusion, flags, seen, fired = snap
-
-    def cut(values: dict[str, int]) -> tuple[int, ...]:
-        return tuple(v // bucket for v in values.values()) if bucket > 1 else tuple(values.values())
-
-    return (
-        phase,
-        scene,
-        turn,
-        cut(gauges),
-        cut(engagement),
-        tuple(active.values()),
-        cut(awareness),
-        cut(support),
-        tuple(sorted((k, cut(v)) for k, v in diffusion.items())),
-        frozenset(k for k, v in flags.items() if v),
-        frozenset(seen),
-        frozenset(fired),
-    )
-
-
 class _Scratch:
     """One session attached to the engine's machine, loaded with each state in turn."""
 
@@ -228,11 +186,7 @@ class _Scratch:
         s = self.session
         if s.finished or s not in self.engine.machine.models:
             s = self.session = self.engine.new_session(0)
-        (s.phase, s.scene, s.turn, gauges, engagement, active, awareness, support, diffusion, flags, seen, fired) = snap
-        s.gauges, s.engagement, s.active = dict(gauges), dict(engagement), dict(active)
-        s.awareness, s.support = dict(awareness), dict(support)
-        s.diffusion = {k: dict(v) for k, v in diffusion.items()}
-        s.flags, s.seen, s.fired = dict(flags), list(seen), list(fired)
+        restore(s, snap)
         s.history, s.events, s.last_cause, s.ending = [], [], {}, None
         s.rng = rng
         return s
@@ -344,8 +298,7 @@ class Search:
             oracle = Oracle(pending.pop())
             s = self.scratch.load(start, oracle)
             s.scene, s.seen = "", []
-            first = self.engine._first_scene(s)
-            self.engine._enter(s, first)
+            first = self.engine.enter_first_scene(s)
             pending.extend(oracle.branches())
             yield first, oracle.probability, snapshot(s)
 
@@ -373,7 +326,7 @@ class Search:
         seen = self.seen = set()
         queue: deque[tuple[int, Snapshot]] = deque()
         for first, probability, snap in self.roots():
-            key = key_of(snap, self.bucket)
+            key = state_key(snap, self.bucket)
             if key not in seen:
                 seen.add(key)
                 self.nodes.append(_Node(-1, None, first, probability, 0))
@@ -400,7 +353,7 @@ class Search:
                         step = Step(view.id, option.number, option.index, option.id, events, ending, True, probability)
                         self._keep_ending(result, ending, node, step)
                         continue
-                    key = key_of(following, self.bucket)
+                    key = state_key(following, self.bucket)
                     if key in seen:
                         continue
                     if len(seen) >= self.max_states:
@@ -409,7 +362,14 @@ class Search:
                         return result
                     seen.add(key)
                     step = Step(
-                        view.id, option.number, option.index, option.id, events, following[1], False, probability
+                        view.id,
+                        option.number,
+                        option.index,
+                        option.id,
+                        events,
+                        part_of(following, "scene"),
+                        False,
+                        probability,
                     )
                     parent = self.nodes[node]
                     self.nodes.append(_Node(node, step, parent.first, parent.probability * probability, depth + 1))

@@ -14,6 +14,7 @@ from typing import Any
 from game.errors import Diagnostic
 from game.rules.engine import Engine, Outcome, SceneView
 from game.rules.session import Session
+from game.rules.state import fit_state
 from game.scenario.loading import Book, check
 from game.ui import records
 
@@ -105,17 +106,10 @@ class Match:
         model = book.model
         if data["scene"] not in {s.id for s in model.scenes} or data["phase"] not in {p.id for p in model.phases}:
             return None
-        partners = {p.id for p in model.partners}
-        orgs = {o.id for o in model.organisations}
-        data["digest"] = book.digest
-        data["engagement"] = {k: v for k, v in data["engagement"].items() if k in partners}
-        data["active"] = {k: v for k, v in data["active"].items() if k in partners}
-        data["awareness"] = {k: v for k, v in data["awareness"].items() if k in orgs}
-        data["support"] = {k: v for k, v in data["support"].items() if k in orgs}
-        inventions = {i.id for i in model.inventions}
-        data["diffusion"] = {
-            inv: {o: levels.get(o, 0) for o in sorted(orgs)}
-            for inv, levels in data["diffusion"].items()
-            if inv in inventions
+        ids = {
+            "partners": [p.id for p in model.partners],
+            "organisations": [o.id for o in model.organisations],
+            "inventions": [i.id for i in model.inventions],
         }
+        data = {**fit_state(data, ids), "digest": book.digest}
         return data
