@@ -8,7 +8,7 @@ follows: a field missed by the deep search would make its proof silently wrong.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,10 +48,10 @@ class Kind:
 class Levels(Kind):
     """Values 0–100 by id (gauges, engagement, awareness, support); the deep search may group them."""
 
-    def copy(self, value: dict[str, int]) -> dict[str, int]:
+    def copy(self, value: dict[str, Any]) -> dict[str, Any]:
         return dict(value)
 
-    def key(self, value: dict[str, int], bucket: int) -> tuple[int, ...]:
+    def key(self, value: dict[str, Any], bucket: int) -> tuple[Any, ...]:
         return tuple(v // bucket for v in value.values()) if bucket > 1 else tuple(value.values())
 
     def load(self, current: dict[str, Any], saved: dict[str, Any]) -> dict[str, Any]:
@@ -64,7 +64,7 @@ class Levels(Kind):
 class Switches(Levels):
     """True/false by a fixed set of ids (who is still in the collective)."""
 
-    def key(self, value: dict[str, bool], bucket: int) -> tuple[bool, ...]:
+    def key(self, value: dict[str, Any], bucket: int) -> tuple[Any, ...]:
         return tuple(value.values())
 
 
@@ -163,7 +163,7 @@ def load_state(session: Any, data: dict[str, Any]) -> None:
         setattr(session, part.name, part.kind.load(getattr(session, part.name, None), data[part.name]))
 
 
-def fit_state(data: dict[str, Any], ids: dict[str, Iterable[str]]) -> dict[str, Any]:
+def fit_state(data: dict[str, Any], ids: Mapping[str, Iterable[str]]) -> dict[str, Any]:
     """A saved state fitted to a scenario whose partners, organisations or inventions changed."""
     organisations = set(ids.get("organisations", ()))
     fitted = dict(data)
