@@ -5,6 +5,7 @@ from playing import play
 
 from game.errors import RecordError, SessionError
 from game.rules.engine import IDLE_CHOICE, Engine
+from game.rules.reading import READER
 from game.scenario.loading import load_text
 
 ROUTES = {
@@ -121,7 +122,7 @@ def test_a_member_who_leaves_takes_undiffused_knowledge(demo_path):
 
     session.apply(Effects(leave=["karim"]), "test")
     assert session.diffusion["fiche"] == {"ccas": 40, "cg71": 70, "anpe": 20}
-    assert session.variable("present") == 2 and session.call("engagement", ("karim",)) == 0
+    assert READER.variable("present")(session) == 2 and READER.call("engagement", ("karim",))(session) == 0
 
 
 def test_cohesion_follows_the_other_gauges(demo_book):

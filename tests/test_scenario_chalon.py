@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.rules.engine import Engine, SceneView
+from game.rules.reading import READER
 from game.rules.session import Session
 from game.scenario.loading import check, load
 from game.scenario.model import Tr, tr
@@ -244,7 +245,7 @@ def test_player_who_stays_in_the_collective_sees_everything_evaporate(engine: En
     session = play(engine, 0, prefer(COCOON))
     assert session.ending == "evaporee"
     assert session.gauges["sens"] >= 70 and session.gauges["cohesion"] >= 60  # rich, and yet
-    assert session.variable("innovations") == 0
+    assert READER.variable("innovations")(session) == 0
 
 
 def test_player_who_formalises_everything_ends_with_a_soulless_procedure(engine: Engine) -> None:

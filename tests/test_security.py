@@ -85,8 +85,23 @@ def _namespace():
 
 
 def test_huge_numbers_stay_numbers():
+    """Huge literals are read as floats (infinity at worst), never as big integers a comparison would grind on."""
+    import math
+
+    from game.scenario.conditions import Binary, Compare, Number
+
     condition = compile_condition("sens * " + "9" * 400 + " > " + "9" * 1500)
-    assert condition.tree is not None  # parsed as floats (infinity at worst), never a big-integer computation
+    tree = condition.tree
+    assert isinstance(tree, Compare) and isinstance(tree.left, Binary)
+    factor, bound = tree.left.right, tree.right
+    assert isinstance(factor, Number) and isinstance(bound, Number)
+    assert isinstance(factor.value, float) and isinstance(bound.value, float) and math.isinf(bound.value)
+
+    class Reader:
+        def variable(self, name):
+            return lambda ctx: 50
+
+    assert not condition.bind(Reader())(None)  # 50 × 10^400 is not above 10^1500: answered at once
 
 
 def test_code_in_a_scenario_condition_is_a_located_error_and_nothing_runs(tmp_path: Path, marker: Path):

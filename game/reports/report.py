@@ -26,6 +26,7 @@ from game.i18n.words import LANGS, format_delta, gauge_name, units
 from game.records.record import Log, read_log, replay_log
 from game.reports.words import WORDS, reflection_prompts
 from game.rules.engine import IDLE_CHOICE, Engine, Outcome
+from game.rules.reading import READER
 from game.rules.session import Session
 from game.scenario.loading import Book
 from game.scenario.model import GAUGES, tr
@@ -164,7 +165,7 @@ class ReportBuilder:
                     "id": ending.id,
                     "title": tr(ending.title, self.lang),
                     "condition": condition.text,
-                    "facts": [self.fact(f) for f in condition.explain(self.session)],
+                    "facts": [self.fact(f) for f in condition.explain(self.session, READER)],
                 }
             )
         return others

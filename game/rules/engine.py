@@ -17,13 +17,14 @@ from transitions import EventData, Machine
 from transitions.core import listify
 
 from game.errors import RecordError, SessionError
+from game.rules.reading import READER
 from game.rules.scoring import normalised_weights, settled_cohesion
-from game.rules.session import Decision, EffectPlan, EventHit, Session, SessionBinder, plan_of
-from game.scenario.conditions import Condition, Fact, compile_tree, earliest_turn
+from game.rules.session import Decision, EffectPlan, EventHit, Session, plan_of
+from game.scenario.conditions import Condition, Evaluator, Fact, earliest_turn
 from game.scenario.loading import Book
 from game.scenario.model import Ending, Event, Scene, Text, Tr
 
-__all__ = ["Engine", "SceneView", "ChoiceView", "Outcome", "EndingResult", "IDLE_CHOICE"]
+__all__ = ["Engine", "SceneView", "ChoiceView", "Outcome", "EndingResult", "IDLE_CHOICE", "Observer"]
 
 ENDED = "__ended__"
 IDLE_CHOICE = -1
@@ -81,16 +82,8 @@ class Outcome:
     ending: EndingResult | None = None
 
 
-_BINDER = SessionBinder()
-
-
-def _test(condition: Condition | None) -> Callable[[Session], Any] | None:
-    """The raw evaluator of a condition (truthy or falsy), for the hot loops."""
-    if condition is None:
-        return None
-    if isinstance(condition, Condition):
-        return compile_tree(condition.tree, _BINDER)
-    return condition  # a wrapped condition (coverage) is called as it is
+Observer = Callable[[Condition, Evaluator], Evaluator]
+"""Sees each condition as the engine compiles it and may wrap its evaluator (coverage records outcomes)."""
 
 
 class PhaseMachine(Machine):
@@ -167,7 +160,7 @@ def _offer(tests: tuple[Callable[[Session], Any] | None, ...]) -> Callable[[Sess
     return offer
 
 
-def _scene_rules(book: Book, position: int, scene: Scene) -> _SceneRules:
+def _scene_rules(book: Book, position: int, scene: Scene, bind: Callable[..., Any]) -> _SceneRules:
     plays = tuple(
         _Play(
             i,
@@ -182,7 +175,7 @@ def _scene_rules(book: Book, position: int, scene: Scene) -> _SceneRules:
         for i, choice in enumerate(scene.choices)
     )
     idle = _Play(IDLE_CHOICE, "idle", 1, (), None, "", IDLE_FEEDBACK, scene.next)
-    tests = tuple(_test(book.cond("scenes", position, "choices", j, "when")) for j in range(len(scene.choices)))
+    tests = tuple(bind(book.cond("scenes", position, "choices", j, "when")) for j in range(len(scene.choices)))
     return _SceneRules(scene, plays, idle, tests, _offer(tests))
 
 
@@ -193,8 +186,9 @@ class Engine:
     out here once, so that thousands of automatic games only read prepared tables.
     """
 
-    def __init__(self, book: Book) -> None:
+    def __init__(self, book: Book, observe: Observer | None = None) -> None:
         self.book = book
+        self._observe = observe
         model = book.model
         self.scenes: dict[str, Scene] = {s.id: s for s in model.scenes}
         self.scene_index: dict[str, int] = {s.id: i for i, s in enumerate(model.scenes)}
@@ -206,8 +200,8 @@ class Engine:
         self._turns = model.clock.turns
         self._inertia = model.rules.cohesion_inertia
         self._max_events = model.rules.max_events_per_turn
-        self._rules = {s.id: _scene_rules(book, i, s) for i, s in enumerate(model.scenes)}
-        scene_when = {s.id: _test(book.cond("scenes", i, "when")) for i, s in enumerate(model.scenes)}
+        self._rules = {s.id: _scene_rules(book, i, s, self._bind) for i, s in enumerate(model.scenes)}
+        scene_when = {s.id: self._bind(book.cond("scenes", i, "when")) for i, s in enumerate(model.scenes)}
         self._drawable = {
             phase: [(sc.id, sc.once, scene_when[sc.id], sc.weight) for sc in scenes if sc.draw]
             for phase, scenes in self.by_phase.items()
@@ -222,7 +216,8 @@ class Engine:
         self._ending_index: dict[str, int] = {}
         for i, ending in enumerate(model.endings):
             self._ending_index.setdefault(ending.id, i)
-        self._any_endings = [(i, e, _test(self._ending_when[i])) for i, e in enumerate(model.endings) if e.at == "any"]
+        self._ending_tests = [self._bind(condition) for condition in self._ending_when]
+        self._any_endings = [(i, e, self._ending_tests[i]) for i, e in enumerate(model.endings) if e.at == "any"]
         self.guards: dict[str, list[Any]] = {}
         self.machine = PhaseMachine(
             model=None,
@@ -236,7 +231,7 @@ class Engine:
             for t_index, transition in enumerate(phase.next):
                 guard = book.cond("phases", p_index, "next", t_index, "when")
                 assert guard is not None
-                test = _test(guard)  # compiled once: the engine's pre-check and the machine's guard share it
+                test = self._bind(guard)  # compiled once: the engine's pre-check and the machine's guard share it
                 self.guards.setdefault(phase.id, []).append(test)
                 self.machine.add_transition(
                     "advance", phase.id, transition.to, conditions=[self._guard(test)], after="on_phase_change"
@@ -245,18 +240,25 @@ class Engine:
 
     def _event_rule(self, index: int, event: Event) -> _EventRule:
         condition = self.book.cond("events", index, "when")
-        # a wrapped condition (coverage) must see every evaluation: no shortcut for it
-        due = earliest_turn(condition.tree) if isinstance(condition, Condition) else float("-inf")
+        # an observer (coverage) must see every evaluation: no shortcut for it
+        due = earliest_turn(condition.tree) if condition is not None and self._observe is None else float("-inf")
         return _EventRule(
             event.id,
             event.once,
-            _test(condition),
+            self._bind(condition),
             due,
             event.probability,
             plan_of(event.effects),
             f"event:{event.id}",
             event.external,
         )
+
+    def _bind(self, condition: Condition | None) -> Evaluator | None:
+        """A condition compiled against the session's state, seen by the observer when there is one."""
+        if condition is None:
+            return None
+        evaluator = condition.bind(READER)
+        return evaluator if self._observe is None else self._observe(condition, evaluator)
 
     @staticmethod
     def _guard(condition: Any) -> Any:
@@ -538,8 +540,8 @@ class Engine:
 
     def _end(self, session: Session, outcome: Outcome, at_end: bool) -> None:
         for index, ending in enumerate(self.book.model.endings):
-            condition = self._ending_when[index]
-            if condition is None or condition(session):
+            test = self._ending_tests[index]
+            if test is None or test(session):
                 self._close(session, outcome, index, ending)
                 return
         raise SessionError("no ending holds")  # the checker requires a fallback ending
@@ -557,7 +559,7 @@ class Engine:
         index = self._ending_index[session.ending]
         ending = self.book.model.endings[index]
         condition = self._ending_when[index]
-        facts = tuple(condition.explain(session)) if condition is not None else ()
+        facts = tuple(condition.explain(session, READER)) if condition is not None else ()
         threshold = self.book.model.rules.innovation_threshold
         innovations: dict[str, list[str]] = {}
         for inv, levels in session.diffusion.items():

@@ -19,7 +19,7 @@ from game.scenario.model import GAUGES, Effects, Scenario
 if TYPE_CHECKING:
     from game.rules.engine import Engine
 
-__all__ = ["Decision", "EventHit", "Session", "SessionBinder", "Listener", "plan_of", "EffectPlan"]
+__all__ = ["Decision", "EventHit", "Session", "Listener", "plan_of", "EffectPlan"]
 
 Listener = Callable[[str, dict[str, Any]], None]
 
@@ -128,53 +128,6 @@ def _start(model: Scenario) -> _Start:
     return start
 
 
-_CALLS: dict[str, Callable[[Session, tuple[str, ...]], float | bool]] = {
-    "engagement": lambda s, a: s.engagement[a[0]] if s.active[a[0]] else 0,
-    "active": lambda s, a: s.active[a[0]],
-    "awareness": lambda s, a: s.awareness[a[0]],
-    "support": lambda s, a: s.support[a[0]],
-    "diffusion": lambda s, a: s.diffusion.get(a[0], {}).get(a[1], 0),
-    "invented": lambda s, a: a[0] in s.diffusion,
-    "innovated": lambda s, a: s.innovated(a[0]),
-    "flag": lambda s, a: s.flags.get(a[0], False),
-    "seen": lambda s, a: a[0] in s.seen,
-    "phase": lambda s, a: s.phase == a[0],
-}
-
-
-class SessionBinder:
-    """Direct accessors into a Session for compiled conditions (the engine's hot loops)."""
-
-    def variable(self, name: str) -> Callable[[Any], Any] | None:
-        if name in GAUGES:
-            return lambda s: s.gauges[name]
-        if name == "turn":
-            return lambda s: s.turn
-        if name == "present":
-            return lambda s: sum(s.active.values())
-        if name == "inventions":
-            return lambda s: len(s.diffusion)
-        return None
-
-    def call(self, func: str, args: tuple[str, ...]) -> Callable[[Any], Any] | None:
-        first = args[0]
-        if func == "engagement":
-            return lambda s: s.engagement[first] if s.active[first] else 0
-        if func == "flag":
-            return lambda s: s.flags.get(first, False)
-        if func == "awareness":
-            return lambda s: s.awareness[first]
-        if func == "support":
-            return lambda s: s.support[first]
-        if func == "active":
-            return lambda s: s.active[first]
-        if func == "invented":
-            return lambda s: first in s.diffusion
-        if func == "seen":
-            return lambda s: first in s.seen
-        return None
-
-
 class Session:
     """The state of one game; `phase` is managed by the scenario's transitions Machine."""
 
@@ -205,25 +158,7 @@ class Session:
         self.listeners: list[Listener] = []
         self.last_cause: dict[str, str] = {}
 
-    # -- what conditions read ------------------------------------------------------------------
-    def variable(self, name: str) -> float:
-        if name in self.gauges:
-            return self.gauges[name]
-        if name == "turn":
-            return self.turn
-        if name == "turns_left":
-            return self.turns_left
-        if name == "inventions":
-            return len(self.diffusion)
-        if name == "innovations":
-            return sum(1 for inv in self.diffusion if self.innovated(inv) > 0)
-        if name == "present":
-            return sum(1 for on in self.active.values() if on)
-        raise KeyError(name)
-
-    def call(self, func: str, args: tuple[str, ...]) -> float | bool:
-        return _CALLS[func](self, args)
-
+    # -- what conditions read (through game.rules.reading) ---------------------------------------
     def innovated(self, invention: str) -> int:
         """In how many organisations the invention has become an innovation."""
         rules = self.engine.book.model.rules

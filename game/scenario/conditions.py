@@ -42,9 +42,9 @@ __all__ = [
     "Condition",
     "parse",
     "compile_condition",
-    "compile_tree",
     "earliest_turn",
     "Binder",
+    "Evaluator",
     "VARIABLES",
     "FUNCTIONS",
 ]
@@ -389,31 +389,19 @@ def _check_call(node: Call, namespace: Namespace | None, text: str) -> str:
     return result
 
 
-class Context(Protocol):
-    """What a compiled condition reads: the session implements it."""
-
-    def variable(self, name: str) -> float: ...
-
-    def call(self, func: str, args: tuple[str, ...]) -> float | bool: ...
-
-
-Evaluator = Callable[[Context], Any]
+Evaluator = Callable[[Any], Any]
 
 
 class Binder(Protocol):
-    """Optional fast accessors a client provides for names and calls (None: the generic path)."""
+    """How names and calls read a game's state: the rules provide one (`game.rules.reading`), so a
+    condition is compiled once into closures that read the session directly."""
 
-    def variable(self, name: str) -> Evaluator | None: ...
+    def variable(self, name: str) -> Evaluator: ...
 
-    def call(self, func: str, args: tuple[str, ...]) -> Evaluator | None: ...
-
-
-def compile_tree(node: Node, bind: Binder | None = None) -> Evaluator:
-    """Closures for a checked tree; with a binder, names read the client's state directly."""
-    return _compile(node, bind)
+    def call(self, func: str, args: tuple[str, ...]) -> Evaluator: ...
 
 
-def _compile(node: Node, bind: Binder | None = None) -> Evaluator:
+def _compile(node: Node, bind: Binder) -> Evaluator:
     if isinstance(node, Number):
         value = node.value
         return lambda ctx: value
@@ -422,12 +410,9 @@ def _compile(node: Node, bind: Binder | None = None) -> Evaluator:
         if name in ("true", "false"):
             flag = name == "true"
             return lambda ctx: flag
-        fast = bind.variable(name) if bind is not None else None
-        return fast if fast is not None else (lambda ctx: ctx.variable(name))
+        return bind.variable(name)
     if isinstance(node, Call):
-        func, args = node.func, node.args
-        fast = bind.call(func, args) if bind is not None else None
-        return fast if fast is not None else (lambda ctx: ctx.call(func, args))
+        return bind.call(node.func, node.args)
     if isinstance(node, Unary):
         inner = _compile(node.operand, bind)
         if node.op == "not":
@@ -439,7 +424,7 @@ def _compile(node: Node, bind: Binder | None = None) -> Evaluator:
     return _compile_binary(node, bind)
 
 
-def _compile_compare(node: Compare, bind: Binder | None) -> Evaluator:
+def _compile_compare(node: Compare, bind: Binder) -> Evaluator:
     """Comparisons with a constant (the usual `sens >= 40`) skip one call per evaluation."""
     left = _compile(node.left, bind)
     if isinstance(node.right, Number):
@@ -467,7 +452,7 @@ def _compile_compare(node: Compare, bind: Binder | None) -> Evaluator:
     return ops[node.op]
 
 
-def _compile_binary(node: Binary, bind: Binder | None) -> Evaluator:
+def _compile_binary(node: Binary, bind: Binder) -> Evaluator:
     left, right = _compile(node.left, bind), _compile(node.right, bind)
     if node.op == "and":
         return lambda ctx: left(ctx) and right(ctx)
@@ -480,7 +465,7 @@ def _compile_binary(node: Binary, bind: Binder | None) -> Evaluator:
     if node.op == "*":
         return lambda ctx: left(ctx) * right(ctx)
 
-    def divide(ctx: Context) -> float:
+    def divide(ctx: Any) -> float:
         denominator = right(ctx)
         return left(ctx) / denominator if denominator else 0.0
 
@@ -551,69 +536,67 @@ class _Leaf:
     test: Evaluator
     reads: tuple[tuple[str, Evaluator], ...]  # (name as written, how to read its value now)
 
-    def fact(self, ctx: Context) -> Fact:
+    def fact(self, ctx: Any) -> Fact:
         held = bool(self.test(ctx))
         values = tuple([(name, read(ctx)) for name, read in self.reads])
         return Fact(self.text, not held if self.negated else held, values)
 
 
 class Condition:
-    """A parsed, checked and compiled condition, ready to be evaluated many times."""
+    """A parsed and checked condition; `bind` compiles it against what the rules let it read."""
 
-    __slots__ = ("text", "tree", "_run", "test", "_leaves")
+    __slots__ = ("text", "tree", "_leaves")
 
     def __init__(self, text: str, tree: Node) -> None:
         self.text = text
         self.tree = tree
-        self._run = _compile(tree)
-        self.test = self._run  # the raw evaluator (truthy or falsy), for the engine's hot loops
-        self._leaves: tuple[_Leaf, ...] | None = None  # prepared at the first explanation
-
-    def __call__(self, ctx: Context) -> bool:
-        return bool(self._run(ctx))
+        self._leaves: tuple[Binder, tuple[_Leaf, ...]] | None = None  # prepared at the first explanation
 
     def __repr__(self) -> str:
         return f"Condition({self.text!r})"
 
-    def explain(self, ctx: Context) -> list[Fact]:
-        """The comparisons and tests this condition is made of, each with its value now."""
-        if self._leaves is None:  # texts and evaluators are the same every time: worked out once
-            leaves: list[_Leaf] = []
-            self._collect(self.tree, 0, leaves)
-            self._leaves = tuple(leaves)
-        return [leaf.fact(ctx) for leaf in self._leaves]
+    def bind(self, bind: Binder) -> Evaluator:
+        """Closures that evaluate the condition (truthy or falsy) on whatever `bind` reads from."""
+        return _compile(self.tree, bind)
 
-    def _collect(self, node: Node, negations: int, out: list[_Leaf]) -> None:
+    def explain(self, ctx: Any, bind: Binder) -> list[Fact]:
+        """The comparisons and tests this condition is made of, each with its value now."""
+        if self._leaves is None or self._leaves[0] is not bind:  # the same every time: worked out once
+            leaves: list[_Leaf] = []
+            self._collect(self.tree, 0, leaves, bind)
+            self._leaves = (bind, tuple(leaves))
+        return [leaf.fact(ctx) for leaf in self._leaves[1]]
+
+    def _collect(self, node: Node, negations: int, out: list[_Leaf], bind: Binder) -> None:
         """The leaves under `and`, `or` and `not`, in reading order (each `not` applies to all below it)."""
         if isinstance(node, Binary) and node.op in ("and", "or"):
-            self._collect(node.left, negations, out)
-            self._collect(node.right, negations, out)
+            self._collect(node.left, negations, out, bind)
+            self._collect(node.right, negations, out, bind)
             return
         if isinstance(node, Unary) and node.op == "not":
-            self._collect(node.operand, negations + 1, out)
+            self._collect(node.operand, negations + 1, out, bind)
             return
         out.append(
             _Leaf(
                 "not " * negations + source_of(node, self.text),
                 negations % 2 == 1,
-                _compile(node),
-                tuple(_readers(node)),
+                _compile(node, bind),
+                tuple(_readers(node, bind)),
             )
         )
 
 
-def _readers(node: Node) -> list[tuple[str, Evaluator]]:
+def _readers(node: Node, bind: Binder) -> list[tuple[str, Evaluator]]:
     """The names and calls a node reads, each with how to read its value (for the facts)."""
     if isinstance(node, Name) and node.name not in ("true", "false"):
-        name = ALIASES.get(node.name, node.name)
-        return [(node.name, lambda ctx: ctx.variable(name))]
+        return [(node.name, bind.variable(ALIASES.get(node.name, node.name)))]
     if isinstance(node, Call):
-        func, args = node.func, node.args
-        return [(f"{func}({', '.join(args)})", lambda ctx: float(ctx.call(func, args)))]
+        read = bind.call(node.func, node.args)
+        return [(f"{node.func}({', '.join(node.args)})", lambda ctx: float(read(ctx)))]
     found: list[tuple[str, Evaluator]] = []
     for child in (getattr(node, "left", None), getattr(node, "right", None), getattr(node, "operand", None)):
         if isinstance(child, Node):
-            found.extend(_readers(child))
+            found.extend(_readers(child, bind))
     return found
 
 
@@ -628,14 +611,3 @@ def compile_condition(text: str, namespace: Namespace | None = None) -> Conditio
             text,
         )
     return Condition(text, tree)
-
-
-def names_used(node: Node) -> list[Call]:
-    """Every function call in a tree (tools use it to know which ids a condition reads)."""
-    if isinstance(node, Call):
-        return [node]
-    found: list[Call] = []
-    for child in (getattr(node, "left", None), getattr(node, "right", None), getattr(node, "operand", None)):
-        if isinstance(child, Node):
-            found.extend(names_used(child))
-    return found

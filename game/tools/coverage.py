@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from game.rules.engine import Engine
 from game.rules.session import Session
+from game.scenario.conditions import Condition, Evaluator
 from game.scenario.loading import Book
 from game.tools.deep import Search
 from game.tools.explore import MAX_DECISIONS, PICKERS, STRATEGIES, Picker, choice_label, pick_random
@@ -21,22 +22,21 @@ from game.tools.explore import MAX_DECISIONS, PICKERS, STRATEGIES, Picker, choic
 __all__ = ["Coverage", "cover", "format_coverage"]
 
 
-class _Recorder:
-    """A compiled condition that remembers the answers it gave (coverage of both outcomes)."""
+class _Outcomes:
+    """The answers each condition gave, through the engine's observer hook (both outcomes are targets)."""
 
-    __slots__ = ("inner", "outcomes", "text", "tree")
+    def __init__(self) -> None:
+        self.by_condition: dict[int, set[bool]] = {}
 
-    def __init__(self, inner: Any) -> None:
-        self.inner, self.text, self.tree = inner, inner.text, inner.tree
-        self.outcomes: set[bool] = set()
+    def __call__(self, condition: Condition, evaluator: Evaluator) -> Evaluator:
+        seen = self.by_condition.setdefault(id(condition), set())
 
-    def __call__(self, ctx: Any) -> bool:
-        value = self.inner(ctx)
-        self.outcomes.add(value)
-        return value
+        def observed(session: Any) -> Any:
+            value = evaluator(session)
+            seen.add(bool(value))
+            return value
 
-    def explain(self, ctx: Any) -> Any:
-        return self.inner.explain(ctx)
+        return observed
 
 
 @dataclass
@@ -70,9 +70,8 @@ def cover(
     event fired or not, every draw), bounded by `max_states`, then automatic games of every strategy
     for what lies beyond that bound.
     """
-    recorders = {path: _Recorder(c) for path, c in book.conditions.items()}
-    watched = replace(book, conditions=recorders)  # type: ignore[arg-type]
-    engine = Engine(watched)
+    outcomes = _Outcomes()
+    engine = Engine(book, observe=outcomes)
     taken: set[tuple[str, int]] = set()
     fired: set[str] = set()
     ended: set[str] = set()
@@ -117,7 +116,7 @@ def cover(
                 offered,
             )
     found = Coverage(book, result.states, result.complete, games)
-    _collect_missed(found, recorders, visited, taken, fired, ended)
+    _collect_missed(found, outcomes, visited, taken, fired, ended)
     return found
 
 
@@ -154,7 +153,7 @@ def _cover_game(
 
 def _collect_missed(
     found: Coverage,
-    recorders: dict[Any, _Recorder],
+    outcomes: _Outcomes,
     visited: set[str],
     taken: set[tuple[str, int]],
     fired: set[str],
@@ -186,14 +185,15 @@ def _collect_missed(
         targets += 1
         if ending.id not in ended:
             missed.append((where(("endings", k, "id")), f"ending `{ending.id}` never reached"))
-    for path, recorder in recorders.items():
+    for path, condition in book.conditions.items():
         targets += 2
-        if not recorder.outcomes:
-            missed.append((where(path), f"condition `{recorder.text}` never tested"))
+        answers = outcomes.by_condition.get(id(condition), set())
+        if not answers:
+            missed.append((where(path), f"condition `{condition.text}` never tested"))
         else:
             for value in (True, False):
-                if value not in recorder.outcomes:
-                    missed.append((where(path), f"condition `{recorder.text}` never {str(value).lower()}"))
+                if value not in answers:
+                    missed.append((where(path), f"condition `{condition.text}` never {str(value).lower()}"))
     found.missed = sorted(missed, key=lambda item: (item[0].line, item[0].col))
     found.targets = targets
 
