@@ -97,7 +97,3 @@ def units(n: int, unit: str, lang: str) -> str:
 
 def format_delta(value: int) -> str:
     return f"+{value}" if value > 0 else str(value)
-
-
-def local(text: Text | None, lang: str) -> str:
-    return tr(text, lang)

@@ -400,7 +400,7 @@ class Engine:
         if self._end_if_any(session, outcome):
             return
         if session.turn >= self._turns:  # no turns left
-            self._end(session, outcome, at_end=True)
+            self._end(session, outcome)
             return
         outcome.phase_from = session.phase
         self._advance(session)
@@ -424,7 +424,7 @@ class Engine:
             session.turn += 1
             outcome.idle += 1
             if session.turn >= self._turns:  # no turns left
-                self._end(session, outcome, at_end=True)
+                self._end(session, outcome)
                 return
             self._advance(session)
             outcome.phase_to = session.phase
@@ -538,7 +538,7 @@ class Engine:
                 return True
         return False
 
-    def _end(self, session: Session, outcome: Outcome, at_end: bool) -> None:
+    def _end(self, session: Session, outcome: Outcome) -> None:
         for index, ending in enumerate(self.book.model.endings):
             test = self._ending_tests[index]
             if test is None or test(session):

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from game.errors import ConditionError, Diagnostic, Location
 from game.scenario import conditions as cond
-from game.scenario.model import Choice, Effects, Scenario, Text, Tr
+from game.scenario.model import Choice, Effects, Scenario, Tr
 from game.scenario.source import Path_, Source
 from game.vocabulary.concepts import CONCEPTS
 
@@ -439,9 +439,3 @@ def _narrow(
     if low > high:
         return None
     return {**known, key: (low, high)}
-
-
-def text_of(value: Text | None) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else (value.fr or value.en or "")

@@ -38,7 +38,6 @@ class Match:
         self.session = session
         self.recorder = recorder
         self.last_delta: dict[str, int] = {}
-        self.last_outcome: Outcome | None = None
 
     @classmethod
     def new(
@@ -58,7 +57,6 @@ class Match:
 
     def choose(self, index: int) -> Outcome:
         outcome = self.engine.choose(self.session, index)
-        self.last_outcome = outcome
         self.last_delta.update(outcome.changes)
         for hit in outcome.events:
             self.last_delta.update(hit.deltas)

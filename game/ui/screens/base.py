@@ -79,9 +79,6 @@ class Screen:
         self.focus_index = max(0, min(self.focus_index, len(self.focusables()) - 1))
         self.stale = True
 
-    def invalidate(self) -> None:
-        self.stale = True
-
     # -- focus -----------------------------------------------------------------------------------------
     def focusables(self) -> list[Widget]:
         return [w for w in self.widgets if w.focusable and w.enabled]

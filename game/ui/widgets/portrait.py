@@ -24,7 +24,6 @@ __all__ = ["portrait", "org_colour", "mix", "safe_asset"]
 
 SKIN: tuple[Colour, ...] = ((241, 204, 174), (224, 172, 132), (198, 142, 100), (150, 100, 68), (108, 72, 50))
 HAIR: tuple[Colour, ...] = ((40, 32, 28), (92, 60, 38), (160, 112, 64), (200, 170, 110), (150, 150, 150))
-FALLBACK = (110, 120, 130)
 
 _cache: dict[tuple[object, ...], pygame.Surface] = {}
 
