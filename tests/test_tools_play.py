@@ -33,7 +33,7 @@ def test_start_and_set(demo_path, monkeypatch, capsys, tmp_path) -> None:
     assert code == 0
     out = capsys.readouterr().out
     assert "## Professional secrecy" in out
-    assert "Meaning (sens) 60 | Identity (identité) 50 | Power (pouvoir) 70" in out
+    assert "Meaning 60 | Identity 50 | Power 70" in out
 
 
 def test_start_unknown_scene_and_bad_set(demo_path, capsys, tmp_path) -> None:

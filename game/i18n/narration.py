@@ -8,10 +8,11 @@ that knows how.
 from __future__ import annotations
 
 from game.errors import ConditionError
-from game.i18n.words import GAUGE_NAMES, format_delta, gauge_name, t, units
+from game.i18n.words import format_delta, gauge_name, t, units
 from game.scenario.conditions import ALIASES, FUNCTIONS, Binary, Call, Compare, Fact, Name, Node, Number, Unary, parse
 from game.scenario.loading import Book
 from game.scenario.model import tr
+from game.vocabulary.gauges import GAUGE, gauge_order
 
 __all__ = [
     "describe_change",
@@ -46,7 +47,7 @@ _LABELS = {
 def describe_change(book: Book, label: str, delta: int, lang: str) -> str:
     """One entry of an Outcome's `changes`, as a short phrase."""
     kind, _, rest = label.partition(":")
-    if kind in ("sens", "identite", "pouvoir", "cohesion"):
+    if kind in GAUGE:
         return f"{gauge_name(kind, lang)} {format_delta(delta)}"
     if kind == "engagement":
         return _LABELS[kind][lang].format(x=partner_name(book, rest)) + f" {format_delta(delta)}"
@@ -64,8 +65,7 @@ def describe_change(book: Book, label: str, delta: int, lang: str) -> str:
 
 
 def describe_changes(book: Book, changes: dict[str, int], lang: str) -> list[str]:
-    order = {"sens": 0, "identite": 1, "pouvoir": 2, "cohesion": 3}
-    keys = sorted(changes, key=lambda k: (order.get(k, 9), k))
+    keys = sorted(changes, key=gauge_order)
     return [describe_change(book, k, changes[k], lang) for k in keys]
 
 
@@ -193,7 +193,7 @@ class _Words:
 
     def variable(self, name: str) -> str:
         name = ALIASES.get(name, name)
-        if name in GAUGE_NAMES:
+        if name in GAUGE:
             return gauge_name(name, self.lang).split(" (")[0]  # "Cohesion (cohésion)" → "Cohesion"
         if name in _VARIABLE_WORDS:
             return _VARIABLE_WORDS[name][self.lang].format(units=self.units())

@@ -7,17 +7,11 @@ reports say the same thing the same way.
 from __future__ import annotations
 
 from game.scenario.model import Text, tr
+from game.vocabulary.gauges import GAUGE
 
-__all__ = ["t", "tr", "GAUGE_NAMES", "LANGS", "Text", "format_delta", "units", "gauge_name"]
+__all__ = ["t", "tr", "LANGS", "Text", "format_delta", "units", "gauge_name"]
 
 LANGS = ("fr", "en")
-
-GAUGE_NAMES: dict[str, dict[str, str]] = {
-    "sens": {"fr": "Sens", "en": "Meaning (sens)"},
-    "identite": {"fr": "Identité", "en": "Identity (identité)"},
-    "pouvoir": {"fr": "Pouvoir", "en": "Power (pouvoir)"},
-    "cohesion": {"fr": "Cohésion", "en": "Cohesion (cohésion)"},
-}
 
 STRINGS: dict[str, dict[str, str]] = {
     "turn": {"fr": "{unit} {turn} sur {turns}", "en": "{unit} {turn} of {turns}"},
@@ -85,7 +79,8 @@ def t(key: str, lang: str = "fr", **values: object) -> str:
 
 
 def gauge_name(gauge: str, lang: str) -> str:
-    return GAUGE_NAMES[gauge].get(lang, GAUGE_NAMES[gauge]["fr"])
+    names = GAUGE[gauge].name
+    return names.get(lang, names["fr"])
 
 
 def units(n: int, unit: str, lang: str) -> str:

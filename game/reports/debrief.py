@@ -37,7 +37,7 @@ from typing import Any
 
 from game.errors import PartenairesError, RecordError
 from game.reports.report import atomic_write, build_report
-from game.scenario.model import GAUGES
+from game.vocabulary.gauges import GAUGES
 
 __all__ = [
     "collect_logs",

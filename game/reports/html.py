@@ -16,13 +16,13 @@ from markupsafe import Markup, escape
 
 from game import __version__
 from game.reports.words import words
-from game.scenario.model import GAUGES
+from game.vocabulary.gauges import GAUGE_LIST, GAUGES
 
 __all__ = ["render", "gauge_chart", "band_chart", "bar", "COLOURS", "DASHES"]
 
-COLOURS = {"sens": "#1b7f79", "identite": "#c2571a", "pouvoir": "#4054b2", "cohesion": "#8a1c7c"}
-DASHES = {"sens": "", "identite": "7 4", "pouvoir": "2 3", "cohesion": "10 3 2 3"}  # readable in grey print
-MARKS = {"sens": "circle", "identite": "square", "pouvoir": "diamond", "cohesion": "triangle"}
+COLOURS = {g.id: "#{:02x}{:02x}{:02x}".format(*g.colour) for g in GAUGE_LIST}  # as in the window
+DASHES = {g.id: g.dash for g in GAUGE_LIST}  # readable in grey print
+MARKS = {g.id: g.mark for g in GAUGE_LIST}
 
 _ENV: Environment | None = None
 

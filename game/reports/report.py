@@ -29,8 +29,9 @@ from game.rules.engine import IDLE_CHOICE, Engine, Outcome
 from game.rules.reading import READER
 from game.rules.session import Session
 from game.scenario.loading import Book
-from game.scenario.model import GAUGES, tr
+from game.scenario.model import tr
 from game.vocabulary.concepts import CONCEPTS, REFERENCES
+from game.vocabulary.gauges import GAUGES
 
 __all__ = [
     "REPORT_FORMAT",

@@ -26,6 +26,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from game.vocabulary.gauges import GAUGES
+
 __all__ = ["VERBS", "ACTIVITY_TYPES", "DEFAULT_BASE", "statements", "write_statements", "validate_statement"]
 
 VERBS = {
@@ -116,7 +118,7 @@ class _Builder:
         }
 
     def gauges(self, values: dict[str, int]) -> dict[str, Any]:
-        return {self.ext("gauges"): {g: values[g] for g in ("sens", "identite", "pouvoir", "cohesion")}}
+        return {self.ext("gauges"): {g: values[g] for g in GAUGES}}
 
     def initialized(self) -> dict[str, Any]:
         return self._statement("initialized", self.game(), self.session["started_at"])

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from game.scenario.conditions import FUNCTIONS, VARIABLES
-from game.scenario.model import GAUGES
+from game.vocabulary.gauges import GAUGES
 
 if TYPE_CHECKING:
     from game.rules.session import Session

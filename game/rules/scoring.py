@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from game.scenario.model import Rules
+from game.vocabulary.gauges import COHESION_SOURCES
 
 __all__ = ["clamp", "normalised_weights", "settled_cohesion", "shield_factor", "shielded", "is_innovation"]
 
@@ -23,9 +24,10 @@ def clamp(value: float, low: int = 0, high: int = 100) -> int:
 
 def normalised_weights(rules: Rules) -> tuple[float, float, float, float]:
     """The weights of sens, identité, pouvoir and engagement, summing to 1."""
-    weights = rules.cohesion_weights
+    weights: dict[str, float] = {str(k): v for k, v in rules.cohesion_weights.items()}
     total = sum(weights.values()) or 1.0
-    return tuple(weights.get(k, 0.0) / total for k in ("sens", "identite", "pouvoir", "engagement"))  # type: ignore[return-value]
+    sens, identite, pouvoir, engagement = (weights.get(k, 0.0) / total for k in COHESION_SOURCES)
+    return sens, identite, pouvoir, engagement
 
 
 def settled_cohesion(

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from game.rules.scoring import clamp, is_innovation, shielded
 from game.rules.state import load_state, saved_state
-from game.scenario.model import GAUGES, Effects, Scenario
+from game.scenario.model import Effects, Scenario
+from game.vocabulary.gauges import GAUGES
 
 if TYPE_CHECKING:
     from game.rules.engine import Engine

@@ -7,11 +7,11 @@ are the ones the engine's `new_session(gauges=…)` knows.
 from __future__ import annotations
 
 from game.errors import PartenairesError
+from game.vocabulary.gauges import ALIASES, GAUGES
 
 __all__ = ["SETTABLE", "parse_sets"]
 
-SETTABLE = ("sens", "identite", "pouvoir", "cohesion", "turn")
-_SPELLINGS = {"identité": "identite", "cohésion": "cohesion"}
+SETTABLE = (*GAUGES, "turn")
 
 
 def parse_sets(values: list[str]) -> dict[str, int]:
@@ -19,11 +19,11 @@ def parse_sets(values: list[str]) -> dict[str, int]:
     gauges: dict[str, int] = {}
     for item in values:
         name, _, value = item.partition("=")
-        name = _SPELLINGS.get(name.strip(), name.strip())
+        name = ALIASES.get(name.strip(), name.strip())
         if name not in SETTABLE or not value.strip().isdigit():
             raise PartenairesError(
-                f"--set {item}: expected NAME=NUMBER with a name among sens, identite, "
-                "pouvoir, cohesion (0 to 100) and turn (turns already elapsed)"
+                f"--set {item}: expected NAME=NUMBER with a name among {', '.join(GAUGES)} (0 to 100) "
+                "and turn (turns already elapsed)"
             )
         gauges[name] = int(value)
     return gauges

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from game.errors import ConditionError
+from game.vocabulary.gauges import ALIASES, GAUGES
 
 __all__ = [
     "Node",
@@ -54,17 +55,13 @@ MAX_DEPTH = 60
 
 # Variables a condition may read, with their type; accented spellings are aliases.
 VARIABLES: dict[str, str] = {
-    "sens": "number",
-    "identite": "number",
-    "pouvoir": "number",
-    "cohesion": "number",
+    **{gauge: "number" for gauge in GAUGES},
     "turn": "number",
     "turns_left": "number",
     "inventions": "number",
     "innovations": "number",
     "present": "number",
 }
-ALIASES = {"identité": "identite", "cohésion": "cohesion"}
 
 # Functions: argument kinds (which id family each argument names) and result type.
 FUNCTIONS: dict[str, tuple[tuple[str, ...], str]] = {

@@ -8,9 +8,11 @@ written for trainers.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from game.vocabulary.gauges import COHESION_SOURCES
 
 __all__ = [
     "Lang",
@@ -33,11 +35,11 @@ __all__ = [
     "Clock",
     "Rules",
     "Scenario",
-    "GAUGES",
 ]
 
 Lang = Literal["fr", "en"]
 CohesionSource = Literal["sens", "identite", "pouvoir", "engagement"]
+assert get_args(CohesionSource) == COHESION_SOURCES, "the format names what cohésion weighs, in the registry's order"
 
 
 def _default_cohesion_weights() -> dict[CohesionSource, float]:
@@ -47,8 +49,6 @@ def _default_cohesion_weights() -> dict[CohesionSource, float]:
 def _both_languages() -> list[Lang]:
     return ["fr", "en"]
 
-
-GAUGES = ("sens", "identite", "pouvoir", "cohesion")
 
 Id = Annotated[
     str,

@@ -15,7 +15,8 @@ from game.i18n.words import gauge_name, t, units
 from game.rules.engine import Engine, Outcome, SceneView
 from game.rules.session import Session
 from game.scenario.loading import Book
-from game.scenario.model import GAUGES, tr
+from game.scenario.model import tr
+from game.vocabulary.gauges import GAUGES
 
 __all__ = ["TextGame", "stdin_reader"]
 

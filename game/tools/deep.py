@@ -29,6 +29,7 @@ from game.rules.engine import IDLE_CHOICE, Engine
 from game.rules.session import Session
 from game.rules.state import Snapshot, part_of, restore, snapshot, state_key
 from game.scenario.loading import Book
+from game.vocabulary.gauges import TRIPTYCH
 
 __all__ = [
     "deep_check",
@@ -483,7 +484,7 @@ def gauge_bounds(book: Book) -> dict[str, tuple[float, float]]:
     choices = [c for scene in model.scenes for c in scene.choices]
     longest = max([c.cost for c in choices] + [1])
     bounds: dict[str, tuple[float, float]] = {}
-    for gauge in ("sens", "identite", "pouvoir"):
+    for gauge in TRIPTYCH:
         deltas = [(getattr(c.effects, gauge), c.cost) for c in choices]
         if any(cost == 0 and delta for delta, cost in deltas):
             continue

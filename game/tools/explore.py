@@ -24,7 +24,8 @@ from typing import Any, TextIO
 from game.rules.engine import IDLE_CHOICE, ChoiceView, Engine, SceneView
 from game.rules.session import Session
 from game.scenario.loading import Book, load
-from game.scenario.model import GAUGES, Choice, Effects
+from game.scenario.model import Choice, Effects
+from game.vocabulary.gauges import GAUGES, TRIPTYCH
 
 __all__ = [
     "STRATEGIES",
@@ -65,9 +66,7 @@ def _score_hierarchy(effects: Effects) -> float:
 
 
 SCORES: dict[str, Callable[[Effects], float]] = {
-    "sens": _score_gauge("sens"),
-    "identite": _score_gauge("identite"),
-    "pouvoir": _score_gauge("pouvoir"),
+    **{gauge: _score_gauge(gauge) for gauge in TRIPTYCH},
     "diffusion": _score_diffusion,
     "hierarchy": _score_hierarchy,
 }

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.vocabulary.gauges import GAUGE_LIST
+
 __all__ = ["Theme", "CALM", "HIGH_CONTRAST", "theme_for", "ROLE_SIZES", "ROLE_WEIGHTS", "TEXT_SCALES", "Colour"]
 
 Colour = tuple[int, int, int]
@@ -83,7 +85,7 @@ CALM = Theme(
     track=(225, 220, 210),
     gone=(170, 170, 170),
     shade=(30, 36, 42, 150),
-    gauges={"sens": (52, 116, 160), "identite": (128, 88, 160), "pouvoir": (176, 112, 52), "cohesion": (46, 128, 96)},
+    gauges={g.id: g.colour for g in GAUGE_LIST},
 )
 
 HIGH_CONTRAST = Theme(
@@ -107,7 +109,7 @@ HIGH_CONTRAST = Theme(
     track=(60, 60, 60),
     gone=(140, 140, 140),
     shade=(0, 0, 0, 200),
-    gauges={"sens": (255, 221, 0), "identite": (255, 221, 0), "pouvoir": (255, 221, 0), "cohesion": (255, 221, 0)},
+    gauges={g.id: (255, 221, 0) for g in GAUGE_LIST},
 )
 
 

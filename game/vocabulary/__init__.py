@@ -1,1 +1,1 @@
-"""game.vocabulary"""
+"""The game's fixed vocabulary: the gauges and the paper's concepts (the base layer, imported by all)."""

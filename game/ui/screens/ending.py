@@ -10,7 +10,7 @@ import pygame
 from game.i18n.narration import describe_condition_fact, invention_name, org_short
 from game.i18n.words import gauge_name
 from game.scenario.conditions import Fact
-from game.scenario.model import GAUGES, tr
+from game.scenario.model import tr
 from game.ui import records
 from game.ui.match import Match
 from game.ui.screens.base import Screen
@@ -20,6 +20,7 @@ from game.ui.widgets.base import blit_text, panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.gauge import bar
 from game.ui.widgets.richtext import Block, RichText
+from game.vocabulary.gauges import GAUGES
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -148,7 +149,7 @@ class EndingScreen(Screen):
         """The final state in one row: name, value and a bar for each gauge."""
         look, theme, session = self.look, self.look.theme, self.match.session
         gap = look.px(16)
-        width = (self.col.w - 3 * gap) // 4
+        width = (self.col.w - (len(GAUGES) - 1) * gap) // len(GAUGES)
         for i, key in enumerate(GAUGES):
             x = self.col.x + i * (width + gap)
             name = look.text.fit(gauge_name(key, self.lang), "small", width - look.px(36))

@@ -19,7 +19,7 @@ import pygame
 from game.i18n.narration import describe_change
 from game.i18n.words import gauge_name, units
 from game.rules.engine import Outcome, SceneView
-from game.scenario.model import GAUGES, tr
+from game.scenario.model import tr
 from game.ui.causes import explain_last
 from game.ui.match import Match
 from game.ui.screens.base import Screen
@@ -31,6 +31,7 @@ from game.ui.widgets.orgpanel import draw_organisations
 from game.ui.widgets.portrait import org_colour, safe_asset
 from game.ui.widgets.richtext import Block, RichText
 from game.ui.widgets.table import Seat, SeatInfo, draw_table, place_seats
+from game.vocabulary.gauges import GAUGES, gauge_order
 
 if TYPE_CHECKING:
     from game.rules.session import Session
@@ -39,12 +40,11 @@ if TYPE_CHECKING:
 __all__ = ["PlayScreen", "outcome_blocks"]
 
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
-ORDER = {"sens": 0, "identite": 1, "pouvoir": 2, "cohesion": 3}
 
 
 def change_blocks(match: Match, changes: dict[str, int], lang: str) -> list[Block]:
     """One line per change, with a sign that reads without colour (and a coloured arrow)."""
-    keys = sorted(changes, key=lambda k: (ORDER.get(k, 9), k))
+    keys = sorted(changes, key=gauge_order)
     blocks: list[Block] = []
     for key in keys:
         delta = changes[key]
