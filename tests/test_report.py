@@ -10,11 +10,11 @@ import pytest
 
 from game.cli import main
 from game.errors import RecordError
-from game.i18n.narration import describe_condition_fact
 from game.records.record import Recorder
 from game.reports.report import build_report, curve_axis, swing, write_report
 from game.rules.engine import Engine
 from game.scenario.loading import load
+from game.views.narration import describe_condition_fact
 
 XSS = "<script>alert(1)</script>"
 

@@ -236,35 +236,37 @@ def test_resizing_the_window_lays_the_screen_out_again(app: App) -> None:
 
 def test_ending_facts_read_as_sentences() -> None:
     """Gauges, partners and inventions by their names; the values read and the verdict."""
-    from game.i18n.narration import describe_condition_fact
     from game.scenario.conditions import Fact
     from game.scenario.loading import load
+    from game.views.narration import describe_condition_fact
 
     book = load(DEMO)
     partner, invention = book.model.partners[0], book.model.inventions[0]
     fact = Fact("cohesion >= 40", True, (("cohesion", 60.0),))
-    assert describe_condition_fact(book, fact, "fr") == "Cohésion ≥ 40 (ici : 60) : vrai"
+    assert describe_condition_fact(book, fact, "fr") == "Cohésion ≥ 40 (ici : 60)\u00a0: vrai"
     assert describe_condition_fact(book, fact, "en") == "Cohesion ≥ 40 (here: 60): true"
     engagement = Fact(f"engagement({partner.id}) < 30", False, ((f"engagement({partner.id})", 45.0),))
-    assert describe_condition_fact(book, engagement, "fr") == f"Engagement de {partner.name} < 30 (ici : 45) : faux"
+    assert (
+        describe_condition_fact(book, engagement, "fr") == f"Engagement de {partner.name} < 30 (ici : 45)\u00a0: faux"
+    )
     gone = Fact(f"not active({partner.id})", False, ((f"active({partner.id})", 1.0),))
     assert describe_condition_fact(book, gone, "en") == f"{partner.name} has left the collective: false"
     made = Fact(f"invented({invention.id})", True, ((f"invented({invention.id})", 1.0),))
     name = tr(invention.name, "fr")
-    assert describe_condition_fact(book, made, "fr") == f"L'invention « {name} » a vu le jour : vrai"
+    assert describe_condition_fact(book, made, "fr") == f"L'invention «\u00a0{name}\u00a0» a vu le jour\u00a0: vrai"
     count = Fact("innovations >= 1", False, (("innovations", 0.0),))
-    assert describe_condition_fact(book, count, "fr") == "Inventions devenues innovations ≥ 1 (ici : 0) : faux"
+    assert describe_condition_fact(book, count, "fr") == "Inventions devenues innovations ≥ 1 (ici : 0)\u00a0: faux"
     months = Fact("turn >= 3", True, (("turn", 4.0),))
-    assert describe_condition_fact(book, months, "fr") == "Mois écoulés ≥ 3 (ici : 4) : vrai"
+    assert describe_condition_fact(book, months, "fr") == "Mois écoulés ≥ 3 (ici : 4)\u00a0: vrai"
     assert (
         describe_condition_fact(book, Fact("not sens >= 40", True, (("sens", 30.0),)), "fr")
-        == "Sens < 40 (ici : 30) : vrai"
+        == "Sens < 40 (ici : 30)\u00a0: vrai"
     )
 
 
 def test_the_ending_screen_says_why_in_words(app: App) -> None:
-    from game.i18n.narration import describe_condition_fact
     from game.ui.screens.ending import EndingScreen
+    from game.views.narration import describe_condition_fact
 
     app.open_play(DEMO, seed=1)
     for _ in range(60):
@@ -278,7 +280,7 @@ def test_the_ending_screen_says_why_in_words(app: App) -> None:
     facts = match.engine.result(match.session).facts
     lines = [b[1] for b in screen.text.blocks if b[0] in ("yes", "no")]
     assert facts and lines == [describe_condition_fact(match.book, f, "fr") for f in facts]
-    assert all(" : vrai" in line or " : faux" in line for line in lines)
+    assert all("\u00a0: vrai" in line or "\u00a0: faux" in line for line in lines)
     assert not any("cohesion" in line or ">=" in line for line in lines)
 
 

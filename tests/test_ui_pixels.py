@@ -8,11 +8,11 @@ import pygame
 import pytest
 from pydantic import BaseModel
 
+from game.i18n import LANGUAGES
 from game.scenario.catalogue import builtin_scenarios
 from game.scenario.loading import load
 from game.ui.app import App
 from game.ui.screens.play import PlayScreen
-from game.ui.strings import HOWTO, STRINGS
 from game.ui.widgets.base import RING
 from game.ui.widgets.button import Button
 from tests.test_ui_support import key, settle
@@ -156,9 +156,10 @@ def test_every_window_string_has_its_glyphs(app: App) -> None:
     """French typography and every scenario's text come out of Lato (or a fallback), never as a box."""
     text = app.look.text
     assert text.typeface == "Lato"  # font-lato is a dependency
-    texts = [v for entry in STRINGS.values() for v in entry.values()] + [t for page in HOWTO.values() for _, t in page]
+    texts = [text for lang in LANGUAGES.values() for text in lang.messages.values()]
+    texts += [text for lang in LANGUAGES.values() for _, text in lang.howto]
     texts += [t for path in builtin_scenarios() for t in scenario_texts(load(path).model)]
-    texts.append("éèêàçœŒ«»’…—≥≤·ÉàêîôûŒ≠÷×−→")  # and what game.i18n.narration writes
+    texts.append("éèêàçœŒ«»’…—≥≤·ÉàêîôûŒ≠÷×−→")  # and what game.views.narration writes
     chars = "".join({c for t in texts for c in t})
     assert len(texts) > 500 and "→" in chars  # the scenarios were read (one of them has an arrow)
     for role in ("body", "h2", "small", "name"):  # Regular and Bold

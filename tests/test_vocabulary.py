@@ -32,3 +32,37 @@ def test_the_window_and_the_reports_draw_a_gauge_in_the_same_colour() -> None:
     for gauge in GAUGE_LIST:
         assert CALM.gauges[gauge.id] == gauge.colour
         assert COLOURS[gauge.id] == "#{:02x}{:02x}{:02x}".format(*gauge.colour)
+
+
+def test_every_catalogue_has_every_message_with_the_same_placeholders() -> None:
+    import string
+
+    from game.i18n import LANGUAGES
+
+    def fields(text: str) -> set[str]:
+        """The placeholders; `of_x` (a name with its preposition, as French elides it) counts as `x`."""
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        return {"x" if name == "of_x" else name for name in names}
+
+    reference = LANGUAGES["fr"]
+    for lang in LANGUAGES.values():
+        assert set(lang.messages) == set(reference.messages), lang.code
+        for key, text in lang.messages.items():
+            assert fields(text) == fields(reference.messages[key]), (lang.code, key)
+        assert set(lang.prompts) == set(reference.prompts) and len(lang.howto) == len(reference.howto)
+
+
+def test_languages_say_plurals_lists_and_elision_their_own_way() -> None:
+    from game.i18n import language, units
+
+    fr, en = language("fr"), language("en")
+    assert (fr.count(0, "decision"), fr.count(2, "decision")) == ("0 décision", "2 décisions")
+    assert (en.count(1, "decision"), en.count(0, "decision")) == ("1 decision", "0 decisions")
+    assert fr.join(["a", "b", "c"], "or") == "a, b ou c" and en.join(["a", "b"]) == "a and b"
+    assert (fr.of("Odile"), fr.of("Marie")) == ("d’Odile", "de Marie")
+    assert (units(3, "mois", "fr"), units(3, "semaine", "fr"), units(3, "month", "en")) == (
+        "3 mois",
+        "3 semaines",
+        "3 months",
+    )
+    assert fr.quote("Fiche") == "«\u00a0Fiche\u00a0»" and fr.colon == "\u00a0:"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from game.i18n import CODES
+
 __all__ = ["add_commands", "cmd_play"]
 
 
@@ -13,7 +15,7 @@ def add_commands(sub: Any) -> None:
     play.add_argument("scenario", nargs="?", help="scenario file or built-in id")
     play.add_argument("--text", action="store_true", help="play in the terminal")
     play.add_argument("--seed", type=int, default=None, help="random seed (same seed, same game)")
-    play.add_argument("--lang", choices=["fr", "en"], default="fr")
+    play.add_argument("--lang", choices=CODES, default="fr")
     play.add_argument("--name", default="", help="trainee's name, for the report")
     play.add_argument("--group", default="", help="trainee's group, for the report")
     play.add_argument("--out", default=None, help="folder or file where the session is recorded")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.errors import RecordError
+from game.i18n import CODES, DEFAULT
 
 if TYPE_CHECKING:
     from game.scenario.loading import Book
@@ -23,7 +24,7 @@ def add_commands(subparsers: Any) -> None:
     report = subparsers.add_parser("report", help="write the debrief report of a recorded session")
     report.add_argument("session", help="the session record (.jsonl)")
     report.add_argument("-o", "--out", default=None, help="report file (.html) or folder; default: next to the record")
-    report.add_argument("--lang", choices=["fr", "en"], default=None, help="language (default: the session's)")
+    report.add_argument("--lang", choices=CODES, default=None, help="language (default: the session's)")
     report.add_argument("--scenario", default=None, help="the scenario file, if it moved since the game")
     report.add_argument("--xapi", action="store_true", help="also write the session as xAPI statements (.xapi.jsonl)")
     report.add_argument(
@@ -36,7 +37,7 @@ def add_commands(subparsers: Any) -> None:
     debrief.add_argument("-o", "--out", default="class.html", help="class report file (default: class.html)")
     debrief.add_argument("--csv", default=None, help="also write one row per session as CSV")
     debrief.add_argument(
-        "--lang", choices=["fr", "en"], default=None, help="language (default: the one most sessions were played in)"
+        "--lang", choices=CODES, default=None, help="language (default: the one most sessions were played in)"
     )
     debrief.set_defaults(run=cmd_debrief)
 
@@ -78,7 +79,7 @@ def _majority_lang(paths: list[Path]) -> str:
             continue
     if not langs:
         return "fr"
-    return max(sorted(langs), key=lambda lang: (langs[lang], lang == "fr"))
+    return max(sorted(langs), key=lambda lang: (langs[lang], lang == DEFAULT))
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:

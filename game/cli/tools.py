@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from game.errors import PartenairesError
+from game.i18n import CODES
 
 __all__ = ["add_commands"]
 
@@ -46,12 +47,12 @@ def add_commands(sub: Any) -> None:
     graph = sub.add_parser("graph", help="draw the scenario as a diagram (.svg, .dot or .md Mermaid)")
     graph.add_argument("scenario", help="scenario file or built-in id")
     graph.add_argument("-o", "--output", required=True, help="FILE.svg, FILE.dot or FILE.md")
-    graph.add_argument("--lang", choices=["fr", "en"], default="fr")
+    graph.add_argument("--lang", choices=CODES, default="fr")
     graph.set_defaults(run=cmd_graph)
 
     new = sub.add_parser("new", help="start a new scenario from a commented template")
     new.add_argument("name", help="file to write (NAME.yaml)")
-    new.add_argument("--lang", choices=["fr", "en"], default="fr", help="language of the template")
+    new.add_argument("--lang", choices=CODES, default="fr", help="language of the template")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     new.set_defaults(run=cmd_new)
 

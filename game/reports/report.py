@@ -21,15 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from game.errors import RecordError
-from game.i18n.narration import describe_changes, describe_condition_fact, invention_name, org_short, partner_name
-from game.i18n.words import LANGS, format_delta, gauge_name, units
+from game.i18n import CODES, format_delta, gauge_name, t, units
 from game.records.record import Log, read_log, replay_log
-from game.reports.words import WORDS, reflection_prompts
+from game.reports.words import reflection_prompts
 from game.rules.engine import IDLE_CHOICE, Engine, Outcome
 from game.rules.reading import READER
 from game.rules.session import Session
 from game.scenario.loading import Book
 from game.scenario.model import tr
+from game.views.narration import describe_changes, describe_condition_fact, invention_name, org_short, partner_name
 from game.vocabulary.concepts import CONCEPTS, REFERENCES
 from game.vocabulary.gauges import GAUGES
 
@@ -54,8 +54,8 @@ def build_report(log_path: str | Path, lang: str | None = None, book: Book | Non
     outcomes: list[Outcome] = []
     engine, session = replay_log(log, book, outcomes)
     language = lang or log.header.get("lang") or "fr"
-    if language not in LANGS:
-        raise RecordError(f"unknown language `{language}` — expected one of {', '.join(LANGS)}")
+    if language not in CODES:
+        raise RecordError(f"unknown language `{language}` — expected one of {', '.join(CODES)}")
     return ReportBuilder(log, engine, session, outcomes, language).build()
 
 
@@ -194,7 +194,7 @@ class ReportBuilder:
                     "speaker": partner_name(self.book, scene.speaker) if scene.speaker else "",
                     "choice": decision.choice,
                     "choice_id": decision.choice_id,
-                    "choice_text": tr(choice.text, self.lang) if choice else WORDS["idle_choice"][self.lang],
+                    "choice_text": tr(choice.text, self.lang) if choice else t("report.idle_choice", self.lang),
                     "tags": [self.tag(t) for t in decision.tags],
                     "feedback": tr(outcome.feedback, self.lang).strip() if outcome.feedback is not None else "",
                     "before": dict(decision.before),

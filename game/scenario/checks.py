@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from game.errors import ConditionError, Diagnostic, Location
+from game.i18n import LANGUAGES
 from game.scenario import conditions as cond
 from game.scenario.model import Choice, Effects, Scenario, Tr
 from game.scenario.source import Path_, Source
@@ -363,7 +364,7 @@ class Checker:
         for path, lang in _texts_missing(self.model, self.model.languages):
             missing += 1
             if missing <= 20:
-                self.warn(path, f"missing {'English' if lang == 'en' else 'French'} text", "W101")
+                self.warn(path, f"missing {LANGUAGES[lang].english} text", "W101")
         if missing > 20:
             self.warn((), f"{missing - 20} more texts miss a translation", "W101")
 

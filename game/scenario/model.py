@@ -12,6 +12,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game.i18n import CODES
 from game.vocabulary.gauges import COHESION_SOURCES
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
 ]
 
 Lang = Literal["fr", "en"]
+assert get_args(Lang) == CODES, "the format knows every language the game has a catalogue for"
 CohesionSource = Literal["sens", "identite", "pouvoir", "engagement"]
 assert get_args(CohesionSource) == COHESION_SOURCES, "the format names what cohésion weighs, in the registry's order"
 
@@ -47,7 +49,7 @@ def _default_cohesion_weights() -> dict[CohesionSource, float]:
 
 
 def _both_languages() -> list[Lang]:
-    return ["fr", "en"]
+    return list(get_args(Lang))
 
 
 Id = Annotated[
@@ -70,7 +72,7 @@ class _Strict(BaseModel):
 
 
 class Tr(_Strict):
-    """A text in French and English side by side."""
+    """A text in each of the game's languages side by side (one field per catalogue in `game.i18n`)."""
 
     fr: str | None = Field(default=None, description="French text.")
     en: str | None = Field(default=None, description="English text.")
@@ -85,8 +87,10 @@ def tr(text: Text | None, lang: str = "fr") -> str:
         return ""
     if isinstance(text, str):
         return text
-    first, second = (text.fr, text.en) if lang == "fr" else (text.en, text.fr)
-    return first if first is not None else (second or "")
+    chosen = getattr(text, lang, None)
+    if chosen is not None:
+        return str(chosen)
+    return next((str(getattr(text, code)) for code in CODES if getattr(text, code, None) is not None), "")
 
 
 class Effects(_Strict):

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from game.i18n.narration import describe_changes, describe_condition_fact, invention_name, org_short
-from game.i18n.words import gauge_name, t, units
+from game.i18n import gauge_name, t, units
 from game.rules.engine import Engine, Outcome, SceneView
 from game.rules.session import Session
 from game.scenario.loading import Book
 from game.scenario.model import tr
+from game.views.narration import describe_changes, describe_condition_fact, invention_name, org_short
 from game.vocabulary.gauges import GAUGES
 
 __all__ = ["TextGame", "stdin_reader"]

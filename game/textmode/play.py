@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from game.errors import PartenairesError
-from game.i18n.words import t
+from game.i18n import t
 from game.records.record import Recorder, latest_session, read_log, resume
 from game.rules.engine import Engine
 from game.rules.session import Session
@@ -24,12 +24,6 @@ from game.scenario.loading import Book, load
 from game.textmode.game import TextGame, stdin_reader
 
 __all__ = ["play_text", "new_seed", "resume_target"]
-
-_SAY = {
-    "resumed": {"fr": "Reprise de la partie après {n} décision(s).", "en": "Resuming the game after {n} decision(s)."},
-    "over": {"fr": "Cette partie est déjà terminée.", "en": "This game is already over."},
-    "no_report": {"fr": "Le rapport n'a pas pu être écrit : {error}", "en": "The report could not be written: {error}"},
-}
 
 
 def new_seed() -> int:
@@ -47,9 +41,9 @@ def play_text(args: argparse.Namespace) -> int:
     print(t("record", lang, path=recorder.path), flush=True)
     try:
         if session.history and not session.finished:
-            print(_SAY["resumed"][lang].format(n=len(session.history)), flush=True)
+            print(t("play.resumed", lang, n=len(session.history)), flush=True)
         if session.finished:
-            print(_SAY["over"][lang], flush=True)
+            print(t("play.over", lang), flush=True)
         else:
             TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin, sys.stdout)).run()
     finally:
@@ -100,6 +94,6 @@ def _report(log: Path, lang: str) -> None:
     try:
         html = write_report(log)
     except (PartenairesError, OSError) as exc:
-        print(_SAY["no_report"][lang].format(error=exc), file=sys.stderr)
+        print(t("play.no_report", lang, error=exc), file=sys.stderr)
         return
     print(t("report_written", lang, path=html), flush=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.errors import PartenairesError
+from game.i18n import t
 from game.scenario.loading import Book
 from game.scenario.model import Scene, tr
 
@@ -38,11 +39,6 @@ PALETTE = [
 ]
 ENDING_COLOURS = ("#fff4c2", "#a08000")
 LABEL = 26  # characters kept in a label; slides need short ones
-
-WORDS = {
-    "fr": {"draw": "tirage", "end": "fin du financement", "any": "à tout moment", "start": "début"},
-    "en": {"draw": "draw", "end": "funding ends", "any": "at any time", "start": "start"},
-}
 
 
 @dataclass
@@ -84,13 +80,12 @@ def _did(phase: str) -> str:
 
 def build_diagram(book: Book, lang: str = "fr") -> Diagram:
     model = book.model
-    words = WORDS[lang]
     diagram = Diagram(tr(model.title, lang))
     phase_colour = {p.id: i % len(PALETTE) for i, p in enumerate(model.phases)}
     for phase in model.phases:
         cid = "p_" + phase.id.replace("-", "_")
         diagram.clusters.append((cid, tr(phase.name, lang), phase_colour[phase.id]))
-        diagram.nodes.append(Node(_did(phase.id), words["draw"], "draw", cid))
+        diagram.nodes.append(Node(_did(phase.id), t("graph.draw", lang), "draw", cid))
     for scene in model.scenes:
         cid = "p_" + scene.phase.replace("-", "_")
         label = short(tr(scene.title, lang)) if scene.title is not None else scene.id
@@ -99,7 +94,7 @@ def build_diagram(book: Book, lang: str = "fr") -> Diagram:
         if scene.draw:
             diagram.edges.append(Edge(_did(scene.phase), _sid(scene.id), short(scene.when or "", 20), "dotted"))
     first = model.start or model.phases[0].start
-    diagram.nodes.append(Node("n_start", words["start"], "start"))
+    diagram.nodes.append(Node("n_start", t("graph.start", lang), "start"))
     diagram.edges.append(Edge("n_start", _sid(first) if first else _did(model.phases[0].id)))
     for phase in model.phases:
         for transition in phase.next:
@@ -108,7 +103,7 @@ def build_diagram(book: Book, lang: str = "fr") -> Diagram:
             diagram.edges.append(Edge(_did(phase.id), goal, short(transition.when, 20), "bold"))
     for kind in ("end", "any"):
         if any(e.at == kind for e in model.endings):
-            diagram.nodes.append(Node("n_" + kind, words[kind], kind))
+            diagram.nodes.append(Node("n_" + kind, t(f"graph.{kind}", lang), kind))
     for ending in model.endings:
         diagram.nodes.append(Node("e_" + ending.id.replace("-", "_"), short(tr(ending.title, lang)), "ending"))
         diagram.edges.append(Edge("n_" + ending.at, "e_" + ending.id.replace("-", "_"), short(ending.when or "", 20)))

@@ -12,11 +12,11 @@ import unicodedata
 from pathlib import Path
 
 from game.errors import PartenairesError
+from game.i18n import t
 
 __all__ = ["new_scenario", "template_text", "slug", "TEMPLATES"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-AUTHOR = {"fr": "À compléter", "en": "To be completed"}
 
 
 def slug(name: str) -> str:
@@ -34,7 +34,7 @@ def _quoted(text: str) -> str:
 
 
 def template_text(name: str, lang: str = "fr", file: str = "") -> str:
-    if lang not in ("fr", "en"):
+    if not (TEMPLATES / f"new-scenario.{lang}.yaml").is_file():
         raise PartenairesError(f"--lang {lang}: expected fr or en")
     stem = Path(name).stem
     title = " ".join(re.split(r"[-_\s]+", stem)).strip() or slug(stem)
@@ -42,7 +42,7 @@ def template_text(name: str, lang: str = "fr", file: str = "") -> str:
     for key, value in (
         ("id", slug(stem)),
         ("title", _quoted(title[:1].upper() + title[1:])),
-        ("author", AUTHOR[lang]),
+        ("author", t("template.author", lang)),
         ("file", file or f"{stem}.yaml"),
     ):
         text = text.replace("{{" + key + "}}", value)

@@ -17,6 +17,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from game.i18n import LANGUAGES
 from game.ui.screens.base import Screen
 from game.ui.screens.title import TitleScreen
 from game.ui.settings import Settings, default_settings_path
@@ -300,7 +301,7 @@ class App:
             self.go_title()
             self.toast(s("resume_failed", self.settings.lang, error=str(exc)))
             return
-        self.settings.lang = session.lang if session.lang in ("fr", "en") else self.settings.lang
+        self.settings.lang = session.lang if session.lang in LANGUAGES else self.settings.lang
         self.show(PlayScreen(self, Match(engine, session, recorder, self.records_dir)))
 
     def pause(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.i18n.words import format_delta
+from game.i18n import format_delta
 from game.scenario.loading import Book
 from game.scenario.model import tr
 from game.ui.strings import s

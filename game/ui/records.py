@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from game.errors import PartenairesError
+from game.i18n import language
 from game.rules.engine import Engine
 from game.rules.session import Session
 
@@ -58,8 +59,7 @@ def describe(path: Path, lang: str) -> str:
         return path.name
     who = log.header.get("trainee") or path.stem
     count = len(log.decisions)
-    words = {"fr": "décision" if count <= 1 else "décisions", "en": "decision" if count == 1 else "decisions"}
-    return f"{log.header.get('scenario', {}).get('id', '?')} — {who}, {count} {words.get(lang, words['en'])}"
+    return f"{log.header.get('scenario', {}).get('id', '?')} — {who}, {language(lang).count(count, 'decision')}"
 
 
 def resume(path: Path) -> tuple[Engine, Session, Any]:

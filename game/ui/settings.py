@@ -9,6 +9,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from game.i18n import LANGUAGES
 from game.ui.theme import TEXT_SCALES
 
 __all__ = ["Settings", "default_settings_path"]
@@ -49,7 +50,7 @@ class Settings:
         settings = cls()
         if not isinstance(data, dict):
             return settings
-        if data.get("lang") in ("fr", "en"):
+        if data.get("lang") in LANGUAGES:
             settings.lang = data["lang"]
         scale = data.get("text_scale")
         if isinstance(scale, (int, float)) and not isinstance(scale, bool) and math.isfinite(scale):

@@ -15,7 +15,7 @@ import pygame
 from game.errors import Diagnostic
 from game.ui.screens.base import Screen
 from game.ui.screens.page import column, footer, footer_height, heading, row
-from game.ui.strings import HOWTO, s
+from game.ui.strings import howto, s
 from game.ui.widgets.base import panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.richtext import Block, RichText
@@ -87,7 +87,7 @@ def howto_screen(app: App, start: Callable[[], None] | None) -> DocumentScreen:
         app,
         lambda lang: s("app_title", lang),
         lambda lang: s("howto_title", lang),
-        lambda lang: list(HOWTO[lang]),
+        howto,
         actions,
         app.go_title if start is None else app.back_from_howto,
     )

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n.narration import describe_condition_fact, invention_name, org_short
-from game.i18n.words import gauge_name
+from game.i18n import gauge_name, language
 from game.scenario.conditions import Fact
 from game.scenario.model import tr
 from game.ui import records
@@ -20,6 +19,7 @@ from game.ui.widgets.base import blit_text, panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.gauge import bar
 from game.ui.widgets.richtext import Block, RichText
+from game.views.narration import describe_condition_fact, invention_name, org_short
 from game.vocabulary.gauges import GAUGES
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ __all__ = ["EndingScreen", "ending_blocks", "fact_line"]
 
 
 def fact_line(match: Match, fact: Fact, lang: str) -> str:
-    """« Cohésion ≥ 40 (ici : 60) : vrai » — the shared wording of `game.i18n.narration`."""
+    """« Cohésion ≥ 40 (ici : 60) : vrai » — the shared wording of `game.views.narration`."""
     return describe_condition_fact(match.book, fact, lang)
 
 
@@ -50,17 +50,13 @@ def ending_blocks(match: Match, lang: str, report: str | None) -> list[Block]:
     blocks.append(
         (
             "body",
-            f"{s('innovated', lang)} : {', '.join(innovated) or s('none', lang)}"
-            if lang == "fr"
-            else f"{s('innovated', lang)}: {', '.join(innovated) or s('none', lang)}",
+            f"{s('innovated', lang)}{language(lang).colon} {language(lang).join(innovated) or s('none', lang)}",
         )
     )
     blocks.append(
         (
             "body",
-            f"{s('evaporated', lang)} : {', '.join(gone) or s('none', lang)}"
-            if lang == "fr"
-            else f"{s('evaporated', lang)}: {', '.join(gone) or s('none', lang)}",
+            f"{s('evaporated', lang)}{language(lang).colon} {language(lang).join(gone) or s('none', lang)}",
         )
     )
     if result.questions:

@@ -11,7 +11,7 @@ from game.ui.screens.base import Screen
 from game.ui.screens.page import column, footer, heading, stack
 from game.ui.strings import s
 from game.ui.widgets.base import blit_text, panel
-from game.ui.widgets.button import Button
+from game.ui.widgets.button import Button, language_buttons, lay_row
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -83,20 +83,14 @@ class SettingsScreen(Screen):
         half = (col.w - look.px(12)) // 2
         smaller = Button(s("smaller", lang) + "  (Ctrl −)", lambda: app.text_size(-1))
         larger = Button(s("larger", lang) + "  (Ctrl +)", lambda: app.text_size(1))
-        fr = Button(s("lang_fr", lang), lambda: app.set_language("fr"), selected=lang == "fr")
-        en = Button(s("lang_en", lang), lambda: app.set_language("en"), selected=lang == "en")
+        languages = language_buttons(app.set_language, lang)
         y = col.y + look.text.line_height("small") + look.text.line_height("title") + look.px(28)
         self.size_y = y
         y += look.text.line_height("h2") + look.px(8)
-        for pair in ((smaller, larger), (fr, en)):
-            height = max(b.measure(look, half) for b in pair)
-            pair[0].rect = pygame.Rect(col.x, y, half, height)
-            pair[1].rect = pygame.Rect(col.x + half + look.px(12), y, half, height)
-            y += height + look.px(12)
-            if pair[0] is smaller:
-                self.lang_y = y + look.px(8)
-                y = self.lang_y + look.text.line_height("h2") + look.px(8)
-                fr.rect.y = y
+        y += lay_row([smaller, larger], look, col.x, y, col.w) + look.px(12)
+        self.lang_y = y + look.px(8)
+        y = self.lang_y + look.text.line_height("h2") + look.px(8)
+        y += lay_row(languages, look, col.x, y, col.w) + look.px(12)
         toggle = Button(contrast, app.toggle_contrast, selected=settings.high_contrast)
         full = Button(s("fullscreen", lang), app.toggle_fullscreen)
         back = Button(s("back", lang), self.back, primary=True)
@@ -107,7 +101,7 @@ class SettingsScreen(Screen):
         y = stack([back], look, col.x, y + height + look.px(20), col.w)
         self.sample_y = y + look.px(12)
         self.percent = percent
-        self.widgets = [smaller, larger, fr, en, toggle, full, back]
+        self.widgets = [smaller, larger, *languages, toggle, full, back]
 
     def draw_static(self, surface: pygame.Surface) -> None:
         look, theme, lang, col = self.look, self.look.theme, self.lang, self.col

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
-from game.i18n.narration import describe_change
-from game.i18n.words import gauge_name, units
+from game.i18n import gauge_name, language, units
 from game.rules.engine import Outcome, SceneView
 from game.scenario.model import tr
 from game.ui.causes import explain_last
@@ -31,6 +30,7 @@ from game.ui.widgets.orgpanel import draw_organisations
 from game.ui.widgets.portrait import org_colour, safe_asset
 from game.ui.widgets.richtext import Block, RichText
 from game.ui.widgets.table import Seat, SeatInfo, draw_table, place_seats
+from game.views.narration import describe_change
 from game.vocabulary.gauges import GAUGES, gauge_order
 
 if TYPE_CHECKING:
@@ -337,11 +337,10 @@ class PlayScreen(Screen):
         about = (
             f"{partner.name} — {tr(partner.role, lang)} ({tr(org.name, lang)}). {tr(partner.logic, lang)} "
             f"{s('engagement', lang).capitalize()} {session.engagement[partner.id]}. "
-            f"{tr(org.hierarchy.title, lang)} : {s('awareness', lang)} {session.awareness[org.id]}, "
+            f"{tr(org.hierarchy.title, lang)}{language(lang).colon} "
+            f"{s('awareness', lang)} {session.awareness[org.id]}, "
             f"{s('support', lang)} {session.support[org.id]}."
         )
-        if lang == "en":
-            about = about.replace(" : ", ": ")
         return SeatInfo(
             partner.id,
             partner.name,
@@ -588,11 +587,7 @@ class PlayScreen(Screen):
         unit = tr(clock.unit, lang)
         tx, width = centre[0] + r + look.px(14), self.left.right - centre[0] - r - look.px(30)
         ty = centre[1] - look.text.line_height("small")
-        words = units(left, unit, lang).split(" ", 1)[-1]
-        if lang == "fr":
-            words += " restants" if left > 1 else " restant"
-        else:
-            words += " left"
+        words = language(lang).counted("ui.time_left", left, time=units(left, unit, lang).split(" ", 1)[-1])
         lines = look.text.wrap(words, "small", width)
         for line in lines[:2]:
             ty = blit_text(surface, look, line, "small", theme.ink, (tx, ty)).bottom

@@ -8,7 +8,7 @@ from game.ui.screens.base import Screen
 from game.ui.screens.page import column, footer, footer_height, heading, row
 from game.ui.strings import s
 from game.ui.widgets.base import blit_text
-from game.ui.widgets.button import Button
+from game.ui.widgets.button import Button, language_buttons, lay_row
 from game.ui.widgets.textinput import TextInput
 
 __all__ = ["ProfileScreen"]
@@ -30,14 +30,10 @@ class ProfileScreen(Screen):
         col = column(self.size, look, 640)
         self.col = col
         y = col.y + self.header_height(col.w)
-        fr = Button(s("lang_fr", lang), lambda: app.set_language("fr"), selected=lang == "fr")
-        en = Button(s("lang_en", lang), lambda: app.set_language("en"), selected=lang == "en")
+        languages = language_buttons(app.set_language, lang)
         y += look.text.line_height("h2") + look.px(6)
-        half = (col.w - look.px(12)) // 2
-        fr.rect = pygame.Rect(col.x, y, half, fr.measure(look, half))
-        en.rect = pygame.Rect(col.x + half + look.px(12), y, half, fr.rect.h)
-        y = fr.rect.bottom + gap
-        self.labels = [(s("language", lang), fr.rect.y - look.text.line_height("h2") - look.px(6))]
+        self.labels = [(s("language", lang), y - look.text.line_height("h2") - look.px(6))]
+        y += lay_row(languages, look, col.x, y, col.w) + gap
         self.name = TextInput(app.profile["name"], s("name_placeholder", lang), on_enter=lambda: self.move_focus(1))
         self.group = TextInput(app.profile["group"], s("group_placeholder", lang), on_enter=lambda: self.move_focus(1))
         for label, field in ((s("name", lang), self.name), (s("group", lang), self.group)):
@@ -48,8 +44,9 @@ class ProfileScreen(Screen):
         go = Button(s("next", lang), self.done, primary=True)
         back = Button(s("back", lang), app.go_title)
         row([back, go], look, col.right, y + look.px(8) + go.measure(look, go.natural_width(look)))
-        self.widgets = [fr, en, self.name, self.group, go, back]
-        self.focus_index = 4 if self.name.value else 2  # to the name field, or on when it is known
+        self.widgets = [*languages, self.name, self.group, go, back]
+        first = len(languages)  # the name field, or "go" when the name is known
+        self.focus_index = first + 2 if self.name.value else first
 
     def intro_lines(self, width: int) -> list[str]:
         return [] if self.tight else self.look.text.wrap(s("profile_intro", self.lang), "body", width)

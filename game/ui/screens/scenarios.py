@@ -6,7 +6,7 @@ from functools import partial
 
 import pygame
 
-from game.i18n.words import units
+from game.i18n import units
 from game.scenario.model import tr
 from game.ui.catalogue import Entry
 from game.ui.screens.base import Screen

@@ -8,7 +8,7 @@ import pygame
 
 from game.ui.widgets.base import Look, Widget, blit_text, focus_ring, rounded
 
-__all__ = ["Button"]
+__all__ = ["Button", "language_buttons", "lay_row"]
 
 
 class Button(Widget):
@@ -129,3 +129,23 @@ class Button(Widget):
             self.pad_y,
             self.enabled,
         )
+
+
+def language_buttons(choose: Callable[[str], None], current: str) -> list[Button]:
+    """One button per language the game has a catalogue for, each named in its own language."""
+    from game.i18n import LANGUAGES
+
+    def chooser(code: str) -> Callable[[], None]:
+        return lambda: choose(code)
+
+    return [Button(language.name, chooser(code), selected=code == current) for code, language in LANGUAGES.items()]
+
+
+def lay_row(buttons: list[Button], look: Look, x: int, y: int, width: int) -> int:
+    """Buttons side by side across `width`, as tall as the tallest; returns the row's height."""
+    gap = look.px(12)
+    each = (width - gap * (len(buttons) - 1)) // len(buttons)
+    height = max(b.measure(look, each) for b in buttons)
+    for i, button in enumerate(buttons):
+        button.rect = pygame.Rect(x + i * (each + gap), y, each, height)
+    return height

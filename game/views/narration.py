@@ -8,7 +8,7 @@ that knows how.
 from __future__ import annotations
 
 from game.errors import ConditionError
-from game.i18n.words import format_delta, gauge_name, t, units
+from game.i18n import format_delta, gauge_name, language, t
 from game.scenario.conditions import ALIASES, FUNCTIONS, Binary, Call, Compare, Fact, Name, Node, Number, Unary, parse
 from game.scenario.loading import Book
 from game.scenario.model import tr
@@ -36,27 +36,20 @@ def invention_name(book: Book, invention: str, lang: str) -> str:
     return next((tr(i.name, lang) for i in book.model.inventions if i.id == invention), invention)
 
 
-_LABELS = {
-    "engagement": {"fr": "engagement de {x}", "en": "{x}'s engagement"},
-    "awareness": {"fr": "information de la hiérarchie {x}", "en": "{x} hierarchy's awareness"},
-    "support": {"fr": "soutien de la hiérarchie {x}", "en": "{x} hierarchy's support"},
-    "diffusion": {"fr": "diffusion de « {x} » ({y})", "en": 'diffusion of "{x}" ({y})'},
-}
-
-
 def describe_change(book: Book, label: str, delta: int, lang: str) -> str:
     """One entry of an Outcome's `changes`, as a short phrase."""
     kind, _, rest = label.partition(":")
     if kind in GAUGE:
         return f"{gauge_name(kind, lang)} {format_delta(delta)}"
     if kind == "engagement":
-        return _LABELS[kind][lang].format(x=partner_name(book, rest)) + f" {format_delta(delta)}"
+        name = partner_name(book, rest)
+        return t("change.engagement", lang, x=name, of_x=language(lang).of(name)) + f" {format_delta(delta)}"
     if kind in ("awareness", "support"):
-        return _LABELS[kind][lang].format(x=org_short(book, rest)) + f" {format_delta(delta)}"
+        return t(f"change.{kind}", lang, x=org_short(book, rest)) + f" {format_delta(delta)}"
     if kind == "diffusion":
         invention, _, org = rest.partition(":")
-        text = _LABELS[kind][lang].format(x=invention_name(book, invention, lang), y=org_short(book, org))
-        return f"{text} {format_delta(delta)}"
+        name = language(lang).quote(invention_name(book, invention, lang))
+        return t("change.diffusion", lang, x=name, y=org_short(book, org)) + f" {format_delta(delta)}"
     if kind == "invent":
         return t("invent", lang, name=invention_name(book, rest, lang))
     if kind == "leave":
@@ -75,58 +68,6 @@ _SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "!=": "≠"}
 _OPPOSITE = {">=": "<", "<=": ">", ">": "≤", "<": "≥", "==": "≠", "!=": "="}
 _OPPOSITE_OP = {">=": "<", "<=": ">", ">": "<=", "<": ">=", "==": "!=", "!=": "=="}
 
-# Variables of the condition language as a trainee says them; {units} is the clock's unit, plural.
-_VARIABLE_WORDS = {
-    "turn": {"fr": "{units} écoulés", "en": "{units} elapsed"},
-    "turns_left": {"fr": "{units} de financement restants", "en": "{units} of funding left"},
-    "inventions": {"fr": "inventions du collectif", "en": "inventions of the collective"},
-    "innovations": {"fr": "inventions devenues innovations", "en": "inventions that became innovations"},
-    "present": {"fr": "partenaires encore autour de la table", "en": "partners still around the table"},
-}
-
-# Functions that give a number: {x} is the first argument's name, {y} the second's.
-_NUMBER_WORDS = {
-    "engagement": _LABELS["engagement"],
-    "awareness": _LABELS["awareness"],
-    "support": _LABELS["support"],
-    "diffusion": _LABELS["diffusion"],
-    "innovated": {
-        "fr": "organisations où « {x} » est devenue innovation",
-        "en": 'organisations where "{x}" became an innovation',
-    },
-}
-
-# Functions that say yes or no: (when it holds, when it does not).
-_TRUTH_WORDS = {
-    "active": {
-        "fr": ("{x} est encore dans le collectif", "{x} a quitté le collectif"),
-        "en": ("{x} is still in the collective", "{x} has left the collective"),
-    },
-    "invented": {
-        "fr": ("l'invention « {x} » a vu le jour", "l'invention « {x} » n'a pas vu le jour"),
-        "en": ('the invention "{x}" came about', 'the invention "{x}" did not come about'),
-    },
-    "flag": {
-        "fr": ("repère « {x} » posé", "repère « {x} » non posé"),
-        "en": ('marker "{x}" set', 'marker "{x}" not set'),
-    },
-    "seen": {
-        "fr": ("scène « {x} » jouée", "scène « {x} » pas encore jouée"),
-        "en": ('scene "{x}" played', 'scene "{x}" not played yet'),
-    },
-    "phase": {
-        "fr": ("phase « {x} » en cours", "phase « {x} » pas en cours"),
-        "en": ('"{x}" phase under way', '"{x}" phase not under way'),
-    },
-}
-
-_TOTAL_INNOVATED = {
-    "fr": "organisations où {list} est devenue innovation, au total",
-    "en": "organisations where {list} became an innovation, in total",
-}
-
-_HERE = {"fr": "ici : {values}", "en": "here: {values}"}
-
 
 def describe_condition_fact(book: Book | None, fact: Fact, lang: str) -> str:
     """One fact of an ending's condition as a trainee reads it, with the values it read and its verdict.
@@ -136,7 +77,7 @@ def describe_condition_fact(book: Book | None, fact: Fact, lang: str) -> str:
     without it the ids stay). The window, the text mode and the reports all say it this way.
     """
     verdict = t("held", lang) if fact.held else t("not_held", lang)
-    colon = " :" if lang == "fr" else ":"
+    colon = language(lang).colon
     text = fact.text
     missing = text.count(")") - text.count("(")  # a fragment cut from `(a + b) / 2 >= 40` lost a bracket
     try:
@@ -151,7 +92,7 @@ def describe_condition_fact(book: Book | None, fact: Fact, lang: str) -> str:
     words = _Words(book, lang)
     sentence = words.statement(node)
     shown = words.values(fact.values)
-    detail = f" ({_HERE[lang if lang in _HERE else 'fr'].format(values=shown)})" if shown else ""
+    detail = f" ({t('here', lang, values=shown)})" if shown else ""
     return f"{_capital(sentence)}{detail}{colon} {verdict}"
 
 
@@ -168,7 +109,8 @@ class _Words:
 
     def __init__(self, book: Book | None, lang: str) -> None:
         self.book = book
-        self.lang = lang if lang in ("fr", "en") else "fr"
+        self.language = language(lang)
+        self.lang = self.language.code
 
     # -- names of things ----------------------------------------------------------------------------
     def thing(self, func: str, position: int, ident: str) -> str:
@@ -195,24 +137,16 @@ class _Words:
         name = ALIASES.get(name, name)
         if name in GAUGE:
             return gauge_name(name, self.lang).split(" (")[0]  # "Cohesion (cohésion)" → "Cohesion"
-        if name in _VARIABLE_WORDS:
-            return _VARIABLE_WORDS[name][self.lang].format(units=self.units())
+        if f"reads.{name}" in self.language.messages:
+            return t(f"reads.{name}", self.lang, units=self.units())
         if name in ("true", "false"):
             return t("held" if name == "true" else "not_held", self.lang)
         return name
 
     def units(self) -> str:
         """The clock's unit in the plural, without a number: `mois`, `months`."""
-        unit = (
-            tr(self.book.model.clock.unit, self.lang)
-            if self.book is not None
-            else ("mois" if self.lang == "fr" else "month")
-        )
-        return (
-            units(2, unit, self.lang).split(" ", 1)[1]
-            if self.lang == "en"
-            else (unit if unit.endswith(("s", "x", "z")) else unit + "s")
-        )
+        unit = tr(self.book.model.clock.unit, self.lang) if self.book is not None else t("month", self.lang)
+        return self.language.pluralize(unit)
 
     # -- expressions --------------------------------------------------------------------------------
     def statement(self, node: Node, negated: bool = False) -> str:
@@ -222,16 +156,18 @@ class _Words:
         if isinstance(node, Compare):
             op = _OPPOSITE_OP[node.op] if negated else node.op
             return f"{self.amount(node.left)} {_SIGNS[op]} {self.amount(node.right)}"
-        if isinstance(node, Call) and node.func in _TRUTH_WORDS:
-            held, not_held = _TRUTH_WORDS[node.func][self.lang]
+        if isinstance(node, Call) and f"holds.{node.func}" in self.language.messages:
             names = [self.thing(node.func, i, a) for i, a in enumerate(node.args)]
-            return (not_held if negated else held).format(x=names[0], y=names[-1])
+            if node.func != "active":  # a person is named as is; a thing is quoted
+                names = [self.language.quote(name) for name in names]
+            key = f"holds_not.{node.func}" if negated else f"holds.{node.func}"
+            return t(key, self.lang, x=names[0], y=names[-1])
+        no = t("word.not", self.lang)
         if isinstance(node, Binary) and node.op in ("and", "or"):
-            join = {"and": {"fr": "et", "en": "and"}, "or": {"fr": "ou", "en": "or"}}[node.op][self.lang]
-            text = f"{self.statement(node.left)} {join} {self.statement(node.right)}"
-            return f"{'non' if self.lang == 'fr' else 'not'} ({text})" if negated else text
+            text = f"{self.statement(node.left)} {t('word.' + node.op, self.lang)} {self.statement(node.right)}"
+            return f"{no} ({text})" if negated else text
         text = self.amount(node)
-        return f"{'non' if self.lang == 'fr' else 'not'} {text}" if negated else text
+        return f"{no} {text}" if negated else text
 
     def amount(self, node: Node) -> str:
         """A number: a gauge, a count, a function's value, a constant or a sum of those."""
@@ -263,8 +199,11 @@ class _Words:
 
     def call(self, node: Call) -> str:
         names = [self.thing(node.func, i, a) for i, a in enumerate(node.args)]
-        if node.func in _NUMBER_WORDS:
-            return _NUMBER_WORDS[node.func][self.lang].format(x=names[0], y=names[-1])
+        if node.func == "innovated":
+            return t("reads.innovated", self.lang, x=self.language.quote(names[0]))
+        if f"change.{node.func}" in self.language.messages:
+            x = names[0] if node.func != "diffusion" else self.language.quote(names[0])
+            return t(f"change.{node.func}", self.lang, x=x, of_x=self.language.of(names[0]), y=names[-1])
         return self.statement(node)
 
     def total(self, node: Binary) -> str | None:
@@ -280,10 +219,8 @@ class _Words:
         calls = [x for x in terms if isinstance(x, Call) and x.func == "innovated"]
         if len(calls) != len(terms):
             return None
-        quote = "« {} »" if self.lang == "fr" else '"{}"'
-        names = [quote.format(self.thing("innovated", 0, x.args[0])) for x in calls]
-        listed = ", ".join(names[:-1]) + (" ou " if self.lang == "fr" else " or ") + names[-1]
-        return _TOTAL_INNOVATED[self.lang].format(list=listed)
+        names = [self.language.quote(self.thing("innovated", 0, x.args[0])) for x in calls]
+        return t("reads.total_innovated", self.lang, list=self.language.join(names, "or"))
 
     def values(self, values: tuple[tuple[str, float], ...]) -> str:
         """What the fact read, skipping yes/no values (the verdict already says them)."""
@@ -312,9 +249,5 @@ class _Words:
         if len(funcs) != 1:
             return None
         func = funcs.pop()
-        quote = (
-            "« {} »"
-            if self.lang == "fr" and FUNCTIONS[func][0][0] == "invention"
-            else ('"{}"' if FUNCTIONS[func][0][0] == "invention" else "{}")
-        )
-        return [(quote.format(self.thing(func, 0, n.args[0])), v) for n, v in nodes if isinstance(n, Call)]
+        quote = self.language.quote if FUNCTIONS[func][0][0] == "invention" else str
+        return [(quote(self.thing(func, 0, n.args[0])), v) for n, v in nodes if isinstance(n, Call)]
