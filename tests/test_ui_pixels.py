@@ -192,7 +192,7 @@ def test_idle_title_screen_lets_the_loop_sleep(app: App) -> None:
 def test_text_is_rendered_once_not_every_frame(app: App) -> None:
     app.open_play(DEMO, seed=1)
     settle(app, 60)  # the scene, then what the next key press will show (see PlayScreen.work_ahead)
-    assert isinstance(app.screen, PlayScreen) and app.screen._ahead is None
+    assert isinstance(app.screen, PlayScreen) and not app.screen.frames.working_ahead
     before = app.look.text.renders
     settle(app, 30)
     assert app.look.text.renders == before
@@ -204,7 +204,7 @@ def test_the_next_text_is_prepared_while_the_player_reads(app: App) -> None:
     settle(app, 60)
     screen = app.screen
     assert isinstance(screen, PlayScreen)
-    prepared = set(map(id, screen._ready.values()))
+    prepared = set(map(id, screen.frames.prepared.values()))
     assert prepared  # one feedback per offered choice
     key(app, pygame.K_1)
     assert id(screen.text) in prepared and not screen.text._todo

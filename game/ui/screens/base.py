@@ -7,11 +7,11 @@ is what keeps the frame time low on a school laptop.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.frames import FrameScheduler
 from game.ui.widgets.base import RING, Look, Widget, blit_text, rounded
 
 if TYPE_CHECKING:
@@ -22,10 +22,7 @@ __all__ = ["Screen", "ACTIVATE", "NEXT", "PREVIOUS"]
 
 ACTIVATE = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 NEXT = (pygame.K_DOWN, pygame.K_RIGHT)
-PICTURES_KEPT = 16  # widget pictures kept beyond one per widget on screen (for the next relayout)
-NEW_PICTURES_PER_FRAME = 4  # beyond these, a widget with a stand-in (its last picture) waits a frame
 PREVIOUS = (pygame.K_UP, pygame.K_LEFT)
-_SCRATCH: pygame.Surface | None = None  # where pictures drawn ahead are "shown" (see warm_picture)
 
 
 class Screen:
@@ -45,11 +42,7 @@ class Screen:
         self.stale = True  # the static layer must be drawn again (the surface itself is reused)
         self.built_static_once = False
         self.built = False
-        # Widget pictures by what they show (see draw_widget); kept across relayouts, least recently used out.
-        self._pictures: OrderedDict[object, tuple[Widget, pygame.Surface]] = OrderedDict()
-        self._standins: dict[object, pygame.Surface] = {}  # the last picture of a seat or a gauge
-        self._budget = NEW_PICTURES_PER_FRAME
-        self._lagging = False  # a stand-in was shown: one more frame is wanted
+        self.frames = FrameScheduler()  # pictures kept across relayouts, the frame's budget, work ahead
 
     # -- shortcuts -------------------------------------------------------------------------------------
     @property
@@ -162,7 +155,7 @@ class Screen:
     # -- frame -------------------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
         """Advance animations; True while the screen needs frames at 60 fps."""
-        moving = self._lagging
+        moving = self.frames.lagging
         for widget in self.widgets:
             moving = widget.update(dt) or moving
         return moving
@@ -184,7 +177,7 @@ class Screen:
 
     def _draw_top(self, surface: pygame.Surface) -> None:
         """What is drawn every frame above the static layer: the dynamic parts, the widgets, the tooltip."""
-        self._budget, self._lagging = NEW_PICTURES_PER_FRAME, False
+        self.frames.begin_frame()
         self.draw_dynamic(surface)
         focused = self.focused
         for widget in self.widgets:
@@ -207,16 +200,17 @@ class Screen:
         slot = (type(widget), shared, key) if shared is not None else (id(widget), key)
         margin = look.px(10) + RING + 2
         area = widget.rect.inflate(2 * margin, 2 * margin)
-        cached = self._pictures.get(slot)
+        pictures = self.frames.pictures
+        cached = pictures.get(slot)
         if cached is None or (shared is None and cached[0] is not widget):
             standin = widget.standin_key()
             if standin is not None:
                 standin = (type(widget), standin, focused, hovered, area.size)
-            if self._budget <= 0 and standin in self._standins:  # a frame with much to draw: next frame
-                self._lagging = True
-                surface.blit(self._standins[standin], area)
+            shown = pictures.standin(standin)
+            if not self.frames.may_draw_new(has_standin=shown is not None):  # much to draw: next frame
+                assert shown is not None
+                surface.blit(shown, area)
                 return
-            self._budget -= 1
             picture = pygame.Surface(area.size, pygame.SRCALPHA)
             home = widget.rect
             widget.rect = home.move(-area.x, -area.y)
@@ -225,26 +219,18 @@ class Screen:
             finally:
                 widget.rect = home
             cached = (widget, picture)
-            self._pictures[slot] = cached
-            if standin is not None:
-                self._standins[standin] = picture
-            if len(self._pictures) > PICTURES_KEPT + len(self.widgets):
-                self._pictures.popitem(last=False)
-        else:
-            self._pictures.move_to_end(slot)
+            pictures.put(slot, widget, picture, len(self.widgets), standin)
         surface.blit(cached[1], area)
 
     def warm_picture(self, widget: Widget, focused: bool = False) -> None:
         """Draw a widget's picture ahead of time (the next scene's choices) into the shared pictures, so the
         frame that shows it only blits. `widget.rect` needs its size, not its place."""
-        global _SCRATCH
-        if _SCRATCH is None:
-            _SCRATCH = pygame.Surface((1, 1))
-        budget, self._budget = self._budget, 1
+        frames = self.frames
+        budget, frames.new_left = frames.new_left, 1
         try:
-            self.draw_widget(_SCRATCH, widget, focused, False)  # blitted out of sight: only the picture is kept
+            self.draw_widget(frames.scratch(), widget, focused, False)  # out of sight: only the picture is kept
         finally:
-            self._budget = budget
+            frames.new_left = budget
 
     def draw_static(self, surface: pygame.Surface) -> bool | None:
         """Draw the layer under the widgets; a screen may spread the work and return True until it is done."""

@@ -10,7 +10,7 @@ gives way to a feedback card until the player continues.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -20,6 +20,7 @@ from game.i18n import gauge_name, language, units
 from game.rules.engine import Outcome, SceneView
 from game.scenario.model import tr
 from game.ui.causes import explain_last
+from game.ui.frames import Region, Regions
 from game.ui.match import Match
 from game.ui.screens.base import Screen
 from game.ui.strings import s
@@ -108,9 +109,7 @@ class PlayScreen(Screen):
         self.match = match
         self.outcome: Outcome | None = None
         self.gauges = {g: Gauge(g, g, match.session.gauges[g], self._explainer(g)) for g in GAUGES}
-        self._painted: tuple[pygame.Surface, object, list[object]] | None = None  # see draw_static
-        self._ahead: Iterator[None] | None = None  # see work_ahead
-        self._ready: dict[tuple[Block, ...], RichText] = {}  # texts prepared ahead, by their blocks
+        self.regions = Regions()  # the static layer, region by region (see draw_static)
 
     def _explainer(self, key: str):  # type: ignore[no-untyped-def]
         def explain() -> str:
@@ -154,15 +153,14 @@ class PlayScreen(Screen):
 
     def update(self, dt: float) -> bool:
         busy = super().update(dt) or self.stale  # a static region still to draw (see draw_static)
-        if self._ahead is not None and not self.stale and not self.text.update(dt):
-            if next(self._ahead, StopIteration) is StopIteration:
-                self._ahead = None
+        if self.frames.working_ahead and not self.stale and not self.text.update(dt):
+            self.frames.step_ahead()
             return True
         return busy
 
     def relayout(self) -> None:
         super().relayout()
-        self._ahead = self.work_ahead()
+        self.frames.plan_ahead(self.work_ahead())
 
     # -- ahead of the next key press -------------------------------------------------------------------
     def work_ahead(self) -> Iterator[None]:
@@ -223,15 +221,14 @@ class PlayScreen(Screen):
         text.lines(self.look, self.text_width)
         yield
         text.rect = self._plan_centre(buttons, text, choosing).text_rect
-        self._ready[tuple(blocks)] = text
+        self.frames.prepared[tuple(blocks)] = text
         while text.prepare(self.look):
             yield
 
     def _text_for(self, blocks: list[Block]) -> RichText:
         """The card's text: the one prepared ahead when it is the same, or a new one."""
-        text = self._ready.pop(tuple(blocks), None)
-        self._ready.clear()
-        return text if text is not None else RichText(blocks)
+        text = self.frames.take(tuple(blocks))
+        return text if isinstance(text, RichText) else RichText(blocks)
 
     def _gauges_layout(self) -> list[Button]:
         look, lang = self.look, self.lang
@@ -457,42 +454,19 @@ class PlayScreen(Screen):
         side panels follow one per frame, so that no frame that handles a key press draws the whole screen.
         Returns True while some region still waits (the screen keeps asking for frames until then)."""
         look = self.look
-        regions = self._static_regions()
+        width = surface.get_width()
+        regions = [(aligned(area, width), key, paint) for area, key, paint in self._static_regions()]
         layout = (surface.get_size(), look.theme.name, look.text.scale, self.lang, self.is_compact, id(self.match.book))
-        painted = self._painted
-        if painted is None or painted[0] is not surface or painted[1] != layout:
-            surface.fill(look.theme.bg)
-            for _, _, paint in regions:
-                paint(surface)
-            self._painted = (surface, layout, [key for _, key, _ in regions])
-            return False
-        keys = painted[2]
         spread = self.app.screen is self  # under an overlay the layer is wanted whole, at once
-        budget = 0 if regions[-1][1] != keys[-1] else 1  # the frame that draws the centre draws nothing else
-        waiting = False
-        for n, (area, key, paint) in enumerate(regions):
-            if key == keys[n]:
-                continue
-            if n != len(regions) - 1 and spread:  # the centre is last in the list and never waits
-                if budget == 0:
-                    waiting = True
-                    continue
-                budget -= 1
-            area = aligned(area, surface.get_width())
-            surface.set_clip(area)
-            surface.fill(look.theme.bg, area)
-            paint(surface)
-            keys[n] = key
-        surface.set_clip(None)
-        return waiting
+        return self.regions.paint(surface, layout, regions, look.theme.bg, spread)  # the centre is last
 
-    def _static_regions(self) -> list[tuple[pygame.Rect, object, Callable[[pygame.Surface], None]]]:
+    def _static_regions(self) -> list[Region]:
         """(area, what it shows, painter) for each region of the static layer; the areas do not overlap."""
         session = self.match.session
         w, h = self.size
         top = pygame.Rect(0, 0, w, self.top.bottom + 1)
         clock = (session.phase, session.turn, session.turns_left)
-        regions: list[tuple[pygame.Rect, object, Callable[[pygame.Surface], None]]] = [
+        regions: list[Region] = [
             (top, (tuple(top), clock), self._top_bar),
             (self.left.inflate(4, 4), (tuple(self.left), self.gauges_bottom, clock), self._left_panel),
         ]
