@@ -66,3 +66,19 @@ def test_languages_say_plurals_lists_and_elision_their_own_way() -> None:
         "3 months",
     )
     assert fr.quote("Fiche") == "«\u00a0Fiche\u00a0»" and fr.colon == "\u00a0:"
+
+
+def test_every_kind_of_level_is_in_the_format_the_session_the_state_and_the_catalogues() -> None:
+    from game.i18n import LANGUAGES
+    from game.rules.session import plan_of
+    from game.rules.state import STATE
+    from game.scenario.conditions import FUNCTIONS
+    from game.vocabulary.effects import LEVEL_KINDS
+
+    state = {part.name: part for part in STATE}
+    for position, kind in enumerate(LEVEL_KINDS, start=1):
+        assert kind.id in Effects.model_fields and kind.id in state and kind.id in FUNCTIONS
+        assert FUNCTIONS[kind.id][0] == (kind.family,)
+        assert all(f"change.{kind.id}" in lang.messages for lang in LANGUAGES.values())
+        plan = plan_of(Effects(**{kind.id: {"x": 5}}))
+        assert plan.levels == ((position, "x", 5, f"{kind.id}:x", kind.shielded),)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from game.rules.scoring import clamp, is_innovation, shielded
 from game.rules.state import load_state, saved_state
 from game.scenario.model import Effects, Scenario
+from game.vocabulary.effects import LEVEL_KINDS
 from game.vocabulary.gauges import GAUGES
 
 if TYPE_CHECKING:
@@ -58,8 +59,11 @@ class EventHit:
     deltas: dict[str, int]
 
 
-# The level tables an effect moves, in the order they are applied (`EffectPlan.levels` points into them).
-_GAUGES, _ENGAGEMENT, _AWARENESS, _SUPPORT = range(4)
+# The level tables an effect moves, in the order they are applied (`EffectPlan.levels` points into them):
+# the gauges, then each kind of level of the registry.
+_GAUGES = 0
+_LEVEL_TABLES = tuple(kind.id for kind in LEVEL_KINDS)
+_ENGAGEMENT = 1 + _LEVEL_TABLES.index("engagement")  # who has left the collective no longer moves with it
 
 
 @dataclass(frozen=True)
@@ -82,9 +86,9 @@ def plan_of(effects: Effects) -> EffectPlan:
     if cached is not None and cached[0] is effects:
         return cached[1]
     levels = [(_GAUGES, g, getattr(effects, g), g, True) for g in GAUGES if getattr(effects, g)]
-    levels += [(_ENGAGEMENT, p, d, f"engagement:{p}", True) for p, d in effects.engagement.items()]
-    levels += [(_AWARENESS, o, d, f"awareness:{o}", False) for o, d in effects.awareness.items()]
-    levels += [(_SUPPORT, o, d, f"support:{o}", True) for o, d in effects.support.items()]
+    for table, kind in enumerate(LEVEL_KINDS, start=1):
+        changes: dict[str, int] = getattr(effects, kind.id)
+        levels += [(table, key, d, f"{kind.id}:{key}", kind.shielded) for key, d in changes.items()]
     plan = EffectPlan(
         tuple(levels),
         dict(effects.flags),
@@ -188,7 +192,7 @@ class Session:
         """`apply` for effects already flattened (the engine prepares each choice's and event's once)."""
         pouvoir = self.gauges["pouvoir"]
         changed: dict[str, int] = {}
-        tables = (self.gauges, self.engagement, self.awareness, self.support)
+        tables = (self.gauges, *[getattr(self, name) for name in _LEVEL_TABLES])
         active = self.active
         last_cause = self.last_cause
         for table, key, delta, label, shieldable in plan.levels:  # `_bump`, inlined: every decision runs this

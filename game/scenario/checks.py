@@ -20,6 +20,7 @@ from game.scenario import conditions as cond
 from game.scenario.model import Choice, Effects, Scenario, Tr
 from game.scenario.source import Path_, Source
 from game.vocabulary.concepts import CONCEPTS
+from game.vocabulary.effects import LEVEL_KINDS
 
 __all__ = ["Checker", "scene_stub"]
 
@@ -277,12 +278,9 @@ class Checker:
                 current = by_id[target]
 
     def check_effects(self, path: Path_, effects: Effects) -> None:
-        for partner in effects.engagement:
-            self.ref(path + ("engagement", partner), partner, "partner")
-        for org in effects.awareness:
-            self.ref(path + ("awareness", org), org, "organisation")
-        for org in effects.support:
-            self.ref(path + ("support", org), org, "organisation")
+        for kind in LEVEL_KINDS:
+            for key in getattr(effects, kind.id):
+                self.ref(path + (kind.id, key), key, kind.family)
         for i, invention in enumerate(effects.invent):
             self.ref(path + ("invent", i), invention, "invention")
         for invention, orgs in effects.diffuse.items():

@@ -12,6 +12,7 @@ from game.i18n import format_delta, gauge_name, language, t
 from game.scenario.conditions import ALIASES, FUNCTIONS, Binary, Call, Compare, Fact, Name, Node, Number, Unary, parse
 from game.scenario.loading import Book
 from game.scenario.model import tr
+from game.vocabulary.effects import LEVEL_KIND
 from game.vocabulary.gauges import GAUGE, gauge_order
 
 __all__ = [
@@ -41,11 +42,9 @@ def describe_change(book: Book, label: str, delta: int, lang: str) -> str:
     kind, _, rest = label.partition(":")
     if kind in GAUGE:
         return f"{gauge_name(kind, lang)} {format_delta(delta)}"
-    if kind == "engagement":
-        name = partner_name(book, rest)
-        return t("change.engagement", lang, x=name, of_x=language(lang).of(name)) + f" {format_delta(delta)}"
-    if kind in ("awareness", "support"):
-        return t(f"change.{kind}", lang, x=org_short(book, rest)) + f" {format_delta(delta)}"
+    if kind in LEVEL_KIND:
+        name = partner_name(book, rest) if LEVEL_KIND[kind].family == "partner" else org_short(book, rest)
+        return t(f"change.{kind}", lang, x=name, of_x=language(lang).of(name)) + f" {format_delta(delta)}"
     if kind == "diffusion":
         invention, _, org = rest.partition(":")
         name = language(lang).quote(invention_name(book, invention, lang))
