@@ -30,16 +30,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="partenaires", description="Partenaires — a serious game on territorial partnerships in social work."
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    _add_commands(parser.add_subparsers(dest="command", required=True))
+    return parser
+
+
+def _add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> set[str]:
     for group in _GROUPS:
         group.add_commands(sub)
-    return parser
+    return set(sub.choices)
 
 
 def launch(argv: list[str]) -> int:
     """The game's own entry (`main.py`, the standalone build): with no sub-command, the window opens."""
     parser = build_parser()
-    commands = set(next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices)
+    commands = _add_commands(argparse.ArgumentParser().add_subparsers())
     if not argv or argv[0] not in commands and argv[0] not in ("-h", "--help"):
         argv = ["play", *argv]
     return main(argv, parser)
