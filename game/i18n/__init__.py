@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from game.i18n import en, fr
 from game.i18n.language import Language
-from game.vocabulary.gauges import GAUGE
 
 __all__ = ["LANGUAGES", "CODES", "DEFAULT", "Language", "language", "t", "gauge_name", "units", "format_delta"]
 
@@ -34,8 +33,7 @@ def t(key: str, lang: str = DEFAULT, **values: object) -> str:
 
 
 def gauge_name(gauge: str, lang: str) -> str:
-    names = GAUGE[gauge].name
-    return names.get(lang) or names[DEFAULT]
+    return t(f"gauge.{gauge}", lang)
 
 
 def units(n: int, unit: str, lang: str) -> str:

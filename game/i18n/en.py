@@ -295,6 +295,10 @@ MESSAGES: dict[str, str] = {
     "month": "month",
     "ui.time_left.one": "{time} left",
     "ui.time_left.other": "{time} left",
+    "gauge.sens": "Meaning",
+    "gauge.identite": "Identity",
+    "gauge.pouvoir": "Power",
+    "gauge.cohesion": "Cohesion",
 }
 
 HOWTO: list[tuple[str, str]] = [

@@ -297,6 +297,10 @@ MESSAGES: dict[str, str] = {
     "month": "mois",
     "ui.time_left.one": "{time} restant",
     "ui.time_left.other": "{time} restants",
+    "gauge.sens": "Sens",
+    "gauge.identite": "Identité",
+    "gauge.pouvoir": "Pouvoir",
+    "gauge.cohesion": "Cohésion",
 }
 
 HOWTO: list[tuple[str, str]] = [

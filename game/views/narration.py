@@ -135,7 +135,7 @@ class _Words:
     def variable(self, name: str) -> str:
         name = ALIASES.get(name, name)
         if name in GAUGE:
-            return gauge_name(name, self.lang).split(" (")[0]  # "Cohesion (cohésion)" → "Cohesion"
+            return gauge_name(name, self.lang)
         if f"reads.{name}" in self.language.messages:
             return t(f"reads.{name}", self.lang, units=self.units())
         if name in ("true", "false"):

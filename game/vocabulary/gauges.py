@@ -2,9 +2,9 @@
 
 Sens, identité and pouvoir are the paper's triptych (Lyet 2009: "règle, sens, identité" articulated with
 power); cohésion is whether the collective holds, fed by the three and by the partners' engagement. Every
-view (window, text mode, reports, tools) takes a gauge's order, names, colour and print style from here, so
-adding a gauge means adding it here, to the format (`game/scenario/model.py`: the starting level and the
-effect), and to the scenarios.
+view (window, text mode, reports, tools) takes a gauge's order, colour and print style from here and its name
+from the catalogues (`gauge.<id>`), so adding a gauge means adding it here, to the catalogues, to the format
+(`game/scenario/model.py`: the starting level and the effect), and to the scenarios.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ __all__ = ["Gauge", "GAUGE_LIST", "GAUGES", "GAUGE", "ALIASES", "TRIPTYCH", "COH
 @dataclass(frozen=True)
 class Gauge:
     id: str  # as written in scenarios and conditions (ASCII)
-    name: dict[str, str]  # what a player reads, by language
     spelling: str  # the accented spelling a trainer may write in a condition or `--set`
     colour: tuple[int, int, int]  # the window's and the reports' colour (the high-contrast theme overrides it)
     dash: str  # the report chart's line pattern, readable in grey print
@@ -26,10 +25,10 @@ class Gauge:
 
 
 GAUGE_LIST: tuple[Gauge, ...] = (
-    Gauge("sens", {"fr": "Sens", "en": "Meaning"}, "sens", (52, 116, 160), "", "circle", True),
-    Gauge("identite", {"fr": "Identité", "en": "Identity"}, "identité", (128, 88, 160), "7 4", "square", True),
-    Gauge("pouvoir", {"fr": "Pouvoir", "en": "Power"}, "pouvoir", (176, 112, 52), "2 3", "diamond", True),
-    Gauge("cohesion", {"fr": "Cohésion", "en": "Cohesion"}, "cohésion", (46, 128, 96), "10 3 2 3", "triangle", False),
+    Gauge("sens", "sens", (52, 116, 160), "", "circle", True),
+    Gauge("identite", "identité", (128, 88, 160), "7 4", "square", True),
+    Gauge("pouvoir", "pouvoir", (176, 112, 52), "2 3", "diamond", True),
+    Gauge("cohesion", "cohésion", (46, 128, 96), "10 3 2 3", "triangle", False),
 )
 
 GAUGES: tuple[str, ...] = tuple(g.id for g in GAUGE_LIST)
