@@ -121,7 +121,9 @@ def test_a_member_who_leaves_takes_undiffused_knowledge(demo_path):
     from game.scenario.model import Effects
 
     session.apply(Effects(leave=["karim"]), "test")
-    assert session.diffusion["fiche"] == {"ccas": 40, "cg71": 70, "anpe": 20}
+    # leaver_loss 0.5 × (1.5 − pouvoir 30/100) = 60 % of what the ANPE had not made its own: a light frame
+    # protects nothing; the CG71's innovation (70 ≥ 60) stays
+    assert session.diffusion["fiche"] == {"ccas": 40, "cg71": 70, "anpe": 16}
     assert READER.variable("present")(session) == 2 and READER.call("engagement", ("karim",))(session) == 0
 
 

@@ -172,3 +172,17 @@ def test_weights_a_person_writes_wrongly_are_explained(capsys, spec: str, messag
     assert main(["explore", str(HERE / "dominant.yaml"), "--weights", spec]) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_balance_states_the_shares_a_scenario_means(tmp_path) -> None:
+    """`balance:` silences X103 for an ending meant to dominate, and X106 says when a share leaves its range."""
+    text = (HERE / "unreachable.yaml").read_text(encoding="utf-8")
+    plain = explore(load(HERE / "unreachable.yaml"), ["random"], runs=30, seed=1, jobs=1)
+    assert "X103:ordinaire" in codes(plain)
+    meant = tmp_path / "meant.yaml"
+    meant.write_text(text + "balance: {ordinaire: [0.5, 1.0]}\n", encoding="utf-8")
+    assert "X103:ordinaire" not in codes(explore(load(meant), ["random"], runs=30, seed=1, jobs=1))
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(text + "balance: {ordinaire: [0.0, 0.2]}\n", encoding="utf-8")
+    found = codes(explore(load(wrong), ["random"], runs=30, seed=1, jobs=1))
+    assert found["X106:ordinaire"] == f"{wrong}:{line_of(wrong, 'balance:')}:22"  # at its range

@@ -80,6 +80,8 @@ class TextGame:
 
     def show_gauges(self) -> None:
         parts = [f"{gauge_name(g, self.lang)} {self.session.gauges[g]}" for g in GAUGES]
+        if any(e.at == "break" for e in self.book.model.endings):  # the one break rule, shown with its gauge
+            parts[-1] += " " + t("breaks_below", self.lang, threshold=self.book.model.rules.break_threshold)
         left = t("turns_left", self.lang, time=units(self.session.turns_left, self.unit(), self.lang))
         self.say(" | ".join(parts) + f" | {left}")
 

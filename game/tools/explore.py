@@ -606,6 +606,19 @@ def find_warnings(report: Report) -> list[Warning_]:
     if "random" in results and results["random"].games:
         for i, ending in enumerate(book.model.endings):
             share = report.share("random", ending.id)
+            expected = book.model.balance.get(ending.id)
+            if expected is not None:
+                low, high = expected
+                if not low <= share <= high:
+                    found.append(
+                        Warning_(
+                            "X106",
+                            f"ending `{ending.id}` takes {share:.0%} of random games, outside the "
+                            f"{low:.0%}–{high:.0%} the scenario's `balance` expects",
+                            report.where("balance", ending.id),
+                        )
+                    )
+                continue  # the scenario says what share it means this ending to have
             if share > DOMINANT:
                 found.append(
                     Warning_(
