@@ -131,6 +131,10 @@ class TextGame:
             self.say(tr(outcome.feedback, self.lang).strip())
         changes = describe_changes(self.book, outcome.changes, self.lang)
         self.say(t("what_changed", self.lang, list="; ".join(changes)) if changes else t("nothing_changed", self.lang))
+        rules = {self.session.last_cause.get(g, "") for g in ("sens", "identite") if g in outcome.changes}
+        for rule in ("rule:upkeep", "rule:procedure"):  # the month's own costs, said once (docs/model.md)
+            if rule in rules:
+                self.say(t(rule.replace(":", "_"), self.lang, level=self.book.model.rules.upkeep_from))
         for hit in outcome.events:
             event = next(e for e in self.book.model.events if e.id == hit.id)
             self.say()
