@@ -154,11 +154,11 @@ def test_resume_gives_back_the_same_game(engine, tmp_path):
 
 
 def test_trainer_start_and_gauges_are_replayed(engine, tmp_path):
-    session = engine.new_session(2, start="secret", gauges={"sens": 80})
+    session = engine.new_session(2, start="habitants", gauges={"sens": 80})
     with Recorder.begin(engine, session, tmp_path) as recorder:
         play(engine, session, until=1)
     header = read_log(recorder.path).header
-    assert header["start"] == "secret" and header["gauges"] == {"sens": 80}
+    assert header["start"] == "habitants" and header["gauges"] == {"sens": 80}
     _, resumed, again = resume(recorder.path)
     again.close()
     assert resumed.to_dict() == session.to_dict()

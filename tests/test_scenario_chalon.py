@@ -250,7 +250,9 @@ def test_player_who_stays_in_the_collective_sees_everything_evaporate(engine: En
 
 def test_player_who_formalises_everything_ends_with_a_soulless_procedure(engine: Engine) -> None:
     session = play(engine, 0, prefer(BUREAU))
-    assert session.ending == "procedure"
+    # power first ends in procédure or, when the procedure replaces the collective's regulation long
+    # enough to wear sens and identité down, in a collective that breaks up (docs/model.md)
+    assert session.ending in ("procedure", "eclate")
     assert session.gauges["pouvoir"] >= 50 and session.gauges["sens"] < 50
 
 

@@ -52,7 +52,7 @@ def test_screen_shows_scene_gauges_and_numbered_choices(demo_book):
     _, text, _ = run_text(demo_book, [], lang="fr")
     lines = text.splitlines()
     assert "--- Mois 1 sur 6 · Phase : Premiers contacts ---" in lines
-    assert "Sens 55 | Identité 50 | Pouvoir 30 | Cohésion 50 | financement restant : 6 mois" in lines
+    assert "Sens 55 | Identité 50 | Pouvoir 30 | Cohésion 50 (éclate sous 25) | financement restant : 6 mois" in lines
     assert "  1. Partir d'une situation concrète que tous connaissent (1 mois)" in lines
     assert "  3. Imposer la méthode du CCAS (sans délai)" in lines
     assert not any("\x1b" in line for line in lines)  # plain lines for screen readers

@@ -17,7 +17,7 @@ def test_start_and_set(demo_path, monkeypatch, capsys, tmp_path) -> None:
             "--text",
             str(demo_path),
             "--start",
-            "secret",
+            "habitants",
             "--set",
             "sens=60",
             "--set",
@@ -32,7 +32,7 @@ def test_start_and_set(demo_path, monkeypatch, capsys, tmp_path) -> None:
     )
     assert code == 0
     out = capsys.readouterr().out
-    assert "## Professional secrecy" in out
+    assert "## The residents' voice" in out
     assert "Meaning 60 | Identity 50 | Power 70" in out
 
 

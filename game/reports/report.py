@@ -324,13 +324,14 @@ class ReportBuilder:
                 "name": CONCEPTS[c].name[self.lang],
                 "definition": CONCEPTS[c].definition[self.lang],
                 "cite": CONCEPTS[c].cite,
+                "section": CONCEPTS[c].section,
                 "decisions": used[c],
             }
             for c in CONCEPTS
             if c in used
         ]
         cites = {CONCEPTS[c].cite for c in used if c in CONCEPTS}
-        keys = ["lyet2009"] + sorted(cites - {"lyet2009"})
+        keys = ["lyet2009"] + sorted(cites - {"lyet2009"})  # the seed first; its sections are where to read
         return {"concepts": concepts, "references": [{"key": k, "text": REFERENCES[k]} for k in keys]}
 
 

@@ -287,6 +287,10 @@ class Checker:
             self.ref(path + ("diffuse", invention), invention, "invention")
             for org in orgs:
                 self.ref(path + ("diffuse", invention, org), org, "organisation")
+        for invention, orgs in effects.inscribe.items():
+            self.ref(path + ("inscribe", invention), invention, "invention")
+            for org in orgs:
+                self.ref(path + ("inscribe", invention, org), org, "organisation")
         for i, partner in enumerate(effects.leave):
             self.ref(path + ("leave", i), partner, "partner")
 
@@ -335,6 +339,29 @@ class Checker:
                 fallback.setdefault(ending.at, ending.id)
             if len(ending.questions) == 0:
                 self.warn(base, f"ending `{ending.id}` has no debrief question", "W202")
+            if ending.at == "any" and compiled is not None and _compares_cohesion(compiled.tree):
+                self.warn(
+                    base + ("at",) if "at" in ending.model_fields_set else base + ("when",),
+                    f"ending `{ending.id}` tests cohésion against a number of its own — expected `at: break`, "
+                    f"the one break rule (cohésion below rules.break_threshold, "
+                    f"{self.model.rules.break_threshold} here, drawn on the gauge)",
+                    "W121",
+                )
+        ids = {e.id for e in self.model.endings}
+        for ending_id, (low, high) in self.model.balance.items():
+            if ending_id not in ids:
+                self.error(
+                    ("balance", ending_id),
+                    f"unknown ending `{ending_id}`{_suggest(ending_id, ids)} — expected one of the scenario's endings",
+                    "E201",
+                    key=True,
+                )
+            elif low > high:
+                self.error(
+                    ("balance", ending_id),
+                    f"balance of `{ending_id}`: [{low}, {high}] — expected [lowest, highest] with lowest ≤ highest",
+                    "E208",
+                )
         if "end" not in fallback:
             self.error(
                 ("endings",),
@@ -343,7 +370,7 @@ class Checker:
                 "E207",
             )
 
-    def bounds(self) -> dict[str, tuple[float, float]]:
+    def bounds(self) -> dict[str, tuple[float, float]]:  # (gauges: 0–100; `--set` may start them anywhere)
         m = self.model
         n_inv = float(len(m.inventions))
         return {
@@ -438,3 +465,19 @@ def _narrow(
     if low > high:
         return None
     return {**known, key: (low, high)}
+
+
+def _compares_cohesion(node: Any) -> bool:
+    """Whether a condition compares cohésion with a plain number (what `at: break` now says once)."""
+    from game.scenario.conditions import Compare, Name, Number
+
+    if isinstance(node, Compare):
+        sides = (node.left, node.right)
+        return any(isinstance(a, Name) and a.name == "cohesion" for a in sides) and any(
+            isinstance(b, Number) for b in sides
+        )
+    return any(
+        _compares_cohesion(getattr(node, part))
+        for part in ("left", "right", "operand")
+        if getattr(node, part, None) is not None
+    )

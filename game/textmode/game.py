@@ -80,6 +80,8 @@ class TextGame:
 
     def show_gauges(self) -> None:
         parts = [f"{gauge_name(g, self.lang)} {self.session.gauges[g]}" for g in GAUGES]
+        if any(e.at == "break" for e in self.book.model.endings):  # the one break rule, shown with its gauge
+            parts[-1] += " " + t("breaks_below", self.lang, threshold=self.book.model.rules.break_threshold)
         left = t("turns_left", self.lang, time=units(self.session.turns_left, self.unit(), self.lang))
         self.say(" | ".join(parts) + f" | {left}")
 
@@ -129,6 +131,10 @@ class TextGame:
             self.say(tr(outcome.feedback, self.lang).strip())
         changes = describe_changes(self.book, outcome.changes, self.lang)
         self.say(t("what_changed", self.lang, list="; ".join(changes)) if changes else t("nothing_changed", self.lang))
+        rules = {self.session.last_cause.get(g, "") for g in ("sens", "identite") if g in outcome.changes}
+        for rule in ("rule:upkeep", "rule:procedure"):  # the month's own costs, said once (docs/model.md)
+            if rule in rules:
+                self.say(t(rule.replace(":", "_"), self.lang, level=self.book.model.rules.upkeep_from))
         for hit in outcome.events:
             event = next(e for e in self.book.model.events if e.id == hit.id)
             self.say()

@@ -101,7 +101,7 @@ def build_diagram(book: Book, lang: str = "fr") -> Diagram:
             target = next(p for p in model.phases if p.id == transition.to)
             goal = _sid(target.start) if target.start else _did(target.id)
             diagram.edges.append(Edge(_did(phase.id), goal, short(transition.when, 20), "bold"))
-    for kind in ("end", "any"):
+    for kind in ("end", "any", "break"):
         if any(e.at == kind for e in model.endings):
             diagram.nodes.append(Node("n_" + kind, t(f"graph.{kind}", lang), kind))
     for ending in model.endings:
@@ -136,6 +136,7 @@ _DOT_SHAPES = {
     "start": "shape=circle, style=filled",
     "end": "shape=cds, style=filled",
     "any": "shape=cds, style=filled",
+    "break": "shape=cds, style=filled",
 }
 
 
@@ -190,6 +191,7 @@ _MERMAID_SHAPES = {
     "start": ("([", "])"),
     "end": (">", "]"),
     "any": (">", "]"),
+    "break": (">", "]"),
 }
 _MERMAID_ARROWS = {"solid": "-->", "dashed": "-.->", "dotted": "-.->", "bold": "==>"}
 

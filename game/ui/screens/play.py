@@ -110,6 +110,9 @@ class PlayScreen(Screen):
         self.outcome: Outcome | None = None
         self.gauges = {g: Gauge(g, g, match.session.gauges[g], self._explainer(g)) for g in GAUGES}
         self.regions = Regions()  # the static layer, region by region (see draw_static)
+        model = match.book.model
+        if any(e.at == "break" for e in model.endings):  # the one break rule, drawn on the cohésion gauge
+            self.gauges["cohesion"].marker = model.rules.break_threshold
 
     def _explainer(self, key: str):  # type: ignore[no-untyped-def]
         def explain() -> str:
