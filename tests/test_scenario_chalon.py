@@ -112,7 +112,7 @@ COCOON = [
     "nourrir",
     "chantier_dabord",
     "telle_quelle",
-    "attendre_sylvie",
+    "attendre_nathalie",
     "taire",
     "examens",
     "notre_truc",
