@@ -37,7 +37,6 @@ WEIGHTED = {
 NAMES = {name: weights_strategy(spec) for name, spec in WEIGHTED.items()}
 COMPETENT = ("balanced", "nurture_then_spread")
 
-CASE = "case revision in progress"
 TEACHING = ["tutoriel", "demo"]
 CASES = ["chalon-chantier-insertion", "cucm-plie"]
 
@@ -54,19 +53,14 @@ def share(scenario: str, strategy: str, *endings: str) -> float:
     return sum(found.share(NAMES.get(strategy, strategy), ending) for ending in endings)
 
 
-def cases_failing(*failing: str) -> list:
-    """The case scenarios, those named marked as expected failures while their revision is in progress."""
-    return [pytest.param(c, marks=pytest.mark.xfail(strict=False, reason=CASE)) if c in failing else c for c in CASES]
-
-
 # -- every scenario ------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("scenario", TEACHING + cases_failing())
+@pytest.mark.parametrize("scenario", TEACHING + list(CASES))
 def test_a_collective_that_never_works_its_organisations_evaporates(scenario: str) -> None:
     """« tout ce qui a été inventé par quelques acteurs s'évapore quand l'action se termine »."""
     assert share(scenario, "inward", "evaporee") >= 0.8
 
 
-@pytest.mark.parametrize("scenario", TEACHING + cases_failing())
+@pytest.mark.parametrize("scenario", TEACHING + list(CASES))
 @pytest.mark.parametrize("strategy", ["pouvoir", "power_first"])
 def test_power_first_ends_in_procedure_or_breaks_up(scenario: str, strategy: str) -> None:
     """« ce qu'elle gagne en mobilisation, elle le perd en inscription dans un ordre préexistant »."""
@@ -74,7 +68,7 @@ def test_power_first_ends_in_procedure_or_breaks_up(scenario: str, strategy: str
     assert share(scenario, strategy, "instituee") <= 0.05
 
 
-@pytest.mark.parametrize("scenario", TEACHING + cases_failing())
+@pytest.mark.parametrize("scenario", TEACHING + list(CASES))
 def test_no_strategy_institutes_the_innovation_too_often(scenario: str) -> None:
     """Innovation instituée did not happen in Lyet's cases: reachable, never easy (at most ~2 games in 3)."""
     found = report(scenario)
@@ -82,14 +76,14 @@ def test_no_strategy_institutes_the_innovation_too_often(scenario: str) -> None:
     assert found.share(best, "instituee") <= 0.70, best
 
 
-@pytest.mark.parametrize("scenario", TEACHING + cases_failing())
+@pytest.mark.parametrize("scenario", TEACHING + list(CASES))
 def test_every_ending_is_still_reached(scenario: str) -> None:
     found = report(scenario)
     for ending in found.book.model.endings:
         assert max(found.share(name, ending.id) for name in found.results) > 0, ending.id
 
 
-@pytest.mark.parametrize("scenario", TEACHING + cases_failing())
+@pytest.mark.parametrize("scenario", TEACHING + list(CASES))
 def test_random_play_ends_most_often_in_evaporation(scenario: str) -> None:
     """What Lyet found in both cases is the commonest fate, not a trap that good play alone avoids."""
     found = report(scenario)
@@ -106,7 +100,7 @@ def test_competent_play_can_institute_but_not_always(scenario: str) -> None:
 
 
 # -- the two cases: Lyet's own findings --------------------------------------------------------------------------
-@pytest.mark.parametrize("scenario", cases_failing("chalon-chantier-insertion"))
+@pytest.mark.parametrize("scenario", list(CASES))
 def test_competent_play_ends_mostly_in_evaporation_in_both_cases(scenario: str) -> None:
     """Satisfied professionals AND evaporation, in both cases: good play is necessary, not sufficient."""
     for name in COMPETENT:
@@ -114,7 +108,7 @@ def test_competent_play_ends_mostly_in_evaporation_in_both_cases(scenario: str) 
         assert share(scenario, name, "eclate", "procedure") <= 0.2, name  # the collective held, with meaning
 
 
-@pytest.mark.parametrize("scenario", cases_failing())
+@pytest.mark.parametrize("scenario", list(CASES))
 def test_random_play_is_not_cast_as_a_soulless_procedure(scenario: str) -> None:
     """The PLIE is a formal frame that does not regulate, not a procedure trap: both cases alike."""
     assert share(scenario, "random", "procedure") <= 0.4
