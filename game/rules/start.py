@@ -7,6 +7,7 @@ are the ones the engine's `new_session(gauges=…)` knows.
 from __future__ import annotations
 
 from game.errors import PartenairesError
+from game.safeio import printable
 
 __all__ = ["SETTABLE", "parse_sets"]
 
@@ -20,10 +21,11 @@ def parse_sets(values: list[str]) -> dict[str, int]:
     for item in values:
         name, _, value = item.partition("=")
         name = _SPELLINGS.get(name.strip(), name.strip())
-        if name not in SETTABLE or not value.strip().isdigit():
+        number = value.strip()
+        if name not in SETTABLE or not (number.isascii() and number.isdecimal()) or len(number) > 6:
             raise PartenairesError(
-                f"--set {item}: expected NAME=NUMBER with a name among sens, identite, "
+                f"--set {printable(item[:40], one_line=True)}: expected NAME=NUMBER with a name among sens, identite, "
                 "pouvoir, cohesion (0 to 100) and turn (turns already elapsed)"
             )
-        gauges[name] = int(value)
+        gauges[name] = int(number)
     return gauges

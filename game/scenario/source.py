@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from game.errors import Diagnostic, Location, ScenarioError
+from game.safeio import FileRefused, read_limited
 
 __all__ = ["Source", "read_source", "read_raw", "parse_source", "paused_gc", "MAX_BYTES"]
 
@@ -115,17 +116,12 @@ def paused_gc() -> Iterator[None]:
 
 
 def read_raw(path: str | Path) -> bytes:
-    """The bytes of a scenario file, refused (ScenarioError) when unreadable or too large."""
+    """The bytes of a scenario file, refused (ScenarioError) when unreadable, too large or not a regular file."""
     name = str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_BYTES:
-            raise _fail(
-                name,
-                f"file too large — expected at most {MAX_BYTES // 1_048_576} MB, got {size / 1_048_576:.1f} MB",
-                "E001",
-            )
-        return Path(path).read_bytes()
+        return read_limited(path, MAX_BYTES)
+    except FileRefused as exc:
+        raise _fail(name, f"{exc.strerror}", "E001") from None
     except OSError as exc:
         raise _fail(name, f"cannot read the file — {exc.strerror or exc}", "E001", 0, 0) from None
 

@@ -331,7 +331,13 @@ class App:
         self.show(SettingsScreen(self, back or self.go_title))
 
     def save_and_quit(self) -> None:
-        """The session is already on disk (recorded at every decision): back to the title."""
+        """The session is already on disk (recorded at every decision): its record is closed (and so
+        released for "Continue"), then back to the title."""
+        from game.ui.screens.pause import PauseScreen
+
+        match = getattr(self.screen.under, "match", None) if isinstance(self.screen, PauseScreen) else None
+        if match is not None:
+            match.close()
         self.go_title()
 
     def show_organisations(self) -> None:
