@@ -507,3 +507,52 @@ def test_an_unwritable_sessions_folder_is_one_line(tmp_path):
     done = _cli(tmp_path, "play", "--text", "demo", "--out", str(locked / "sessions" / "x"), stdin=b"q\n")
     err = done.stderr.decode()
     assert done.returncode == 1 and "cannot create the sessions folder" in err and "internal error" not in err
+
+
+# -- 5. every URL the reports write comes from a safe scheme ----------------------------------------------
+def test_a_record_named_like_a_script_links_as_a_relative_file(tmp_path):
+    from game.reports.links import safe_url
+    from game.reports.report import write_report
+
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    record = _finished_record(logs, "javascript:alert(1).jsonl")
+    write_report(record)
+    for out in (tmp_path / "out" / "class.html", logs / "class.html"):
+        code, _, err = run_cli(["debrief", str(logs), "-o", str(out)])
+        assert code == 0, err
+        html = out.read_text(encoding="utf-8")
+        assert "javascript:" not in html.split("<body", 1)[1].replace("javascript:alert(1).jsonl", "")
+        assert (
+            'href="../logs/javascript%3Aalert%281%29.html"' in html or 'href="./javascript%3Aalert%281%29.html"' in html
+        )
+    for bad in ("javascript:alert(1)", "JavaScript:x", "data:text/html,x", "vbscript:x", "//evil", "./a\nb"):
+        assert safe_url(bad) == "#"
+    assert safe_url("./a%20b.html") == "./a%20b.html"
+
+
+# -- 6. the CSV formula guard, for both separators --------------------------------------------------------
+def test_csv_cells_never_become_formulas_whatever_the_separator(tmp_path, demo_book):
+    import csv
+    import io
+
+    from game.reports.debrief import class_data, csv_text, load_sessions
+
+    names = ["Eve\r=1+1", "b;=1+1", "a,@SUM(A1)", "x\n-2+3", "ok\r\n+1", "\t=2", "Zoé"]
+    engine = Engine(demo_book)
+    paths = []
+    for number, name in enumerate(names):
+        session = engine.new_session(number, name)
+        with Recorder.begin(engine, session, tmp_path / f"{number}.jsonl") as recorder:
+            engine.choose(session, engine.view(session).choices[0].index)
+        paths.append(recorder.path)
+    reports, skipped = load_sessions(paths)
+    assert skipped == []
+    text = csv_text(class_data(reports))
+    assert len(text.splitlines()) == len(names) + 1  # no line break inside a cell
+    for separator in (",", ";"):
+        for row in csv.reader(io.StringIO(text), delimiter=separator):
+            for cell in row:
+                assert not cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")), (separator, cell)
+    trainees = sorted(row["trainee"] for row in csv.DictReader(io.StringIO(text)))
+    assert trainees == sorted(["Eve =1+1", "b;'=1+1", "a,'@SUM(A1)", "x -2+3", "ok +1", " '=2", "Zoé"])
