@@ -475,6 +475,18 @@ def test_output_to_dev_full_and_closed_streams_are_one_line(tmp_path):
         cwd=tmp_path,
     )
     assert closed.returncode == 0 and b"Traceback" not in closed.stderr
+    shell = shutil.which("sh")
+    if shell:  # the output closed altogether (`>&-`): one line on stderr, no traceback
+        gone = subprocess.run(
+            [shell, "-c", f"'{sys.executable}' -m game check demo >&-"],
+            capture_output=True,
+            env=_env(tmp_path),
+            timeout=60,
+            cwd=tmp_path,
+        )
+        assert gone.returncode == 0 and gone.stderr.decode().strip() == (
+            "partenaires: the standard output is closed — nothing can be shown"
+        )
 
 
 @pytest.mark.parametrize(

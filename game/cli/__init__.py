@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
     # shown, never obeyed by the terminal (escape sequences, OSC 52 clipboard writes).
     sys.stdout = PrintableStream(out or _devnull())  # type: ignore[assignment]
     sys.stderr = PrintableStream(err or _devnull())  # type: ignore[assignment]
+    if out is None:  # started with its output closed (`>&-`): say so once, where it can be read
+        print("partenaires: the standard output is closed — nothing can be shown", file=sys.stderr)
     try:
         return _run(args)
     finally:
