@@ -568,3 +568,48 @@ def test_csv_cells_never_become_formulas_whatever_the_separator(tmp_path, demo_b
                 assert not cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")), (separator, cell)
     trainees = sorted(row["trainee"] for row in csv.DictReader(io.StringIO(text)))
     assert trainees == sorted(["Eve =1+1", "b;'=1+1", "a,'@SUM(A1)", "x -2+3", "ok +1", " '=2", "Zoé"])
+
+
+def test_the_window_says_a_game_will_not_be_recorded_before_the_first_decision(tmp_path):
+    import pygame  # noqa: F401  (the window's own test set-up)
+
+    from game.ui.app import App
+    from game.ui.screens.play import PlayScreen
+
+    blocked = tmp_path / "sessions"
+    blocked.write_text("a file where the sessions folder should be", encoding="utf-8")
+    app = App((1024, 640), "fr", record=True, records_dir=blocked)
+    try:
+        app.open_play(DEMO, seed=3)
+        assert isinstance(app.screen, PlayScreen) and app.screen.match.session.history == []
+        said = str(app.toasts[0][0])
+        assert said.startswith("Cette partie ne sera pas enregistrée\u00a0:") and "sessions" in said
+    finally:
+        app.close()
+
+
+def test_the_window_starts_with_fifos_as_preferences_records_and_scenarios(tmp_path):
+    """Run in its own process with a timeout: a FIFO read by mistake would hang it, not the test run."""
+    for name in ("window.json", "sessions/fifo.jsonl", "extra/fifo.yaml"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        os.mkfifo(tmp_path / name)
+    (tmp_path / "extra" / "demo-copy.yaml").write_text(DEMO.read_text(encoding="utf-8"), encoding="utf-8")
+    code = f"""
+from pathlib import Path
+from game.ui.app import App
+from game.ui.screens.title import TitleScreen
+root = Path({str(tmp_path)!r})
+app = App((800, 600), "fr", record=True, records_dir=root / "sessions", settings_path=root / "window.json",
+          scenarios_dir=root / "extra")
+for _ in range(5):
+    app.step(16)
+entries = app.catalogue()
+print(isinstance(app.screen, TitleScreen), app.saved_session())
+print(sorted((e.path.name, e.ok, "named pipe" in " ".join(str(d) for d in e.errors)) for e in entries))
+app.close()
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, env=_env(tmp_path))
+    assert done.returncode == 0, done.stderr.decode()
+    lines = done.stdout.decode().splitlines()
+    assert lines[0] == "True None"
+    assert "('demo-copy.yaml', True, False)" in lines[1] and "('fifo.yaml', False, True)" in lines[1]

@@ -154,7 +154,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Up, Down, Page Up/Down or wheel: scroll",
     },
     "screenshot": {"fr": "Capture enregistrée : {path}", "en": "Screenshot saved: {path}"},
-    "resume_failed": {"fr": "Impossible de reprendre la partie : {error}", "en": "Cannot resume the game: {error}"},
+    "resume_failed": {"fr": "Impossible de reprendre la partie : {error}", "en": "Cannot resume the game: {error}"},
+    "not_recorded": {
+        "fr": "Cette partie ne sera pas enregistrée : {error}",
+        "en": "This game will not be recorded: {error}",
+    },
 }
 
 HOWTO: dict[str, list[tuple[str, str]]] = {
