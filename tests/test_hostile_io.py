@@ -294,6 +294,8 @@ def test_an_oversized_record_is_refused_before_reading(tmp_path):
         ("trainee", {"a": 1}, "`trainee`"),
         ("lang", "xx", "`lang`"),
         ("lang", ["fr"], "`lang`"),
+        ("app", "1.0", "`app`"),
+        ("app", {"version": 2}, "`app`"),
     ],
 )
 def test_a_tampered_header_field_is_named(tmp_path, field, value, named):
@@ -409,8 +411,8 @@ def test_printable_keeps_text_and_lines():
 
 # -- 14. ordinary I/O errors: one line naming the file and the cause ---------------------------------------
 @pytest.fixture
-def full_disk(tmp_path):
-    """A folder on a full 64 KB tmpfs when this process may mount one; else None (tests use /dev/full)."""
+def small_disk(tmp_path):
+    """A 64 KB tmpfs when this process may mount one (root on Linux); else None and the test skips."""
     where = tmp_path / "small"
     where.mkdir()
     mount, umount = shutil.which("mount"), shutil.which("umount")
@@ -422,17 +424,46 @@ def full_disk(tmp_path):
         yield None
         return
     try:
-        with (where / "filler").open("wb", buffering=0) as out, pytest.raises(OSError):
-            while True:
-                out.write(b"\0" * 4096)
         yield where
     finally:
-        subprocess.run([umount, str(where)], capture_output=True)
+        subprocess.run([umount, "-l", str(where)], capture_output=True)  # lazy: even if a failed test left a file open
+
+
+def _fill(folder: Path) -> None:
+    with (folder / "filler").open("wb", buffering=0) as out, pytest.raises(OSError):
+        while True:
+            out.write(b"\0" * 4096)
+
+
+@pytest.fixture
+def full_disk(small_disk):
+    """The 64 KB tmpfs, filled; None when no tmpfs can be mounted (the output test uses /dev/full)."""
+    if small_disk is not None:
+        _fill(small_disk)
+    return small_disk
+
+
+def test_a_full_disk_during_a_game_stops_it_with_one_sentence_and_keeps_what_was_written(small_disk):
+    from game.scenario.loading import load
+
+    if small_disk is None:
+        pytest.skip("no tmpfs can be mounted here (needs root); /dev/full is covered by the output test")
+    engine = Engine(load(ROOT / "scenarios" / "chalon-chantier-insertion.yaml"))  # a long game: 4 KB pages fill
+    session = engine.new_session(5, "Alex")
+    recorder = Recorder.begin(engine, session, small_disk / "game.jsonl")
+    engine.choose(session, engine.view(session).choices[0].index)
+    _fill(small_disk)
+    with pytest.raises(RecordError, match=r"game.jsonl: No space left on device — the game stops here"):
+        while True:  # lines still fit in the record's last allocated page, then the disk is full
+            engine.choose(session, engine.view(session).choices[0].index)
+    recorder.close()
+    kept = read_log(small_disk / "game.jsonl")
+    assert len(kept.decisions) >= 1
 
 
 def test_a_game_that_cannot_record_says_so_before_the_first_decision(tmp_path, full_disk):
     if full_disk is None:
-        pytest.skip("no tmpfs can be mounted here; /dev/full is covered by the output test")
+        pytest.skip("no tmpfs can be mounted here (needs root); /dev/full is covered by the output test")
     done = _cli(tmp_path, "play", "--text", "demo", "--out", str(full_disk / "g.jsonl"), stdin=b"1\n")
     err = done.stderr.decode()
     assert done.returncode == 1 and "Traceback" not in err and "internal error" not in err
@@ -443,7 +474,7 @@ def test_a_game_that_cannot_record_says_so_before_the_first_decision(tmp_path, f
 def test_reports_onto_a_full_disk_name_the_file(tmp_path, full_disk):
     record = _finished_record(tmp_path)
     if full_disk is None:
-        pytest.skip("no tmpfs can be mounted here")
+        pytest.skip("no tmpfs can be mounted here (needs root); /dev/full is covered by the output test")
     for argv in (
         ["report", str(record), "-o", str(full_disk / "r.html")],
         ["debrief", str(record), "-o", str(full_disk / "c.html")],

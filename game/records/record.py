@@ -244,6 +244,9 @@ def _header_problems(h: dict[str, Any]) -> list[str]:
     for key in ("trainee", "group", "session_id", "started_at"):
         expect(key, isinstance(h.get(key, ""), str), "text", h.get(key))
     expect("lang", h.get("lang", "fr") in LANGS, "one of " + ", ".join(LANGS), h.get("lang"))
+    app = h.get("app", {})
+    fine_app = isinstance(app, dict) and all(isinstance(app.get(k, ""), str) for k in ("name", "version"))
+    expect("app", fine_app, "an object with a text `name` and `version`", app)
     expect("start", h.get("start") is None or isinstance(h.get("start"), str), "a scene id", h.get("start"))
     settings = h.get("set") if "set" in h else h.get("gauges")
     names = SETTABLE if "set" in h else SETTABLE[:-1]

@@ -106,7 +106,7 @@ class ReportBuilder:
             "played_lang": h.get("lang", "fr"),
             "start": h.get("start"),
             "start_gauges": self.log.start_set,
-            "app": h.get("app", {}),
+            "app": {"name": "partenaires", "version": "", **h.get("app", {})},  # an older or sparse header
             "log": self.log.path.name,
             "decision_count": len(self.log.decisions),
             "turn": self.session.turn,
