@@ -644,3 +644,12 @@ app.close()
     lines = done.stdout.decode().splitlines()
     assert lines[0] == "True None"
     assert "('demo-copy.yaml', True, False)" in lines[1] and "('fifo.yaml', False, True)" in lines[1]
+
+
+def test_every_set_value_the_command_line_accepts_is_a_readable_record(tmp_path):
+    log = tmp_path / "big.jsonl"
+    code, _, err = run_cli(["play", "--text", "demo", "--set", "sens=999999", "--out", str(log)], stdin="q\n")
+    assert code == 0, err
+    assert read_log(log).header["set"] == {"sens": 999999}
+    _, session = replay_log(read_log(log))
+    assert session.gauges["sens"] == 100  # clamped by the engine, as when it was played

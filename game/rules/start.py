@@ -9,9 +9,10 @@ from __future__ import annotations
 from game.errors import PartenairesError
 from game.safeio import printable
 
-__all__ = ["SETTABLE", "parse_sets"]
+__all__ = ["SETTABLE", "MAX_SET_DIGITS", "parse_sets"]
 
 SETTABLE = ("sens", "identite", "pouvoir", "cohesion", "turn")
+MAX_SET_DIGITS = 6  # values are clamped by the engine; more digits is a typing mistake, never converted
 _SPELLINGS = {"identité": "identite", "cohésion": "cohesion"}
 
 
@@ -22,7 +23,7 @@ def parse_sets(values: list[str]) -> dict[str, int]:
         name, _, value = item.partition("=")
         name = _SPELLINGS.get(name.strip(), name.strip())
         number = value.strip()
-        if name not in SETTABLE or not (number.isascii() and number.isdecimal()) or len(number) > 6:
+        if name not in SETTABLE or not (number.isascii() and number.isdecimal()) or len(number) > MAX_SET_DIGITS:
             raise PartenairesError(
                 f"--set {printable(item[:40], one_line=True)}: expected NAME=NUMBER with a name among sens, identite, "
                 "pouvoir, cohesion (0 to 100) and turn (turns already elapsed)"
