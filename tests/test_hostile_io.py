@@ -446,10 +446,15 @@ def full_disk(small_disk):
 def test_a_full_disk_during_a_game_stops_it_with_one_sentence_and_keeps_what_was_written(small_disk):
     from game.scenario.loading import load
 
-    if small_disk is None:
-        pytest.skip("no tmpfs can be mounted here (needs root); /dev/full is covered by the output test")
     engine = Engine(load(ROOT / "scenarios" / "chalon-chantier-insertion.yaml"))  # a long game: 4 KB pages fill
     session = engine.new_session(5, "Alex")
+    if small_disk is None:  # no tmpfs here: the same writer on /dev/full, whose every write fails
+        stream = open("/dev/full", "w", encoding="utf-8")  # closed by the recorder
+        recorder = Recorder(Path("/dev/full"), session, stream, "0")
+        with pytest.raises(RecordError, match=r"/dev/full: No space left on device — the game stops here"):
+            engine.choose(session, engine.view(session).choices[0].index)
+        recorder.close()
+        return
     recorder = Recorder.begin(engine, session, small_disk / "game.jsonl")
     engine.choose(session, engine.view(session).choices[0].index)
     _fill(small_disk)
@@ -653,3 +658,17 @@ def test_every_set_value_the_command_line_accepts_is_a_readable_record(tmp_path)
     assert read_log(log).header["set"] == {"sens": 999999}
     _, session = replay_log(read_log(log))
     assert session.gauges["sens"] == 100  # clamped by the engine, as when it was played
+
+
+def test_the_progress_bar_keeps_its_carriage_return_behind_the_filter(monkeypatch):
+    import io
+
+    from game.safeio import PrintableStream
+    from game.tools.explore import Progress
+
+    terminal = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", PrintableStream(terminal))
+    bar = Progress(2, force=True)
+    bar.advance(1)
+    print("evil\rline", file=sys.stderr)
+    assert terminal.getvalue().startswith("\r[") and "evil\\x0dline" in terminal.getvalue()
