@@ -483,7 +483,9 @@ def test_reports_onto_a_full_disk_name_the_file(tmp_path, full_disk):
     for argv in (
         ["report", str(record), "-o", str(full_disk / "r.html")],
         ["debrief", str(record), "-o", str(full_disk / "c.html")],
+        ["debrief", str(record), "-o", str(tmp_path / "c.html"), "--csv", str(full_disk / "c.csv")],
         ["graph", "demo", "-o", str(full_disk / "g.dot")],
+        ["new", str(full_disk / "n.yaml")],
     ):
         done = _cli(tmp_path, *argv)
         err = done.stderr.decode()
