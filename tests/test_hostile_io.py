@@ -674,3 +674,10 @@ def test_the_progress_bar_keeps_its_carriage_return_behind_the_filter(monkeypatc
     bar.advance(1)
     print("evil\rline", file=sys.stderr)
     assert terminal.getvalue().startswith("\r[") and "evil\\x0dline" in terminal.getvalue()
+
+
+def test_the_xapi_base_must_be_a_web_iri(tmp_path):
+    record = _finished_record(tmp_path)
+    code, _, err = run_cli(["report", str(record), "--xapi", "--xapi-base", "javascript:alert(1)"])
+    assert code == 1 and "expected an IRI starting with https://" in err
+    assert not record.with_suffix(".xapi.jsonl").exists()
