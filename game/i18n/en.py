@@ -308,6 +308,7 @@ MESSAGES: dict[str, str] = {
     "gauge.identite": "Identity",
     "gauge.pouvoir": "Power",
     "gauge.cohesion": "Cohesion",
+    "ui.not_recorded": "This game will not be recorded: {error}",
 }
 
 HOWTO: list[tuple[str, str]] = [

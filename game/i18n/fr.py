@@ -311,6 +311,7 @@ MESSAGES: dict[str, str] = {
     "gauge.identite": "Identité",
     "gauge.pouvoir": "Pouvoir",
     "gauge.cohesion": "Cohésion",
+    "ui.not_recorded": "Cette partie ne sera pas enregistrée : {error}",
 }
 
 HOWTO: list[tuple[str, str]] = [

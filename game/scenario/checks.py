@@ -7,7 +7,6 @@ endings that no condition can reach. Every finding is located in the file.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,20 +15,17 @@ from pydantic import BaseModel
 
 from game.errors import ConditionError, Diagnostic, Location
 from game.i18n import LANGUAGES
+from game.images import ImageRefused, image_info
 from game.scenario import conditions as cond
 from game.scenario.model import Choice, Effects, Scenario, Tr
 from game.scenario.source import Path_, Source
+from game.scenario.suggest import Suggester
 from game.vocabulary.concepts import CONCEPTS
 from game.vocabulary.effects import LEVEL_KINDS
 
 __all__ = ["Checker", "scene_stub"]
 
 _RANGES_LEVEL = (0.0, 100.0)
-
-
-def _suggest(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return f" — did you mean `{close[0]}`?" if close else ""
 
 
 def scene_stub(scene_id: str, phase: str) -> str:
@@ -50,7 +46,8 @@ class Checker:
         self.found: list[Diagnostic] = []
         self.conditions: dict[Path_, cond.Condition] = {}
         self.ids = self._families()
-        self.namespace = cond.Namespace(self.ids)
+        self.suggest = Suggester()  # one budget of "did you mean" for the whole file
+        self.namespace = cond.Namespace(self.ids, self.suggest)
 
     # -- helpers -------------------------------------------------------------------------------
     def error(
@@ -90,7 +87,7 @@ class Checker:
             hint = "to create it, paste under `scenes:`\n" + scene_stub(value, phase or self.model.phases[0].id)
         self.error(
             path,
-            f"unknown {family} `{value}`{_suggest(value, self.ids[family])}" + (f" — {what}" if what else ""),
+            f"unknown {family} `{value}`{self.suggest(value, self.ids[family])}" + (f" — {what}" if what else ""),
             "E201",
             hint=hint,
         )
@@ -201,6 +198,17 @@ class Checker:
             self.error(path, f"asset path leaves the scenario folder (through a link) — got {value!r}", "E401")
         elif not resolved.exists():
             self.warn(path, f"asset `{value}` not found — a drawn portrait will be used", "W401")
+        else:
+            self.check_image(path, resolved)
+
+    def check_image(self, path: Path_, file: Path) -> None:
+        """A picture the window can show: a regular file, a known format, its size read from the header."""
+        try:
+            image_info(file)
+        except ImageRefused as exc:
+            self.error(path, f"{exc} — a portrait is shown at most a few hundred pixels wide", "E402")
+        except OSError as exc:
+            self.error(path, f"image cannot be read — {exc.strerror or exc}", "E402")
 
     def check_phases(self) -> None:
         scene_phases = {s.phase for s in self.model.scenes}
@@ -299,7 +307,7 @@ class Checker:
             if tag not in CONCEPTS:
                 self.error(
                     path + (i,),
-                    f"unknown concept tag `{tag}`{_suggest(tag, CONCEPTS)}",
+                    f"unknown concept tag `{tag}`{self.suggest(tag, CONCEPTS)}",
                     "E205",
                     hint="known tags: " + ", ".join(CONCEPTS),
                 )
@@ -352,7 +360,8 @@ class Checker:
             if ending_id not in ids:
                 self.error(
                     ("balance", ending_id),
-                    f"unknown ending `{ending_id}`{_suggest(ending_id, ids)} — expected one of the scenario's endings",
+                    f"unknown ending `{ending_id}`{self.suggest(ending_id, ids)}"
+                    " — expected one of the scenario's endings",
                     "E201",
                     key=True,
                 )

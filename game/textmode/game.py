@@ -13,12 +13,13 @@ from typing import TextIO
 from game.i18n import gauge_name, t, units
 from game.rules.engine import Engine, Outcome, SceneView
 from game.rules.session import Session
+from game.safeio import printable
 from game.scenario.loading import Book
 from game.scenario.model import tr
 from game.views.narration import describe_changes, describe_condition_fact, invention_name, org_short
 from game.vocabulary.gauges import GAUGES
 
-__all__ = ["TextGame", "stdin_reader"]
+__all__ = ["TextGame", "stdin_reader", "choice_number"]
 
 
 class TextGame:
@@ -33,7 +34,8 @@ class TextGame:
         self.read = read
 
     def say(self, line: str = "") -> None:
-        self.out.write(line + "\n")
+        """Every line the text mode shows: scenario text is not trusted to drive the terminal."""
+        self.out.write(printable(line) + "\n")
         self.out.flush()
 
     def run(self) -> int:
@@ -184,13 +186,14 @@ class TextGame:
                 self.say(t("eof", self.lang))
                 return None
             text = line.strip().lower()
-            if text.isdigit() and 1 <= int(text) <= count:
-                return int(text)
+            number = choice_number(text, count)
+            if number is not None:
+                return number
             if text in ("q", "quit", "quitter"):
                 self.say(t("quit", self.lang))
                 return None
             if not self.command(text):
-                self.say(t("bad_input", self.lang, text=line.strip(), n=count))
+                self.say(t("bad_input", self.lang, text=_quoted(line.strip()), n=count))
 
     def command(self, text: str) -> bool:
         if text in ("?", "h", "help", "aide"):
@@ -206,6 +209,23 @@ class TextGame:
         return True
 
 
+def choice_number(text: str, count: int) -> int | None:
+    """`3` → 3 when 1 ≤ 3 ≤ count; None for anything else (`²`, `٣`, `1e3`, 5,000 digits…).
+
+    Only ASCII digits count: `str.isdigit` also accepts `²` (the AZERTY key left of 1), which
+    `int` then refuses; and a number too long to be a choice is never converted.
+    """
+    if not (text.isascii() and text.isdecimal()) or len(text) > len(str(count)) + 2:
+        return None
+    number = int(text)
+    return number if 1 <= number <= count else None
+
+
+def _quoted(text: str) -> str:
+    """What the player typed, shown back on one line and cut when long."""
+    return printable(text if len(text) <= 40 else text[:40] + "…", one_line=True)
+
+
 def stdin_reader(stream: TextIO, echo: TextIO) -> Callable[[str], str | None]:
     """Read lines from a stream, writing the prompt first; None at end of input."""
 
@@ -216,7 +236,7 @@ def stdin_reader(stream: TextIO, echo: TextIO) -> Callable[[str], str | None]:
         if line == "":
             return None
         if not stream.isatty():
-            echo.write(line if line.endswith("\n") else line + "\n")
+            echo.write(printable(line.rstrip("\n")) + "\n")
         return line
 
     return read

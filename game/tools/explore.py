@@ -379,7 +379,9 @@ class Progress:
     def __init__(self, total: int, stream: TextIO | None = None, label: str = "games", force: bool = False) -> None:
         self.total = max(1, total)
         self.done = 0
-        self.stream = stream if stream is not None else sys.stderr
+        # The bar is the game's own text, redrawn with a carriage return: it goes to the terminal itself,
+        # not through the command line's `printable` filter (which shows a `\r` from a file as `\x0d`).
+        self.stream = stream if stream is not None else getattr(sys.stderr, "inner", sys.stderr)
         self.label = label
         self.enabled = force or bool(getattr(self.stream, "isatty", lambda: False)())
         self._shown = -1

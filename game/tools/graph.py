@@ -21,6 +21,7 @@ from pathlib import Path
 
 from game.errors import PartenairesError
 from game.i18n import t
+from game.safeio import write_atomic
 from game.scenario.loading import Book
 from game.scenario.model import Scene, tr
 
@@ -243,9 +244,9 @@ def write_graph(book: Book, output: str | Path, lang: str = "fr") -> Path:
     suffix = path.suffix.lower()
     diagram = build_diagram(book, lang)
     if suffix == ".dot":
-        path.write_text(to_dot(diagram), encoding="utf-8")
+        write_atomic(path, to_dot(diagram))
     elif suffix == ".md":
-        path.write_text(to_mermaid(diagram), encoding="utf-8")
+        write_atomic(path, to_mermaid(diagram))
     elif suffix == ".svg":
         program = shutil.which("dot")
         if program is None:

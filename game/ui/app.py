@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -83,6 +83,8 @@ class App:
         self.chosen: Entry | None = None
         self.preset: Entry | None = None
         self._catalogue: list[Entry] | None = None
+        self._reading: Any = None  # the thread reading the scenario list (a threading.Thread)
+        self._read: list[list[Entry]] = []
         self._saved: Path | None = None
         self.match: Match | None = None
         self.screen: Screen = TitleScreen(self)
@@ -176,7 +178,7 @@ class App:
             if self._saved is not None:
                 self.relayout()
         if isinstance(self.screen, TitleScreen):
-            self.catalogue()  # the scenario list, read while the player looks at the title
+            self.read_catalogue()  # the scenario list, read while the player looks at the title
 
     def records_folder(self) -> Path | None:
         folder = self.records_dir
@@ -206,11 +208,28 @@ class App:
 
             self.show(ScenarioScreen(self))
 
+    def read_catalogue(self) -> None:
+        """Check the scenario files in a background thread: a large or hostile file in `--scenarios`
+        never stops the title screen from answering (`catalogue` waits for it only when needed)."""
+        if self._catalogue is not None or self._reading is not None:
+            return
+        import threading
+
+        from game.ui.catalogue import catalogue
+
+        def read() -> None:
+            self._read.append(catalogue(self.scenarios_dir))
+
+        self._reading = threading.Thread(target=read, name="scenario-list", daemon=True)
+        self._reading.start()
+
     def catalogue(self) -> list[Entry]:
         if self._catalogue is None:
             from game.ui.catalogue import catalogue
 
-            self._catalogue = catalogue(self.scenarios_dir)
+            if self._reading is not None:
+                self._reading.join()
+            self._catalogue = self._read[0] if self._read else catalogue(self.scenarios_dir)
         return self._catalogue
 
     def back_from_scenarios(self) -> None:
@@ -270,6 +289,7 @@ class App:
             self.records_dir,
         )
         self.show(PlayScreen(self, match))
+        self.tell_not_recorded(match)
 
     def open_play(self, scenario_path: str | Path, seed: int = 1) -> None:
         """Straight to the play screen of a new game (benchmarks, tests, `play SCENARIO --seed`)."""
@@ -285,6 +305,12 @@ class App:
             book, seed, self.profile["name"], self.profile["group"], self.settings.lang, self.record, self.records_dir
         )
         self.show(PlayScreen(self, match))
+        self.tell_not_recorded(match)
+
+    def tell_not_recorded(self, match: Match) -> None:
+        """A game that cannot be recorded says so before the first decision (it can still be played)."""
+        if match.not_recorded:
+            self.toast(s("not_recorded", self.settings.lang, error=match.not_recorded))
 
     def continue_game(self, path: Path | None = None) -> None:
         path = path or self._saved
@@ -332,7 +358,13 @@ class App:
         self.show(SettingsScreen(self, back or self.go_title))
 
     def save_and_quit(self) -> None:
-        """The session is already on disk (recorded at every decision): back to the title."""
+        """The session is already on disk (recorded at every decision): its record is closed (and so
+        released for "Continue"), then back to the title."""
+        from game.ui.screens.pause import PauseScreen
+
+        match = getattr(self.screen.under, "match", None) if isinstance(self.screen, PauseScreen) else None
+        if match is not None:
+            match.close()
         self.go_title()
 
     def show_organisations(self) -> None:

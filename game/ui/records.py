@@ -14,7 +14,7 @@ from game.i18n import language
 from game.rules.engine import Engine
 from game.rules.session import Session
 
-__all__ = ["begin", "latest", "describe", "resume", "report", "log_path", "available", "close"]
+__all__ = ["begin", "begin_or_why", "latest", "describe", "resume", "report", "log_path", "available", "close"]
 
 
 def available() -> bool:
@@ -26,15 +26,20 @@ def available() -> bool:
 
 
 def begin(engine: Engine, session: Session, folder: Path | None) -> Any | None:
-    """Start recording a new game; None when recording is not available."""
+    """Start recording a new game; None when recording is not available (see `begin_or_why`)."""
+    return begin_or_why(engine, session, folder)[0]
+
+
+def begin_or_why(engine: Engine, session: Session, folder: Path | None) -> tuple[Any | None, str]:
+    """Start recording a new game: the recorder, or None and why (shown before the first decision)."""
     try:
         from game.records.record import Recorder
     except ImportError:
-        return None
+        return None, ""
     try:
-        return Recorder.begin(engine, session, out=folder)
-    except (PartenairesError, OSError):
-        return None  # an unwritable records folder must not keep anyone from playing
+        return Recorder.begin(engine, session, out=folder), ""
+    except (PartenairesError, OSError) as exc:  # an unwritable records folder must not keep anyone from playing
+        return None, str(exc)
 
 
 def latest(folder: Path | None) -> Path | None:
