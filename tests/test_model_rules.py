@@ -75,10 +75,10 @@ def test_gains_of_sens_and_identite_diminish_near_the_top() -> None:
     low, high = engine(50, 50), engine(80, 90)
     a, b = low.new_session(1), high.new_session(1)
     assert low.choose(a, 0).changes["sens"] == 10  # below 60: the whole gain
-    changes = high.choose(b, 0).changes
+    outcome = high.choose(b, 0)
     # at 80: 10 × (100 − 80) / 40 = 5, then the month's upkeep (above 70) takes 2 back
-    assert changes["sens"] == 5 - 2
-    assert changes["identite"] == 2 - 2  # at 90: 10 × 10 / 40 = 2.5 → 2, minus the upkeep
+    assert outcome.changes["sens"] == 5 and outcome.costs["sens"] == -2
+    assert outcome.changes["identite"] == 2 and outcome.costs["identite"] == -2  # at 90: 10 × 10 / 40 = 2.5 → 2
 
 
 def test_the_collectives_own_pouvoir_is_bounded() -> None:

@@ -195,3 +195,30 @@ def test_a_page_opened_by_a_click_asks_for_the_frames_that_finish_its_text(app: 
             break
         app.frame(16, [])
     assert not app.animating and not text.update(0)
+
+
+def test_enter_never_skips_a_feedback_that_has_not_been_shown(tmp_path: Path) -> None:
+    """A long feedback in a small window with large text: Enter shows the rest of it before the next scene."""
+    app = App((1024, 600), "fr", record=False)
+    try:
+        for _ in range(4):
+            app.text_size(1)
+        app.open_play(Path(__file__).resolve().parent.parent / "scenarios" / "demo.yaml", seed=1)
+        settle(app, 5)
+        key(app, pygame.K_1)
+        settle(app, 5)
+        screen = app.screen
+        assert isinstance(screen, PlayScreen) and screen.outcome is not None
+        text = screen.text
+        assert text.max_scroll(app.look) > 0, "the feedback should not fit at this size"
+        pages = 0
+        while screen.outcome is not None and pages < 20:
+            seen_before = text.scroll
+            key(app, pygame.K_RETURN)
+            settle(app, 2)
+            pages += 1
+            if screen.outcome is not None:
+                assert text.scroll > seen_before  # Enter scrolled rather than skipped
+        assert pages >= 2 and screen.outcome is None
+    finally:
+        app.close()

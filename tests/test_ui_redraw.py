@@ -81,8 +81,11 @@ def test_what_a_key_press_redraws_looks_like_drawing_everything_anew(app: App, s
     for _ in range(3):
         key(app, pygame.K_1)  # a decision: the gauges, the clock, the panels and the card change
         settle(app, 70, dt=50)  # animations over, every region and every line drawn
-        key(app, pygame.K_RETURN)  # the next scene
-        settle(app, 6)
+        for _ in range(10):  # Enter shows the rest of a long feedback first, then the next scene
+            key(app, pygame.K_RETURN)
+            settle(app, 6)
+            if not isinstance(app.screen, PlayScreen) or app.screen.outcome is None:
+                break
         screen = app.screen
         if not isinstance(screen, PlayScreen):
             break

@@ -43,4 +43,5 @@ def units(n: int, unit: str, lang: str) -> str:
 
 
 def format_delta(value: int) -> str:
-    return f"+{value}" if value > 0 else str(value)
+    """`+8`, `−5` (the minus sign, not a hyphen), `0`."""
+    return f"+{value}" if value > 0 else f"\u2212{-value}" if value < 0 else "0"

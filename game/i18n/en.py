@@ -309,6 +309,16 @@ MESSAGES: dict[str, str] = {
     "gauge.pouvoir": "Power",
     "gauge.cohesion": "Cohesion",
     "ui.not_recorded": "This game will not be recorded: {error}",
+    "spread_in": "in {n} organisations",
+    "ui.net_change": "The outcome",
+    "ui.by_choice": "Your choice",
+    "ui.by_months": "Time passing",
+    "net_change": "The outcome: {list}.",
+    "by_choice": "Your choice: {list}.",
+    "by_months": "Time passing: {why}; {list}.",
+    "levels.engagement": "Engagement",
+    "levels.awareness": "Hierarchies' awareness",
+    "levels.support": "Hierarchies' support",
 }
 
 HOWTO: list[tuple[str, str]] = [

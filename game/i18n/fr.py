@@ -312,6 +312,16 @@ MESSAGES: dict[str, str] = {
     "gauge.pouvoir": "Pouvoir",
     "gauge.cohesion": "Cohésion",
     "ui.not_recorded": "Cette partie ne sera pas enregistrée : {error}",
+    "spread_in": "dans {n}\xa0organisations",
+    "ui.net_change": "Le bilan",
+    "ui.by_choice": "Votre choix",
+    "ui.by_months": "Le temps qui passe",
+    "net_change": "Le bilan\xa0: {list}.",
+    "by_choice": "Votre choix\xa0: {list}.",
+    "by_months": "Le temps qui passe\xa0: {why}\xa0; {list}.",
+    "levels.engagement": "Engagement",
+    "levels.awareness": "Hiérarchies informées",
+    "levels.support": "Soutien des hiérarchies",
 }
 
 HOWTO: list[tuple[str, str]] = [

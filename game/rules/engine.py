@@ -74,8 +74,10 @@ class Outcome:
 
     decision: Decision
     feedback: Text | None
-    changes: dict[str, int]
+    changes: dict[str, int]  # what the choice did (cohésion's response included)
     events: list[EventHit] = field(default_factory=list)
+    costs: dict[str, int] = field(default_factory=dict)  # what the months that passed cost by themselves
+    costs_cause: str = ""  # "upkeep" (a rich collective's) or "procedure" (replacing its regulation)
     phase_from: str = ""
     phase_to: str = ""
     idle: int = 0  # months that passed with no scene to play
@@ -385,7 +387,8 @@ class Engine:
         changes = session.apply_plan(play.plan, play.cause) if play.plan is not None else {}
         turn_before = session.turn
         session.turn = turn_before + play.cost if turn_before + play.cost < self._turns else self._turns
-        self._months(session, session.turn - turn_before, changes)
+        costs: dict[str, int] = {}
+        cause = self._months(session, session.turn - turn_before, costs)
         self._settle_cohesion(session, changes)
         decision = Decision(
             len(session.history),
@@ -400,7 +403,7 @@ class Engine:
             {},
         )
         session.history.append(decision)
-        outcome = Outcome(decision, play.feedback, changes)
+        outcome = Outcome(decision, play.feedback, changes, costs=costs, costs_cause=cause)
         self._after(session, outcome, play)
         decision.after = dict(session.gauges)
         decision.phase_after = session.phase if session.ending is None else decision.phase
@@ -439,11 +442,12 @@ class Engine:
             session.turn += 1
             outcome.idle += 1
             costs: dict[str, int] = {}
-            self._months(session, 1, costs)
+            cause = self._months(session, 1, costs)
             if costs:
+                outcome.costs_cause = cause
                 self._settle_cohesion(session, costs)
                 for label, delta in costs.items():
-                    outcome.changes[label] = outcome.changes.get(label, 0) + delta
+                    outcome.costs[label] = outcome.costs.get(label, 0) + delta
             if session.turn >= self._turns:  # no turns left
                 self._end(session, outcome)
                 return
@@ -455,22 +459,25 @@ class Engine:
             following = self._next_scene(session, None)
         self._enter(session, following)
 
-    def _months(self, session: Session, months: int, changes: dict[str, int]) -> None:
+    def _months(self, session: Session, months: int, changes: dict[str, int]) -> str:
         """What each month that passes costs: keeping a rich collective, and a collective whose
-        regulation the procedure replaced (docs/model.md)."""
+        regulation the procedure replaced (docs/model.md). Returns which it was ("" when nothing)."""
         gauges = session.gauges
         tuning = self.tuning
+        cause = ""
         for _ in range(months):
             costs = month_costs(gauges, tuning)
             if not costs:
-                return
+                return cause
             procedure = replaced_by_procedure(gauges, tuning)
+            cause = "procedure" if procedure else "upkeep"
             for gauge, delta in costs.items():
                 before = gauges[gauge]
                 after = gauges[gauge] = before + delta if before + delta > 0 else 0
                 if after != before:
                     changes[gauge] = changes.get(gauge, 0) + after - before
                     session.last_cause[gauge] = "rule:procedure" if procedure else "rule:upkeep"
+        return cause
 
     def _settle_cohesion(self, session: Session, changes: dict[str, int]) -> None:
         gauges = session.gauges

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from game.i18n import gauge_name, t, units
+from game.i18n import gauge_name, language, t, units
 from game.rules.engine import Engine, Outcome, SceneView
 from game.rules.session import Session
 from game.safeio import printable
 from game.scenario.loading import Book
 from game.scenario.model import tr
-from game.views.narration import describe_changes, describe_condition_fact, invention_name, org_short
+from game.views.consequences import consequences
+from game.views.narration import describe_condition_fact, invention_name, org_short
 from game.vocabulary.gauges import GAUGES
 
 __all__ = ["TextGame", "stdin_reader", "choice_number"]
@@ -129,22 +130,25 @@ class TextGame:
 
     def show_outcome(self, outcome: Outcome) -> None:
         self.say()
-        if outcome.feedback is not None:
-            self.say(tr(outcome.feedback, self.lang).strip())
-        changes = describe_changes(self.book, outcome.changes, self.lang)
-        self.say(t("what_changed", self.lang, list="; ".join(changes)) if changes else t("nothing_changed", self.lang))
-        rules = {self.session.last_cause.get(g, "") for g in ("sens", "identite") if g in outcome.changes}
-        for rule in ("rule:upkeep", "rule:procedure"):  # the month's own costs, said once (docs/model.md)
-            if rule in rules:
-                self.say(t(rule.replace(":", "_"), self.lang, level=self.book.model.rules.upkeep_from))
-        for hit in outcome.events:
-            event = next(e for e in self.book.model.events if e.id == hit.id)
-            self.say()
-            self.say("!! " + t("event", self.lang, title=tr(event.title, self.lang)))
-            self.say(tr(event.text, self.lang).strip())
-            deltas = describe_changes(self.book, hit.deltas, self.lang)
-            if deltas:
-                self.say(t("what_changed", self.lang, list="; ".join(deltas)))
+        told = consequences(self.book, outcome, self.lang)
+        lang = language(self.lang)
+        for cause in told.causes:  # the choice's own words first
+            if cause.kind == "choice" and cause.text:
+                self.say(cause.text)
+        net = [change.text for change in told.net]
+        self.say(t("net_change", self.lang, list=lang.join(net)) if net else t("nothing_changed", self.lang))
+        for cause in told.causes:
+            said = "; ".join(change.text for change in cause.changes)
+            if cause.kind == "event":
+                self.say()
+                self.say("!! " + t("event", self.lang, title=cause.title))
+                self.say(cause.text)
+                if said:
+                    self.say(t("what_changed", self.lang, list=said))
+            elif cause.kind == "choice" and said:
+                self.say(t("by_choice", self.lang, list=said))
+            elif cause.kind == "months" and said:
+                self.say(t("by_months", self.lang, why=cause.text, list=said))
         if outcome.idle:
             self.say()
             self.say(t("idle", self.lang, time=units(outcome.idle, self.unit(), self.lang)))

@@ -61,6 +61,7 @@ class Match:
     def choose(self, index: int) -> Outcome:
         outcome = self.engine.choose(self.session, index)
         self.last_delta.update(outcome.changes)
+        self.last_delta.update(outcome.costs)
         for hit in outcome.events:
             self.last_delta.update(hit.deltas)
         return outcome

@@ -31,8 +31,8 @@ from game.ui.widgets.orgpanel import draw_organisations
 from game.ui.widgets.portrait import org_colour, safe_asset
 from game.ui.widgets.richtext import Block, RichText
 from game.ui.widgets.table import Seat, SeatInfo, draw_table, place_seats
-from game.views.narration import describe_change
-from game.vocabulary.gauges import GAUGES, gauge_order
+from game.views.consequences import Change, consequences
+from game.vocabulary.gauges import GAUGES
 
 if TYPE_CHECKING:
     from game.rules.session import Session
@@ -43,33 +43,41 @@ __all__ = ["PlayScreen", "outcome_blocks"]
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
 
-def change_blocks(match: Match, changes: dict[str, int], lang: str) -> list[Block]:
-    """One line per change, with a sign that reads without colour (and a coloured arrow)."""
-    keys = sorted(changes, key=gauge_order)
-    blocks: list[Block] = []
-    for key in keys:
-        delta = changes[key]
-        style = "down" if delta < 0 or key.startswith("leave:") else "up"
-        blocks.append((style, describe_change(match.book, key, delta, lang)))
-    return blocks
+def change_lines(changes: tuple[Change, ...]) -> list[Block]:
+    """One line per change, with an arrow that reads without colour."""
+    return [("up" if change.rising else "down", change.text) for change in changes]
 
 
 def outcome_blocks(match: Match, outcome: Outcome, lang: str) -> list[Block]:
-    """The feedback card: what happened, what changed, outside events, idle months, a new phase."""
+    """The feedback card: the net change of each gauge (what the gauges now show), then each outside event
+    in its own part, then what the choice did and what the months cost, then idle months and a new phase."""
     book = match.book
     unit = tr(book.model.clock.unit, lang)
+    told = consequences(book, outcome, lang)
     blocks: list[Block] = [("kicker", s("what_happened", lang))]
-    if outcome.feedback is not None:
-        blocks.append(("quote", tr(outcome.feedback, lang).strip()))
-    blocks.append(("h2", s("what_changed", lang)))
-    blocks += change_blocks(match, outcome.changes, lang) or [("body", s("nothing_changed", lang))]
-    for hit in outcome.events:
-        event = next((e for e in book.model.events if e.id == hit.id), None)
-        if event is None:
-            continue
-        blocks.append(("h2", s("outside_event", lang, title=tr(event.title, lang))))
-        blocks.append(("body", tr(event.text, lang).strip()))
-        blocks += change_blocks(match, hit.deltas, lang)
+    choice = next(c for c in told.causes if c.kind == "choice")
+    if choice.text:
+        blocks.append(("quote", choice.text))
+    blocks.append(("h2", s("net_change", lang)))
+    if told.net:  # one line, as the gauges show it: each gauge its sign
+        rising = sum(1 if change.rising else -1 for change in told.net) >= 0
+        blocks.append(("up" if rising else "down", " · ".join(change.text for change in told.net)))
+    else:
+        blocks.append(("body", s("nothing_changed", lang)))
+    for cause in told.causes:
+        if cause.kind == "event":
+            blocks.append(("h2", s("outside_event", lang, title=cause.title)))
+            blocks.append(("quote", cause.text))
+            blocks += change_lines(cause.changes)
+        elif cause.kind == "choice":
+            shown = tuple(c for c in cause.changes if not (told.single_cause and c.gauge))
+            if shown:
+                blocks.append(("h2", s("by_choice", lang)))
+                blocks += change_lines(shown)
+        elif cause.kind == "months" and cause.changes:
+            blocks.append(("h2", s("by_months", lang)))
+            blocks.append(("body", cause.text))
+            blocks += change_lines(cause.changes)
     if outcome.idle:
         blocks.append(("body", s("idle", lang, time=units(outcome.idle, unit, lang))))
     phases = match.engine.phases
@@ -409,6 +417,10 @@ class PlayScreen(Screen):
         self.focus_index = 0
 
     def proceed(self) -> None:
+        text, look = self.text, self.look
+        if self.outcome is not None and text.scroll < text.max_scroll(look):
+            text.scroll_by(look, text.rect.h - look.text.line_height("body"))  # show the rest before moving on
+            return
         if self.outcome is not None and self.outcome.ending is not None:
             self.app.show_ending(self.match)
             return
