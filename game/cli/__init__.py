@@ -7,6 +7,7 @@ with `set_defaults(run=…)`:
     check     game.cli.check     check (and --deep), schema
     report    game.cli.reports   report, debrief
     explore   game.cli.tools     explore, graph, new
+    class     game.cli.classroom class serve, new, export, send (a class session)
 
 Every handler is a thin client of the engine and imports what it needs when it runs: the window
 imports this package before its first frame, and start-up time is a target. Mistakes are reported
@@ -19,11 +20,11 @@ import argparse
 import os
 import sys
 
-from game.cli import check, play, reports, tools
+from game.cli import check, classroom, play, reports, tools
 
 __all__ = ["main", "launch", "build_parser"]
 
-_GROUPS = (play, check, reports, tools)
+_GROUPS = (play, check, reports, tools, classroom)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,6 +23,7 @@ import os
 import re
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -225,6 +226,9 @@ class Recorder:
         self.session = session
         self.session_id = session_id
         self._stream: IO[str] | None = stream
+        # Told about each line once it is written and flushed (fsynced for decisions and endings), with its
+        # bytes: the class client sends the record on from there (game/classroom/client.py).
+        self.line_listeners: list[Callable[[bytes], None]] = []
         session.listeners.append(self._on)
 
     @classmethod
@@ -259,10 +263,13 @@ class Recorder:
     def _write(self, entry: dict[str, Any], sync: bool) -> None:
         if self._stream is None:
             return
-        self._stream.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
+        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
+        self._stream.write(line)
         self._stream.flush()
         if sync:
             os.fsync(self._stream.fileno())
+        for listener in list(self.line_listeners):
+            listener(line.encode("utf-8"))
 
     def close(self) -> None:
         """Stop following the session and close the file (safe to call twice)."""

@@ -12,6 +12,7 @@ import argparse
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 from game.errors import PartenairesError
 from game.i18n.words import t
@@ -25,9 +26,30 @@ from game.textmode.game import TextGame, stdin_reader
 
 __all__ = ["play_text", "new_seed", "resume_target"]
 
+CLASS_WAIT = 8.0  # seconds a game linked to a class waits, once over, for the server to have every line
+
 _SAY = {
     "resumed": {"fr": "Reprise de la partie après {n} décision(s).", "en": "Resuming the game after {n} decision(s)."},
     "over": {"fr": "Cette partie est déjà terminée.", "en": "This game is already over."},
+    "class": {
+        "fr": "Partie reliée à la classe {code} ({server}) : chaque décision y est envoyée.",
+        "en": "Game linked to class {code} ({server}): every decision is sent there.",
+    },
+    "class_problem": {
+        "fr": "partenaires : classe : {error} — la partie continue, enregistrée sur cette machine.",
+        "en": "partenaires: class: {error} — the game goes on, recorded on this machine.",
+    },
+    "class_sent": {
+        "fr": "Toute la partie est arrivée à la classe.",
+        "en": "The whole game has reached the class.",
+    },
+    "class_pending": {
+        "fr": (
+            "Le serveur de la classe n'a pas encore tout reçu ; pour l'envoyer plus tard : "
+            "partenaires class send {path}"
+        ),
+        "en": "The class server has not received everything yet; to send it later: partenaires class send {path}",
+    },
     "no_report": {"fr": "Le rapport n'a pas pu être écrit : {error}", "en": "The report could not be written: {error}"},
 }
 
@@ -45,6 +67,7 @@ def play_text(args: argparse.Namespace) -> int:
         recorder = Recorder.begin(engine, session, getattr(args, "out", None))
     lang = session.lang
     print(t("record", lang, path=recorder.path), flush=True)
+    sender = _class_sender(args, recorder, lang)
     try:
         if session.history and not session.finished:
             print(_SAY["resumed"][lang].format(n=len(session.history)), flush=True)
@@ -54,6 +77,8 @@ def play_text(args: argparse.Namespace) -> int:
             TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin, sys.stdout)).run()
     finally:
         recorder.close()
+        if sender is not None:
+            _class_close(sender, recorder.path, lang)
     if session.finished:
         _report(recorder.path, lang)
     return 0
@@ -91,6 +116,35 @@ def _resumed(args: argparse.Namespace) -> tuple[Engine, Session, Recorder]:
     for warning in read_log(path).warnings:  # a cut last line: say so, then go on without it
         print(f"partenaires: warning: {warning}", file=sys.stderr, flush=True)
     return resume(path, book)
+
+
+def _class_sender(args: argparse.Namespace, recorder: Recorder, lang: str) -> Any:
+    """The class client (`--class`, or the link kept beside a resumed record), sending in the background."""
+    link = getattr(args, "class_link", None)
+    from game.classroom.client import Sender, read_link_file
+
+    if link is None and read_link_file(recorder.path) is None:
+        return None
+
+    def problem(message: str) -> None:
+        print(_SAY["class_problem"][lang].format(error=message), file=sys.stderr, flush=True)
+
+    try:
+        sender = Sender(recorder.path, link, problem)
+    except ValueError as exc:
+        recorder.close()
+        raise PartenairesError(str(exc)) from None
+    print(_SAY["class"][lang].format(code=sender.code, server=sender.server), flush=True)
+    recorder.line_listeners.append(sender.wake)
+    return sender.start()
+
+
+def _class_close(sender: Any, path: Path, lang: str) -> None:
+    """At the end, a few seconds for the last lines; what is left is sent on `--resume` or `class send`."""
+    if sender.close(CLASS_WAIT):
+        print(_SAY["class_sent"][lang], flush=True)
+    elif not sender.refused:
+        print(_SAY["class_pending"][lang].format(path=path), file=sys.stderr, flush=True)
 
 
 def _report(log: Path, lang: str) -> None:
