@@ -9,9 +9,11 @@ key (game, line) makes a duplicate line impossible even if two requests race.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
 import json
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -95,6 +97,11 @@ class Store:
         self._write = asyncio.Lock()  # SQLite has one writer; queueing here beats "database is locked"
         self._game_locks: dict[str, asyncio.Lock] = {}
         self._secrets: dict[str, dict[str, str]] = {}  # game → seat → secret hash (a cache: floods stay cheap)
+        self._games: dict[str, dict[str, Any]] = {}  # game → have, view, class (a write-through cache)
+        self._pending: list[_Write] = []
+        self._joining: set[str] = set()
+        self._wakeup = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
 
     async def open(self) -> None:
         if self.sqlite:
@@ -109,8 +116,13 @@ class Store:
 
         async with self.engine.begin() as conn:
             await conn.run_sync(_meta.create_all)
+        self._task = asyncio.create_task(self._writer())
 
     async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
         await self.engine.dispose()
 
     # -- classes --------------------------------------------------------------------------------------
@@ -147,27 +159,49 @@ class Store:
         secret = new_secret()
         view = empty_view(header)
         stamp = _now()
-        async with self._write, self.engine.begin() as conn:
-            exists = await conn.scalar(sa.select(games.c.id).where(games.c.id == game))
-            if exists is not None:
-                raise BadInput("this session has already joined a class (resume it with its own link file)", 409)
-            await conn.execute(
-                games.insert().values(
-                    id=game, class_id=class_row["id"], have=1, view=json.dumps(view), joined_at=stamp, updated_at=stamp
+        if game in self._joining or game in self._games or await self._exists(game):
+            raise BadInput("this session has already joined a class (resume it with its own link file)", 409)
+        self._joining.add(game)
+        try:
+            await self._commit(
+                _Write(
+                    games=[
+                        {
+                            "id": game,
+                            "class_id": class_row["id"],
+                            "have": 1,
+                            "view": json.dumps(view),
+                            "joined_at": stamp,
+                            "updated_at": stamp,
+                        }
+                    ],
+                    seats=[
+                        {
+                            "game_id": game,
+                            "seat": SOLO_SEAT,
+                            "secret_hash": _hash(secret),
+                            "trainee": str(header.get("trainee", "")),
+                            "grp": str(header.get("group", "")),
+                        }
+                    ],
+                    lines=[{"game_id": game, "n": 0, "seat": SOLO_SEAT, "text": header_text}],
                 )
             )
-            await conn.execute(
-                seats.insert().values(
-                    game_id=game,
-                    seat=SOLO_SEAT,
-                    secret_hash=_hash(secret),
-                    trainee=str(header.get("trainee", "")),
-                    grp=str(header.get("group", "")),
-                )
-            )
-            await conn.execute(lines.insert().values(game_id=game, n=0, seat=SOLO_SEAT, text=header_text))
-        self._secrets[game] = {SOLO_SEAT: _hash(secret)}
+            self._secrets[game] = {SOLO_SEAT: _hash(secret)}
+            self._games[game] = {"have": 1, "view": view, "class_id": class_row["id"]}
+        finally:
+            self._joining.discard(game)
         return {"game": game, "seat": SOLO_SEAT, "secret": secret, "have": 1, "view": view, "class_id": class_row["id"]}
+
+    async def _exists(self, game: str) -> bool:
+        async with self.engine.connect() as conn:
+            return await conn.scalar(sa.select(games.c.id).where(games.c.id == game)) is not None
+
+    async def _commit(self, write: _Write) -> None:
+        """Queue a write for the next transaction and wait until it is on disk."""
+        self._pending.append(write)
+        self._wakeup.set()
+        await write.done
 
     async def seat_of(self, game: str, secret: str) -> str | None:
         """The seat this secret holds in this game, or None (a wrong secret, an unknown game)."""
@@ -192,45 +226,76 @@ class Store:
         """Store lines start… of a game; lines already there must be the same (a resend), a gap is refused."""
         lock = self._game_locks.setdefault(game, asyncio.Lock())
         async with lock:
-            async with self.engine.connect() as conn:
-                row = (await conn.execute(sa.select(games).where(games.c.id == game))).mappings().first()
-                if row is None:
-                    raise BadInput("no such game", 404)
-                have = int(row["have"])
-                if start > have:
-                    raise BadInput(f"lines missing before line {start}: the server has {have}", 409, have=have)
-                overlap = texts[: max(0, have - start)]
-                if overlap:
-                    stored = (
-                        (
-                            await conn.execute(
-                                sa.select(lines.c.text)
-                                .where(lines.c.game_id == game, lines.c.n >= start, lines.c.n < start + len(overlap))
-                                .order_by(lines.c.n)
-                            )
-                        )
-                        .scalars()
-                        .all()
-                    )
-                    if list(stored) != overlap:
-                        raise BadInput("these lines differ from the ones already received", 409, have=have)
+            state = await self._state(game)
+            have = int(state["have"])
+            if start > have:
+                raise BadInput(f"lines missing before line {start}: the server has {have}", 409, have=have)
+            overlap = texts[: max(0, have - start)]
+            if overlap and await self._texts(game, start, len(overlap)) != overlap:
+                raise BadInput("these lines differ from the ones already received", 409, have=have)
             fresh = texts[len(overlap) :]
             if not fresh:
-                return {"have": have, "view": None, "class_id": row["class_id"]}
-            view = json.loads(row["view"])
+                return {"have": have, "view": None, "class_id": state["class_id"]}
+            view = json.loads(json.dumps(state["view"]))
             for entry in entries[len(overlap) :]:
                 fold(view, entry)
-            async with self._write_lock(), self.engine.begin() as conn:
-                await conn.execute(
-                    lines.insert(),
-                    [{"game_id": game, "n": have + i, "seat": seat, "text": t} for i, t in enumerate(fresh)],
-                )
-                await conn.execute(
-                    games.update()
-                    .where(games.c.id == game, games.c.have == have)
-                    .values(have=have + len(fresh), view=json.dumps(view), updated_at=_now())
-                )
-            return {"have": have + len(fresh), "view": view, "class_id": row["class_id"]}
+            rows = [{"game_id": game, "n": have + i, "seat": seat, "text": text} for i, text in enumerate(fresh)]
+            change = {"game": game, "have": have + len(fresh), "view": json.dumps(view), "stamp": _now()}
+            await self._commit(_Write(lines=rows, updates=[change]))  # with the other games' lines of the moment
+            state["have"], state["view"] = have + len(fresh), view
+            return {"have": have + len(fresh), "view": view, "class_id": state["class_id"]}
+
+    async def _state(self, game: str) -> dict[str, Any]:
+        """What appending needs to know of a game (kept in memory once read: the database is written through)."""
+        state = self._games.get(game)
+        if state is None:
+            async with self.engine.connect() as conn:
+                row = (await conn.execute(sa.select(games).where(games.c.id == game))).mappings().first()
+            if row is None:
+                raise BadInput("no such game", 404)
+            state = {"have": row["have"], "view": json.loads(row["view"]), "class_id": row["class_id"]}
+            self._games[game] = state
+        return state
+
+    async def _texts(self, game: str, start: int, count: int) -> list[str]:
+        query = (
+            sa.select(lines.c.text)
+            .where(lines.c.game_id == game, lines.c.n >= start, lines.c.n < start + count)
+            .order_by(lines.c.n)
+        )
+        async with self.engine.connect() as conn:
+            return list((await conn.execute(query)).scalars())
+
+    async def _writer(self) -> None:
+        """Group commit: every append waiting when a transaction starts goes into it (one fsync for all)."""
+        update = (
+            games.update()
+            .where(games.c.id == sa.bindparam("game"))
+            .values(have=sa.bindparam("have"), view=sa.bindparam("view"), updated_at=sa.bindparam("stamp"))
+        )
+        while True:
+            await self._wakeup.wait()
+            self._wakeup.clear()
+            batch, self._pending = self._pending, []
+            if not batch:
+                continue
+            try:
+                async with self._write_lock(), self.engine.begin() as conn:
+                    for table, key in ((games, "games"), (seats, "seats"), (lines, "lines")):
+                        rows = [row for write in batch for row in getattr(write, key)]
+                        if rows:
+                            await conn.execute(table.insert(), rows)
+                    changes = [change for write in batch for change in write.updates]
+                    if changes:
+                        await conn.execute(update, changes)
+            except Exception as exc:  # the database failed: every waiting request learns it, none is half-stored
+                for write in batch:
+                    if not write.done.done():
+                        write.done.set_exception(exc)
+                continue
+            for write in batch:
+                if not write.done.done():
+                    write.done.set_result(None)
 
     def _write_lock(self) -> Any:
         return self._write if self.sqlite else _NoLock()
@@ -267,6 +332,17 @@ def view_of(row: Any) -> dict[str, Any]:
         "updated_at": row["updated_at"],
         **json.loads(row["view"]),
     }
+
+
+@dataclass
+class _Write:
+    """Rows to insert and games to update, stored in the same transaction as the other writes waiting with it."""
+
+    games: list[dict[str, Any]] = field(default_factory=list)
+    seats: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    done: asyncio.Future[None] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
 
 
 class _NoLock:
