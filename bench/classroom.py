@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import random
 import secrets
@@ -160,20 +161,23 @@ def play(server: Server, code: str, number: int, decisions: int, think: float, o
         out["games"][joined["game"]] = ("".join(line + "\n" for line in sent)).encode()
 
 
-def flood(server: Server, code: str, seconds: float, rate: float, out: dict[str, Any]) -> None:
-    """One client sending as fast as it may (at most `rate` requests a second) to its own game."""
-    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+def flood(port: int, code: str, seconds: float, rate: float, result: Any) -> None:
+    """One client, in its own process, sending as fast as it may (at most `rate` requests a second) to its game."""
+    server = Server.__new__(Server)
+    server.port = port
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     status, joined = server.call("POST", f"/api/classes/{code}/games", {"header": header_line(99_999)}, "", conn)
     line = json.dumps({"type": "note", "text": "flood"})
     end = time.monotonic() + seconds
     count, refused = 0, 0
+    path = f"/api/games/{joined['game']}/lines"
     while time.monotonic() < end:
         began = time.monotonic()
-        status, _ = server.call("POST", f"/api/games/{joined['game']}/lines", {"from": 1, "lines": [line]}, joined["secret"], conn)
+        status, _ = server.call("POST", path, {"from": 1, "lines": [line]}, joined["secret"], conn)
         count += 1
         refused += status == 429
         time.sleep(max(0.0, 1 / rate - (time.monotonic() - began)))
-    out["flood"] = (count, refused, seconds)
+    result.put((count, refused, seconds))
 
 
 def run_class(db: str, games: int, decisions: int, think: float, with_flood: bool = False) -> dict[str, Any]:
@@ -185,13 +189,19 @@ def run_class(db: str, games: int, decisions: int, think: float, with_flood: boo
         threads = [
             threading.Thread(target=play, args=(server, made["code"], n, decisions, think, out)) for n in range(games)
         ]
+        flooder, results = None, multiprocessing.Queue()
         if with_flood:
-            threads.append(threading.Thread(target=flood, args=(server, made["code"], 10.0, 1000.0, out)))
+            flooder = multiprocessing.Process(target=flood, args=(server.port, made["code"], 10.0, 1000.0, results))
+            flooder.start()
+            time.sleep(1.0)  # the flood is on before the class starts
         began = time.perf_counter()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(600)
+        if flooder is not None:
+            out["flood"] = results.get(timeout=60)
+            flooder.join(30)
         elapsed = time.perf_counter() - began
         current, peak = server.memory()
         lost = 0
@@ -248,6 +258,8 @@ def main() -> int:
         "| Class | Decision → acknowledgement | Throughput | Server memory | Loss | Target | Verdict |",
         "|---|---|---|---|---|---|---|",
     ]
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    lines.insert(0, f"Load average when the run started: {load}; `nproc`: {os.cpu_count()}\n")
     print("\n".join(lines), flush=True)
     runs = [(n, False) for n in sizes] + ([(sizes[0], True)] if args.flood else [])
     for games, with_flood in runs:

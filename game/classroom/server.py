@@ -104,7 +104,9 @@ def create_app(db: str, token: str, lrs: Any = None) -> Starlette:
     """The server's application over one database; `token` is the trainer's."""
     store = Store(db)
     hub = Hub()
-    appends = Bucket(rate=200.0, burst=400.0)  # per game: far above a trainee's pace, far below a flood
+    appends = Bucket(
+        rate=20.0, burst=60.0
+    )  # per game: far above a trainee's pace (a catch-up sends 256 lines a request)
     failures = Bucket(rate=20.0, burst=100.0)  # per client address: refused requests
 
     def guarded(handler: Handler) -> Handler:
