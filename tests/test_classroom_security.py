@@ -117,7 +117,8 @@ def test_bad_bodies_get_a_4xx_and_never_a_half_written_record(server, joined):
     changed = good.replace("50", "51")
     assert server.call("POST", path, {"from": 1, "lines": [changed]}, auth=secret)[0] == 409
     # a header that is not a session header, or a scenario the class does not play
-    for bad in ("{}", json.dumps({"type": "header"}), header(digest="zz"), header(trainee="x" * 500)):
+    lone_surrogate = header().replace('"Zoé"', '"\\ud800"')  # valid JSON, a name no database can store
+    for bad in ("{}", json.dumps({"type": "header"}), header(digest="zz"), header(trainee="x" * 500), lone_surrogate):
         assert server.call("POST", f"/api/classes/{code}/games", {"header": bad}, auth=None)[0] == 422
 
 

@@ -157,6 +157,12 @@ class Sender:
 
     # -- the thread ---------------------------------------------------------------------------------------
     def _loop(self) -> None:
+        try:
+            self._run()
+        finally:
+            self._drop()
+
+    def _run(self) -> None:
         delay = 0.25
         while not self.refused:
             self._wake.clear()  # before reading the record: a line written meanwhile wakes the next round

@@ -36,6 +36,7 @@ __all__ = [
     "new_token",
     "check_header",
     "check_lines",
+    "check_name",
     "parse_body",
     "fold",
     "empty_view",
@@ -101,10 +102,19 @@ def parse_body(raw: bytes) -> dict[str, Any]:
     return data
 
 
-def _name(value: Any, what: str) -> str:
-    if not isinstance(value, str) or len(value) > MAX_NAME:
+def check_name(value: Any, what: str) -> str:
+    """A name (class, trainee, group): a text of at most MAX_NAME characters that UTF-8 can hold."""
+    if not isinstance(value, str) or len(value) > MAX_NAME or not _utf8(value):
         raise BadInput(f"`{what}` must be a text of at most {MAX_NAME} characters", 422)
     return value
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (`"\\ud800"` in JSON): no database would store it
+        return False
+    return True
 
 
 def _line_object(text: Any, number: int) -> dict[str, Any]:
@@ -143,7 +153,7 @@ def check_header(text: Any, digests: list[str] | None = None) -> dict[str, Any]:
             422,
         )
     for key in ("trainee", "group"):
-        _name(header.get(key, ""), key)
+        check_name(header.get(key, ""), key)
     if not isinstance(header.get("seed"), int):
         raise BadInput("the header's `seed` must be a whole number", 422)
     return header

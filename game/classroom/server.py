@@ -31,7 +31,16 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from game.classroom.protocol import MAX_BODY, MAX_NAME, BadInput, check_header, check_lines, normal_code, parse_body
+from game.classroom.protocol import (
+    MAX_BODY,
+    MAX_NAME,
+    BadInput,
+    check_header,
+    check_lines,
+    check_name,
+    normal_code,
+    parse_body,
+)
 from game.classroom.store import Store
 
 __all__ = ["create_app", "serve"]
@@ -58,8 +67,10 @@ class Hub:
         for queue in list(self.watchers.get(class_id, ())):
             try:
                 queue.put_nowait(view)
-            except asyncio.QueueFull:  # a dashboard that stopped reading: it reloads a snapshot
-                queue.put_nowait(None) if queue.empty() else None
+            except asyncio.QueueFull:  # a dashboard that stopped reading: it gets a fresh snapshot instead
+                while not queue.empty():
+                    queue.get_nowait()
+                queue.put_nowait(None)
 
 
 class Bucket:
@@ -136,8 +147,8 @@ def create_app(db: str, token: str, lrs: Any = None) -> Starlette:
     async def new_class(request: Request) -> Response:
         trainer(request)
         data = await _body(request)
-        name = data.get("name", "")
-        if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
+        name = check_name(data.get("name", ""), "name")
+        if not name.strip():
             raise BadInput(f"`name` must be a text of 1 to {MAX_NAME} characters", 422)
         digests = data.get("digests", [])
         if (
