@@ -165,3 +165,10 @@ def test_exported_records_are_the_local_ones(server, joined, tmp_path):
     proc = cli("class", "export", "--server", server.url, "--token", TOKEN, code, "-o", str(tmp_path))
     assert proc.returncode == 0, proc.stderr
     assert records(tmp_path)[game] == record.read_bytes()
+
+
+def test_a_mistyped_class_link_is_said_before_the_game_starts(tmp_path):
+    proc = cli("play", "--text", "demo", "--class", "http://127.0.0.1:8765/not-a-code", "--out", str(tmp_path / "g"))
+    assert proc.returncode == 1
+    assert "is not a class link — expected http://HOST:PORT/CODE" in proc.stderr
+    assert not (tmp_path / "g").exists()  # no record was started

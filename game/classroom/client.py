@@ -12,6 +12,7 @@ Standard library only (http.client): joining a class needs nothing more than the
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -207,7 +208,10 @@ class Sender:
 
     def _sync(self) -> None:
         self._dirty = False
-        content = self.record.read_bytes()
+        with open(self.record, "rb") as stream:
+            with contextlib.suppress(OSError):  # (Windows cannot fsync a file opened for reading)
+                os.fsync(stream.fileno())  # only what is on the disk of this machine leaves it
+            content = stream.read()
         lines = content[: content.rfind(b"\n") + 1].split(b"\n")[:-1]
         self.total = len(lines)
         if not lines:

@@ -97,6 +97,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     def ready() -> None:
         print(f"Serveur de classe / class server: {address}  (base: {_safe_db(args.db)})", flush=True)
+        if host in ("0.0.0.0", "::"):
+            import socket
+
+            print(
+                f"Pour les stagiaires / for the trainees: http://{socket.gethostname()}:{args.port} "
+                "(ou l'adresse IP de cette machine / or this machine's IP address: ip addr, ipconfig)",
+                flush=True,
+            )
         print(f"Jeton du formateur / trainer's token: {token}", flush=True)
         print(f"Tableau de bord / dashboard: {address}/dashboard#token={token}", flush=True)
         print(

@@ -60,6 +60,13 @@ def new_seed() -> int:
 
 
 def play_text(args: argparse.Namespace) -> int:
+    if getattr(args, "class_link", None):
+        from game.classroom.protocol import split_link
+
+        try:
+            split_link(args.class_link)  # a mistyped link is said before the game starts, not after
+        except ValueError as exc:
+            raise PartenairesError(str(exc)) from None
     if getattr(args, "resume", None) is not None:
         engine, session, recorder = _resumed(args)
     else:
