@@ -69,8 +69,9 @@ def chromium() -> str:
 class Server:
     """`partenaires class serve` on 127.0.0.1 and a free port, stopped and started like a trainer would."""
 
-    def __init__(self, db: str, folder: Path) -> None:
+    def __init__(self, db: str, folder: Path, extra: list[str] | None = None) -> None:
         self.db = db
+        self.extra = extra or []
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = folder / "server.log"
@@ -79,7 +80,9 @@ class Server:
     def start(self) -> Server:
         argv = [sys.executable, "-m", "game", "class", "serve", "--port", str(self.port), "--db", self.db]
         with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen([*argv, "--token", TOKEN], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+            self.proc = subprocess.Popen(
+                [*argv, "--token", TOKEN, *self.extra], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT
+            )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

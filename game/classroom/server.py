@@ -264,8 +264,9 @@ def create_app(db: str, token: str, lrs: Any = None) -> Starlette:
         done = await store.append(game, seat, start, data["lines"], entries)  # type: ignore[arg-type]
         if done["view"] is not None:
             hub.publish(done["class_id"], {"game": game, "lines": done["have"], **done["view"]})
-            if lrs is not None:
-                lrs.forward(game, data["lines"][-len(entries) :])
+            if lrs is not None and done["view"].get("ending"):  # the game is over: its statements go to the LRS
+                class_id = done["class_id"]
+                lrs.forward(game, lambda: store.record(class_id, game))
         return JSONResponse({"have": done["have"]})
 
     # -- pages ------------------------------------------------------------------------------------------

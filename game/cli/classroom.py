@@ -1,6 +1,7 @@
 """The `class` sub-commands: a class session on the trainer's machine.
 
 partenaires class serve [--host 127.0.0.1] [--port 8765] [--db sqlite:///classe.db | postgresql://…] [--token SECRET]
+                        [--lrs URL --lrs-auth USER:PASSWORD]
 partenaires class new --server http://HOST:8765 --token SECRET --name "DEIS 2 — mardi" [--scenario ID]…
 partenaires class export --server http://HOST:8765 --token SECRET CODE -o DIR
 partenaires class send RECORD.jsonl… [--class http://HOST:8765/CODE]
@@ -32,6 +33,19 @@ def add_commands(sub: Any) -> None:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--db", default="sqlite:///classe.db", help="sqlite:///FILE.db (default) or postgresql://…")
     serve.add_argument("--token", default=None, help="the trainer's token (made and printed if not given)")
+    serve.add_argument(
+        "--lrs",
+        default=None,
+        metavar="URL",
+        help="also send each game as xAPI statements to this learning record store",
+    )
+    serve.add_argument(
+        "--lrs-auth",
+        default=os.environ.get("PARTENAIRES_LRS_AUTH", ""),
+        metavar="USER:PASSWORD",
+        help="the store's basic authentication (or PARTENAIRES_LRS_AUTH)",
+    )
+    serve.add_argument("--xapi-base", default=None, metavar="IRI", help="base IRI of the statements (your school's)")
     serve.set_defaults(run=cmd_serve)
 
     new = commands.add_parser("new", help="open a class and print its code")
@@ -112,7 +126,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
             flush=True,
         )
 
-    serve(host, args.port, args.db, token, ready=ready)
+    lrs = None
+    if args.lrs:
+        from game.classroom.lrs import Forwarder
+
+        lrs = Forwarder(args.lrs, args.lrs_auth, args.xapi_base)
+    serve(host, args.port, args.db, token, lrs=lrs, ready=ready)
     return 0
 
 
