@@ -117,6 +117,7 @@ class Sender:
         self.total = 0  # complete lines in the local record, last time it was read
         self.refused = ""
         self.reached = False
+        self._dirty = True  # lines may have been written since the record was last read
         self._wake = threading.Event()
         self._closing = False
         self._conn: Any = None
@@ -133,8 +134,6 @@ class Sender:
     @property
     def done(self) -> bool:
         return self.have is not None and self.have >= self.total and not self._dirty
-
-    _dirty = True
 
     def start(self) -> Sender:
         self._thread.start()

@@ -13,13 +13,12 @@ The server needs the `classroom` extra (pip install 'partenaires[classroom]'); j
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from game.errors import PartenairesError
+# Nothing of the game is imported here: the window imports this package before its first frame.
 
 __all__ = ["add_commands", "cmd_serve", "cmd_new", "cmd_export", "cmd_send"]
 
@@ -82,6 +81,7 @@ def _call(args: argparse.Namespace, method: str, path: str, body: Any = None) ->
     import http.client
 
     from game.classroom.client import error_text, request
+    from game.errors import PartenairesError
 
     if not args.token:
         raise PartenairesError("the trainer's token is needed: --token SECRET (as printed by `class serve`)")
@@ -96,6 +96,8 @@ def _call(args: argparse.Namespace, method: str, path: str, body: Any = None) ->
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from game.errors import PartenairesError
+
     try:
         from game.classroom.server import serve
     except ImportError as exc:
@@ -144,6 +146,8 @@ def _safe_db(db: str) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    import json
+
     digests = []
     if args.scenario:
         from game.scenario.catalogue import resolve_scenario
@@ -162,7 +166,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    import json
+
     from game.classroom.protocol import normal_code
+    from game.errors import PartenairesError
 
     code = normal_code(args.code)
     if not code:
@@ -186,6 +193,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_send(args: argparse.Namespace) -> int:
     from game.classroom.client import send_now
+    from game.errors import PartenairesError
 
     failed = 0
     for name in args.records:
