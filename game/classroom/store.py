@@ -67,6 +67,9 @@ lines = sa.Table(
 )
 
 
+CHECKPOINT_EVERY = 5.0  # seconds between two SQLite checkpoints
+
+
 def database_url(db: str) -> str:
     """`sqlite:///file.db` or `postgresql://…` (what a trainer types) → the async driver's URL."""
     if db.startswith("sqlite:///"):
@@ -102,6 +105,7 @@ class Store:
         self._joining: set[str] = set()
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._checkpoint_task: asyncio.Task[None] | None = None
 
     async def open(self) -> None:
         if self.sqlite:
@@ -112,17 +116,21 @@ class Store:
                 cursor.execute("PRAGMA journal_mode=WAL")
                 cursor.execute("PRAGMA synchronous=FULL")
                 cursor.execute("PRAGMA foreign_keys=ON")
+                cursor.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints run beside the commits (_checkpoints)
                 cursor.close()
 
         async with self.engine.begin() as conn:
             await conn.run_sync(_meta.create_all)
         self._task = asyncio.create_task(self._writer())
+        if self.sqlite:
+            self._checkpoint_task = asyncio.create_task(self._checkpoints())
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        for task in (self._task, self._checkpoint_task):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await self.engine.dispose()
 
     # -- classes --------------------------------------------------------------------------------------
@@ -265,6 +273,18 @@ class Store:
         )
         async with self.engine.connect() as conn:
             return list((await conn.execute(query)).scalars())
+
+    async def _checkpoints(self) -> None:
+        """SQLite: copy the write-ahead log into the database every few seconds, on a connection of its own.
+
+        A passive checkpoint never blocks the commits; done inside a commit (SQLite's default), its fsync of
+        the whole database would stall every game waiting on that commit.
+        """
+        while True:
+            await asyncio.sleep(CHECKPOINT_EVERY)
+            with contextlib.suppress(Exception):  # a busy database: the next round copies it
+                async with self.engine.connect() as conn:
+                    await conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
     async def _writer(self) -> None:
         """Group commit: every append waiting when a transaction starts goes into it (one fsync for all)."""
