@@ -8,6 +8,7 @@ with `set_defaults(run=…)`:
     report    game.cli.reports   report, debrief
     explore   game.cli.tools     explore, graph, new
     about     game.cli.about     what this copy carries (scenarios, templates, font) and where it writes
+    class     game.cli.classroom class serve, new, export, send (a class session)
 
 Every handler is a thin client of the engine and imports what it needs when it runs: the window
 imports this package before its first frame, and start-up time is a target. Mistakes are reported
@@ -22,12 +23,12 @@ import os
 import sys
 from typing import TextIO
 
-from game.cli import about, check, play, reports, tools
+from game.cli import about, check, classroom, play, reports, tools
 from game.safeio import PrintableStream
 
 __all__ = ["main", "launch", "build_parser"]
 
-_GROUPS = (play, check, reports, tools, about)
+_GROUPS = (play, check, reports, tools, classroom, about)
 
 
 def build_parser() -> argparse.ArgumentParser:

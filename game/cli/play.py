@@ -35,6 +35,13 @@ def add_commands(sub: Any) -> None:
         metavar="GAUGE=VALUE",
         help="starting gauge or turn, e.g. --set sens=60 --set turn=8 (for trainers)",
     )
+    play.add_argument(
+        "--class",
+        dest="class_link",
+        default=None,
+        metavar="URL/CODE",
+        help="join a class session, e.g. http://10.0.0.5:8765/ABCD-EFGH-JKMN-PQRS (text mode)",
+    )
     play.add_argument("--scenarios", default=None, help="folder of extra scenarios (window)")
     play.set_defaults(run=cmd_play)
 

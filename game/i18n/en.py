@@ -319,6 +319,10 @@ MESSAGES: dict[str, str] = {
     "levels.engagement": "Engagement",
     "levels.awareness": "Hierarchies' awareness",
     "levels.support": "Hierarchies' support",
+    "play.class": "Game linked to class {code} ({server}): every decision is sent there.",
+    "play.class_problem": "partenaires: class: {error} — the game goes on, recorded on this machine.",
+    "play.class_sent": "The whole game has reached the class.",
+    "play.class_pending": "The class server has not received everything yet; to send it later: partenaires class send {path}",
 }
 
 HOWTO: list[tuple[str, str]] = [

@@ -322,6 +322,10 @@ MESSAGES: dict[str, str] = {
     "levels.engagement": "Engagement",
     "levels.awareness": "Hiérarchies informées",
     "levels.support": "Soutien des hiérarchies",
+    "play.class": "Partie reliée à la classe {code} ({server})\xa0: chaque décision y est envoyée.",
+    "play.class_problem": "partenaires\xa0: classe\xa0: {error} — la partie continue, enregistrée sur cette machine.",
+    "play.class_sent": "Toute la partie est arrivée à la classe.",
+    "play.class_pending": "Le serveur de la classe n'a pas encore tout reçu\xa0; pour l'envoyer plus tard\xa0: partenaires class send {path}",
 }
 
 HOWTO: list[tuple[str, str]] = [

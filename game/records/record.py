@@ -23,6 +23,7 @@ import os
 import re
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -357,6 +358,9 @@ class Recorder:
         self.session_id = session_id
         self._stream: IO[str] | None = stream
         self._lock = lock
+        # Told about each line once it is written and flushed (fsynced for decisions and endings), with its
+        # bytes: the class client sends the record on from there (game/classroom/client.py).
+        self.line_listeners: list[Callable[[bytes], None]] = []
         session.listeners.append(self._on)
 
     @classmethod
@@ -412,8 +416,9 @@ class Recorder:
         """One line, flushed (and fsynced when it matters); a full disk or a lost drive is a RecordError."""
         if self._stream is None:
             return
+        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n"
         try:
-            self._stream.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
+            self._stream.write(line)
             self._stream.flush()
             if sync:
                 os.fsync(self._stream.fileno())
@@ -423,6 +428,8 @@ class Recorder:
                 f"cannot write the session record {describe_os_error(exc)} — the game stops here; "
                 "the decisions before this one are kept"
             ) from None
+        for listener in list(self.line_listeners):
+            listener(line.encode("utf-8"))
 
     def close(self) -> None:
         """Stop following the session, close the file and let another writer in (safe to call twice)."""

@@ -13,6 +13,7 @@ import io
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 from game.errors import PartenairesError
 from game.i18n import t
@@ -26,6 +27,8 @@ from game.textmode.game import TextGame, stdin_reader
 
 __all__ = ["play_text", "new_seed", "resume_target"]
 
+CLASS_WAIT = 8.0  # seconds a game linked to a class waits, once over, for the server to have every line
+
 
 def new_seed() -> int:
     """A fresh seed for a new game; it is recorded, so the game can be replayed exactly."""
@@ -33,6 +36,13 @@ def new_seed() -> int:
 
 
 def play_text(args: argparse.Namespace) -> int:
+    if getattr(args, "class_link", None):
+        from game.classroom.protocol import split_link
+
+        try:
+            split_link(args.class_link)  # a mistyped link is said before the game starts, not after
+        except ValueError as exc:
+            raise PartenairesError(str(exc)) from None
     if getattr(args, "resume", None) is not None:
         engine, session, recorder = _resumed(args)
     else:
@@ -41,6 +51,7 @@ def play_text(args: argparse.Namespace) -> int:
         recorder = Recorder.begin(engine, session, getattr(args, "out", None), setup)
     lang = session.lang
     print(t("record", lang, path=recorder.path), flush=True)
+    sender = _class_sender(args, recorder, lang)
     try:
         if session.history and not session.finished:
             print(t("play.resumed", lang, n=len(session.history)), flush=True)
@@ -50,6 +61,8 @@ def play_text(args: argparse.Namespace) -> int:
             TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin or io.StringIO(), sys.stdout)).run()
     finally:
         recorder.close()
+        if sender is not None:
+            _class_close(sender, recorder.path, lang)
     if session.finished:
         _report(recorder.path, lang)
     return 0
@@ -87,6 +100,35 @@ def _resumed(args: argparse.Namespace) -> tuple[Engine, Session, Recorder]:
     for warning in read_log(path).warnings:  # a cut last line: say so, then go on without it
         print(f"partenaires: warning: {warning}", file=sys.stderr, flush=True)
     return resume(path, book)
+
+
+def _class_sender(args: argparse.Namespace, recorder: Recorder, lang: str) -> Any:
+    """The class client (`--class`, or the link kept beside a resumed record), sending in the background."""
+    link = getattr(args, "class_link", None)
+    from game.classroom.client import Sender, read_link_file
+
+    if link is None and read_link_file(recorder.path) is None:
+        return None
+
+    def problem(message: str) -> None:
+        print(t("play.class_problem", lang, error=message), file=sys.stderr, flush=True)
+
+    try:
+        sender = Sender(recorder.path, link, problem)
+    except ValueError as exc:
+        recorder.close()
+        raise PartenairesError(str(exc)) from None
+    print(t("play.class", lang, code=sender.code, server=sender.server), flush=True)
+    recorder.line_listeners.append(sender.wake)
+    return sender.start()
+
+
+def _class_close(sender: Any, path: Path, lang: str) -> None:
+    """At the end, a few seconds for the last lines; what is left is sent on `--resume` or `class send`."""
+    if sender.close(CLASS_WAIT):
+        print(t("play.class_sent", lang), flush=True)
+    elif not sender.refused:
+        print(t("play.class_pending", lang, path=path), file=sys.stderr, flush=True)
 
 
 def _report(log: Path, lang: str) -> None:

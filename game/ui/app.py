@@ -508,6 +508,10 @@ def run(args: argparse.Namespace) -> int:
     settings_path = default_settings_path()
     lang = args.lang if args.lang != "fr" else Settings.load(settings_path).lang
     out = getattr(args, "out", None)
+    if getattr(args, "class_link", None):  # (records pulls in the engine: only when a class is joined)
+        from game.ui import records
+
+        records.join_class(args.class_link)
     pygame.display.init()
     desktop = pygame.display.get_desktop_sizes()[0] if pygame.display.get_desktop_sizes() else (1280, 720)
     size = (min(1280, int(desktop[0] * 0.95)), min(720, int(desktop[1] * 0.9)))

@@ -14,7 +14,43 @@ from game.i18n import language
 from game.rules.engine import Engine
 from game.rules.session import Session
 
-__all__ = ["begin", "begin_or_why", "latest", "describe", "resume", "report", "log_path", "available", "close"]
+__all__ = [
+    "begin",
+    "begin_or_why",
+    "latest",
+    "describe",
+    "resume",
+    "report",
+    "log_path",
+    "available",
+    "close",
+    "join_class",
+]
+
+_class_link: str | None = None  # `play --class URL/CODE`: every game of this window joins that class
+
+
+def join_class(link: str | None) -> None:
+    """Send the games of this window to a class (game/classroom/client.py, a background thread)."""
+    global _class_link
+    _class_link = link
+
+
+def _follow(recorder: Any) -> Any:
+    """Attach the class client to a record when this window joined a class or the record already had."""
+    if recorder is None:
+        return recorder
+    try:
+        from game.classroom.client import Sender, read_link_file
+
+        if _class_link is None and read_link_file(recorder.path) is None:
+            return recorder
+        sender = Sender(recorder.path, _class_link)
+    except (ImportError, ValueError, OSError):
+        return recorder  # a wrong link must not keep anyone from playing: the record is kept locally
+    recorder.line_listeners.append(sender.wake)
+    recorder.class_sender = sender.start()
+    return recorder
 
 
 def available() -> bool:
@@ -37,7 +73,7 @@ def begin_or_why(engine: Engine, session: Session, folder: Path | None) -> tuple
     except ImportError:
         return None, ""
     try:
-        return Recorder.begin(engine, session, out=folder), ""
+        return _follow(Recorder.begin(engine, session, out=folder)), ""
     except (PartenairesError, OSError) as exc:  # an unwritable records folder must not keep anyone from playing
         return None, str(exc)
 
@@ -71,7 +107,7 @@ def resume(path: Path) -> tuple[Engine, Session, Any]:
     from game.records.record import resume as resume_record
 
     engine, session, recorder = resume_record(path)
-    return engine, session, recorder
+    return engine, session, _follow(recorder)
 
 
 def log_path(recorder: Any | None) -> Path | None:
@@ -99,3 +135,6 @@ def close(recorder: Any | None) -> None:
     closing = getattr(recorder, "close", None)
     if callable(closing):
         closing()
+    sender = getattr(recorder, "class_sender", None)
+    if sender is not None:
+        sender.close(0)  # it keeps sending in the background while the window is open, never blocking it
