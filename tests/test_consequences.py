@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -59,3 +60,33 @@ def test_an_outside_event_is_its_own_cause_and_diffusion_is_grouped_per_inventio
     (line,) = grouped_changes(engine.book, mixed, "en")
     assert "+10 (" in line.text and "\u22125 (" in line.text
     assert isinstance(outcome, Outcome)
+
+
+OPERATORS = re.compile(r"≥|≤|>=|<=|==|!=| < | > |×|÷|/100| \* |\b(vrai|faux|true|false)\b")
+
+
+@pytest.mark.parametrize("path", builtin_scenarios(), ids=lambda p: p.stem)
+def test_no_operator_or_formula_in_what_an_ending_tells_a_trainee(path) -> None:
+    """The endings' own texts, and the reasons given for any ending (reached or not) on real final states."""
+    from game.rules.reading import READER
+    from game.scenario.model import tr
+    from game.views.narration import describe_condition_fact
+
+    book = load(path)
+    engine = Engine(book)
+    for lang in ("fr", "en"):
+        for ending in book.model.endings:
+            texts = [tr(ending.explanation, lang), *(tr(q, lang) for q in ending.questions)]
+            assert not [text for text in texts if OPERATORS.search(text)], ending.id
+    for seed in range(15):
+        rng, session = random.Random(seed), engine.new_session(seed)
+        while not session.finished:
+            engine.choose(session, rng.choice(engine.view(session).choices).index)
+        for index in range(len(book.model.endings)):
+            condition = book.cond("endings", index, "when")
+            if condition is None:
+                continue
+            for lang in ("fr", "en"):
+                for fact in condition.explain(session, READER):
+                    said = describe_condition_fact(book, fact, lang)
+                    assert not OPERATORS.search(said), said

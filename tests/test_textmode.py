@@ -25,7 +25,7 @@ def test_a_piped_game_reaches_an_ending(demo_book):
     code, text, session = run_text(demo_book, ["3", "1"], lang="fr")
     assert code == 0 and session.ending == "eclate"
     assert "=== Fin de la partie — Collectif éclaté ===" in text
-    assert "  - Cohésion < 25 (ici : " in text and ")\u00a0: vrai" in text
+    assert "  - La cohésion reste sous 25 (ici\u00a0: " in text
     assert "Questions pour le débriefing :" in text
 
 

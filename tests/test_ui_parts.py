@@ -243,24 +243,28 @@ def test_ending_facts_read_as_sentences() -> None:
     book = load(DEMO)
     partner, invention = book.model.partners[0], book.model.inventions[0]
     fact = Fact("cohesion >= 40", True, (("cohesion", 60.0),))
-    assert describe_condition_fact(book, fact, "fr") == "Cohésion ≥ 40 (ici : 60)\u00a0: vrai"
-    assert describe_condition_fact(book, fact, "en") == "Cohesion ≥ 40 (here: 60): true"
+    assert describe_condition_fact(book, fact, "fr") == "La cohésion atteint au moins 40 (ici\u00a0: 60)."
+    assert describe_condition_fact(book, fact, "en") == "Cohesion reaches at least 40 (here: 60)."
+    below = Fact("cohesion >= 40", False, (("cohesion", 30.0),))  # said as it is, not as "false"
+    assert describe_condition_fact(book, below, "fr") == "La cohésion reste sous 40 (ici\u00a0: 30)."
     engagement = Fact(f"engagement({partner.id}) < 30", False, ((f"engagement({partner.id})", 45.0),))
-    assert (
-        describe_condition_fact(book, engagement, "fr") == f"Engagement de {partner.name} < 30 (ici : 45)\u00a0: faux"
+    assert describe_condition_fact(book, engagement, "fr") == (
+        f"L’engagement de {partner.name} atteint au moins 30 (ici\u00a0: 45)."
     )
     gone = Fact(f"not active({partner.id})", False, ((f"active({partner.id})", 1.0),))
-    assert describe_condition_fact(book, gone, "en") == f"{partner.name} has left the collective: false"
+    assert describe_condition_fact(book, gone, "en") == f"{partner.name} is still in the collective."
     made = Fact(f"invented({invention.id})", True, ((f"invented({invention.id})", 1.0),))
     name = tr(invention.name, "fr")
-    assert describe_condition_fact(book, made, "fr") == f"L'invention «\u00a0{name}\u00a0» a vu le jour\u00a0: vrai"
+    assert describe_condition_fact(book, made, "fr") == f"L'invention «\u00a0{name}\u00a0» a vu le jour."
     count = Fact("innovations >= 1", False, (("innovations", 0.0),))
-    assert describe_condition_fact(book, count, "fr") == "Inventions devenues innovations ≥ 1 (ici : 0)\u00a0: faux"
+    assert describe_condition_fact(book, count, "fr") == (
+        "Le nombre d’inventions devenues innovations reste sous 1 (ici\u00a0: 0)."
+    )
     months = Fact("turn >= 3", True, (("turn", 4.0),))
-    assert describe_condition_fact(book, months, "fr") == "Mois écoulés ≥ 3 (ici : 4)\u00a0: vrai"
+    assert describe_condition_fact(book, months, "fr") == "Le nombre de mois écoulés atteint au moins 3 (ici\u00a0: 4)."
     assert (
         describe_condition_fact(book, Fact("not sens >= 40", True, (("sens", 30.0),)), "fr")
-        == "Sens < 40 (ici : 30)\u00a0: vrai"
+        == "Le sens reste sous 40 (ici\u00a0: 30)."
     )
 
 
@@ -280,8 +284,8 @@ def test_the_ending_screen_says_why_in_words(app: App) -> None:
     facts = match.engine.result(match.session).facts
     lines = [b[1] for b in screen.text.blocks if b[0] in ("yes", "no")]
     assert facts and lines == [describe_condition_fact(match.book, f, "fr") for f in facts]
-    assert all("\u00a0: vrai" in line or "\u00a0: faux" in line for line in lines)
-    assert not any("cohesion" in line or ">=" in line for line in lines)
+    assert all(line.endswith(".") for line in lines)
+    assert not any(mark in line for line in lines for mark in ("cohesion", ">=", "≥", "<", "vrai", "faux"))
 
 
 def test_the_name_field_takes_accented_capitals(app: App) -> None:

@@ -26,6 +26,7 @@ class Language:
     of: Callable[[str], str]  # "of Odile": "d'Odile" in French
     colon: str  # what comes before a list or a value: "\u00a0:" in French
     quotes: tuple[str, str]  # « » with their spaces in French, “ ” in English
+    decimal: str = "."  # the decimal mark: a comma in French
 
     def message(self, key: str, **values: object) -> str:
         text = self.messages[key]
@@ -36,6 +37,10 @@ class Language:
         if len(items) < 2:
             return "".join(items)
         return f"{', '.join(items[:-1])} {self.messages['word.' + word]} {items[-1]}"
+
+    def number(self, value: float) -> str:
+        """`1,5` in French, `1.5` in English; whole numbers without decimals."""
+        return f"{value:g}".replace(".", self.decimal).replace("-", "\u2212")
 
     def quote(self, text: str) -> str:
         return f"{self.quotes[0]}{text}{self.quotes[1]}"

@@ -65,40 +65,32 @@ def describe_changes(book: Book, changes: dict[str, int], lang: str) -> list[str
 
 # -- "why this ending", in words ------------------------------------------------------------------------
 
-_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "!=": "≠"}
-_OPPOSITE = {">=": "<", "<=": ">", ">": "≤", "<": "≥", "==": "≠", "!=": "="}
+# Comparisons and arithmetic said in words (no operator is ever shown to a trainee): catalogue keys.
+_OP_WORDS = {">=": "ge", ">": "gt", "<=": "le", "<": "lt", "==": "eq", "!=": "ne"}
+_ARITH_WORDS = {"+": "plus", "-": "minus", "*": "times", "/": "over"}
 _OPPOSITE_OP = {">=": "<", "<=": ">", ">": "<=", "<": ">=", "==": "!=", "!=": "=="}
 
 
 def describe_condition_fact(book: Book | None, fact: Fact, lang: str) -> str:
-    """One fact of an ending's condition as a trainee reads it, with the values it read and its verdict.
+    """One fact of an ending's condition as a trainee reads it: a sentence that says what is, in words, with
+    the values it read — never an operator or a formula, never "true" or "false".
 
-    `cohesion >= 40` with cohesion at 60 becomes « Cohésion ≥ 40 (ici : 60) : vrai »; ids of
-    partners, organisations, inventions, scenes and phases become their names (`book` gives them;
-    without it the ids stay). The window, the text mode and the reports all say it this way.
+    `cohesion >= 40` with cohesion at 60 becomes « La cohésion atteint au moins 40 (ici : 60). », and at 30
+    « La cohésion reste sous 40 (ici : 30). »; ids of partners, organisations, inventions, scenes and phases
+    become their names (`book` gives them). The window, the text mode and the reports all say it this way.
     """
-    verdict = t("held", lang) if fact.held else t("not_held", lang)
-    colon = language(lang).colon
     text = fact.text
     missing = text.count(")") - text.count("(")  # a fragment cut from `(a + b) / 2 >= 40` lost a bracket
     try:
         node = parse("(" * missing + text + ")" * -missing)
     except ConditionError:  # best effort: a fragment that no longer parses is shown as written
-        values = ", ".join(f"{name} = {value:g}" for name, value in fact.values)
-        detail = f" ({values})" if values else ""
-        text = fact.text
-        for code in (">=", "<=", "!=", "=="):
-            text = text.replace(code, _SIGNS[code])
-        return f"{text}{detail}{colon} {verdict}"
+        values = ", ".join(f"{name}{language(lang).colon} {language(lang).number(v)}" for name, v in fact.values)
+        return t("fact_unread", lang, values=values or "—")
     words = _Words(book, lang)
-    sentence = words.statement(node)
+    sentence = words.statement(node, negated=not fact.held)  # said as it is: what holds, or its opposite
     shown = words.values(fact.values)
     detail = f" ({t('here', lang, values=shown)})" if shown else ""
-    return f"{_capital(sentence)}{detail}{colon} {verdict}"
-
-
-def _is_sum(node: Node) -> bool:
-    return isinstance(node, Binary) and node.op in ("+", "-")
+    return f"{_capital(sentence)}{detail}."
 
 
 def _capital(text: str) -> str:
@@ -136,8 +128,6 @@ class _Words:
 
     def variable(self, name: str) -> str:
         name = ALIASES.get(name, name)
-        if name in GAUGE:
-            return gauge_name(name, self.lang)
         if f"reads.{name}" in self.language.messages:
             return t(f"reads.{name}", self.lang, units=self.units())
         if name in ("true", "false"):
@@ -156,7 +146,7 @@ class _Words:
             return self.statement(node.operand, not negated)
         if isinstance(node, Compare):
             op = _OPPOSITE_OP[node.op] if negated else node.op
-            return f"{self.amount(node.left)} {_SIGNS[op]} {self.amount(node.right)}"
+            return t(f"cmp.{_OP_WORDS[op]}", self.lang, x=self.amount(node.left), k=self.amount(node.right))
         if isinstance(node, Call) and f"holds.{node.func}" in self.language.messages:
             names = [self.thing(node.func, i, a) for i, a in enumerate(node.args)]
             if node.func != "active":  # a person is named as is; a thing is quoted
@@ -173,27 +163,21 @@ class _Words:
     def amount(self, node: Node) -> str:
         """A number: a gauge, a count, a function's value, a constant or a sum of those."""
         if isinstance(node, Number):
-            return f"{node.value:g}"
+            return self.language.number(node.value)
         if isinstance(node, Name):
             return self.variable(node.name)
         if isinstance(node, Call):
             return self.call(node)
         if isinstance(node, Unary):
-            return f"−{self.amount(node.operand)}" if node.op == "-" else self.statement(node)
+            return t("arith.neg", self.lang, a=self.amount(node.operand)) if node.op == "-" else self.statement(node)
         if isinstance(node, Binary):
             if node.op in ("and", "or"):
                 return self.statement(node)
             total = self.total(node)
             if total is not None:
                 return total
-            sign = {"+": "+", "-": "−", "*": "×", "/": "÷"}.get(node.op, node.op)
             left, right = self.amount(node.left), self.amount(node.right)
-            if node.op in ("*", "/"):  # keep the grouping that the words would lose
-                left = f"({left})" if _is_sum(node.left) else left
-                right = f"({right})" if _is_sum(node.right) or isinstance(node.right, Binary) else right
-            elif node.op == "-" and _is_sum(node.right):
-                right = f"({right})"
-            return f"{left} {sign} {right}"
+            return t(f"arith.{_ARITH_WORDS[node.op]}", self.lang, a=left, b=right)
         if isinstance(node, Compare):
             return self.statement(node)
         return "?"
@@ -202,9 +186,9 @@ class _Words:
         names = [self.thing(node.func, i, a) for i, a in enumerate(node.args)]
         if node.func == "innovated":
             return t("reads.innovated", self.lang, x=self.language.quote(names[0]))
-        if f"change.{node.func}" in self.language.messages:
+        if f"reads.{node.func}" in self.language.messages:
             x = names[0] if node.func != "diffusion" else self.language.quote(names[0])
-            return t(f"change.{node.func}", self.lang, x=x, of_x=self.language.of(names[0]), y=names[-1])
+            return t(f"reads.{node.func}", self.lang, x=x, of_x=self.language.of(names[0]), y=names[-1])
         return self.statement(node)
 
     def total(self, node: Binary) -> str | None:
@@ -238,9 +222,10 @@ class _Words:
         shown = (self.short_values(nodes) if len(nodes) == len(read) else None) or [
             (n if isinstance(n, str) else self.amount(n), v) for n, v in read
         ]
+        number = self.language.number
         if len(shown) == 1:
-            return f"{shown[0][1]:g}"
-        return ", ".join(f"{_capital(label)} = {value:g}" for label, value in shown)
+            return number(shown[0][1])
+        return ", ".join(f"{label}{self.language.colon} {number(value)}" for label, value in shown)
 
     def short_values(self, nodes: list[tuple[Node, float]]) -> list[tuple[str, float]] | None:
         """Several readings of one function (`innovated(a)`, `innovated(b)`) named by their argument alone."""
