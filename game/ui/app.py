@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from game.errors import Diagnostic
     from game.ui.catalogue import Entry
     from game.ui.match import Match
+    from game.ui.records import Saved
 
 # Start-up is a target (issue 7: the title on screen within 1.5x a bare pygame program). The title
 # needs neither the engine nor the loader (and pydantic behind them): the modules that do (records,
@@ -69,7 +70,7 @@ class App:
         self.record, self.records_dir = record, records_dir
         self.scenarios_dir = scenarios_dir
         self.seed = seed
-        self.profile = {"name": name, "group": group}
+        self.profile = {"name": name or self.settings.name, "group": group or self.settings.group}
         self.window_size = size
         pygame.display.set_caption("Partenaires")
         pygame.display.set_mode(size, pygame.RESIZABLE)
@@ -84,6 +85,7 @@ class App:
         self.preset: Entry | None = None
         self._catalogue: list[Entry] | None = None
         self._saved: Path | None = None
+        self._unfinished: list[Saved] = []
         self.match: Match | None = None
         self.screen: Screen = TitleScreen(self)
         self._warm = quick_title  # the unfinished session (Continue) is looked for after the first frame
@@ -153,17 +155,28 @@ class App:
             self.settings.save(self.settings_path)
             self.relayout()
 
+    def remember_profile(self, name: str, group: str) -> None:
+        """The name and group typed on the profile screen, kept for this game and the next ones."""
+        self.profile = {"name": name, "group": group}
+        if (self.settings.name, self.settings.group) != (name, group):
+            self.settings.name, self.settings.group = name, group
+            self.settings.save(self.settings_path)
+
     def toast(self, text: str) -> None:
         self.toasts = [[text, TOAST_SECONDS]]
 
     # -- navigation ------------------------------------------------------------------------------------
     def go_title(self, look_for_saved: bool = True) -> None:
-        self._saved = None
+        self._saved, self._unfinished = None, []
         if self.record and look_for_saved:
-            from game.ui import records
-
-            self._saved = records.latest(self.records_folder())
+            self._look_for_saved()
         self.show(TitleScreen(self))
+
+    def _look_for_saved(self) -> None:
+        from game.ui import records
+
+        self._unfinished = records.unfinished(self.records_folder())
+        self._saved = self._unfinished[0].path if self._unfinished else None
 
     def warm_up(self) -> None:
         """After the first frame: import what the title did not need and look for a session to continue."""
@@ -172,7 +185,7 @@ class App:
         from game.ui.screens import document, ending, pause, play, profile, scenarios  # noqa: F401
 
         if isinstance(self.screen, TitleScreen) and self.record:
-            self._saved = records.latest(self.records_folder())
+            self._look_for_saved()
             if self._saved is not None:
                 self.relayout()
         if isinstance(self.screen, TitleScreen):
@@ -185,12 +198,41 @@ class App:
     def saved_session(self) -> Path | None:
         return self._saved
 
-    def saved_label(self) -> str | None:
-        if self._saved is None:
-            return None
-        from game.ui import records
+    def unfinished_games(self) -> list[Saved]:
+        return list(self._unfinished)
 
-        return records.describe(self._saved, self.settings.lang)
+    def saved_words(self, saved: Saved) -> tuple[str, str]:
+        """(`Camille Martin · Chalon`, `Mois 4`): who, which scenario by its title, which month — no file name."""
+        from game.scenario.model import tr
+
+        lang = self.settings.lang
+        title, unit = saved.scenario, s("month", lang)
+        for entry in self.catalogue():
+            if entry.book is not None and entry.book.model.id == saved.scenario:
+                title, unit = tr(entry.book.model.title, lang), tr(entry.book.model.clock.unit, lang)
+                break
+        who = saved.trainee or s("nameless", lang)
+        return s("saved_game", lang, who=who, scenario=title), s(
+            "saved_month", lang, unit=unit.capitalize(), month=saved.month
+        )
+
+    def saved_label(self) -> str | None:
+        """The Continue button's explanation: the one game it resumes, or how many there are to choose from."""
+        if not self._unfinished:
+            return None
+        if len(self._unfinished) > 1:
+            return s("saved_games_hint", self.settings.lang, n=len(self._unfinished))
+        label, detail = self.saved_words(self._unfinished[0])
+        return f"{label} · {detail}"
+
+    def choose_saved(self) -> None:
+        """Continue: one unfinished game is resumed at once; several are listed to choose from."""
+        if len(self._unfinished) > 1:
+            from game.ui.screens.saved import SavedScreen
+
+            self.show(SavedScreen(self))
+        else:
+            self.continue_game()
 
     def new_game(self) -> None:
         from game.ui.screens.profile import ProfileScreen

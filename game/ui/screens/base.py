@@ -120,7 +120,7 @@ class Screen:
             return False
         if target.focusable:
             self.focus(target)
-        target.activate()
+        target.click()
         return True
 
     def handle_key(self, event: pygame.event.Event) -> bool:

@@ -41,7 +41,7 @@ class TitleScreen(Screen):
         buttons = [Button(s("new_game", lang), app.new_game, primary=True)]
         saved = app.saved_session()
         if saved is not None:
-            buttons.append(Button(s("continue", lang), app.continue_game, hint=app.saved_label()))
+            buttons.append(Button(s("continue", lang), app.choose_saved, hint=app.saved_label()))
         buttons += [
             Button(s("howto", lang), lambda: app.howto(start=False)),
             Button(s("settings", lang), app.open_settings),

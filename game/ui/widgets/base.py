@@ -42,6 +42,10 @@ class Widget:
     def activate(self) -> None:
         """Enter, Space or a click."""
 
+    def click(self) -> None:
+        """A mouse click, after the widget took the focus: most widgets do what Enter does."""
+        self.activate()
+
     def handle_key(self, event: pygame.event.Event) -> bool:
         """Keys a focused widget uses itself (text input); True when consumed."""
         return False
