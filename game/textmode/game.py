@@ -17,15 +17,10 @@ from game.rules.session import Session
 from game.scenario.loading import Book
 from game.scenario.model import tr
 from game.views.narration import describe_changes, describe_condition_fact, invention_name, org_short
+from game.views.reading import sentence
 from game.vocabulary.gauges import GAUGES
 
-__all__ = ["TextGame", "stdin_reader", "sentence"]
-
-
-def sentence(text: str) -> str:
-    """A text ending as a sentence, so a speech engine pauses after it (`Imposer la méthode` → `… méthode.`)."""
-    text = text.strip()
-    return text if not text or text[-1] in ".!?…»”)" else text + "."
+__all__ = ["TextGame", "stdin_reader"]
 
 
 class TextGame:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from game.ui.catalogue import Entry
     from game.ui.match import Match
     from game.ui.records import Saved
+    from game.ui.sound import Sounds
 
 # Start-up is a target (issue 7: the title on screen within 1.5x a bare pygame program). The title
 # needs neither the engine nor the loader (and pydantic behind them): the modules that do (records,
@@ -75,6 +76,7 @@ class App:
         pygame.display.set_caption("Partenaires")
         pygame.display.set_mode(size, pygame.RESIZABLE)
         self.look = Look(theme_for(self.settings.high_contrast), TextCache(self.settings.text_scale))
+        self._sounds: Sounds | None = None  # made when sound is first wanted (the mixer is not opened before)
         self._icon()
         pygame.key.set_repeat()  # no repeats: a held or late-released Enter must never take two decisions
         self.running = True
@@ -162,6 +164,47 @@ class App:
             self.settings.name, self.settings.group = name, group
             self.settings.save(self.settings_path)
 
+    # -- sound and voice ---------------------------------------------------------------------------------
+    def sounds(self) -> Sounds:
+        if self._sounds is None:
+            from game.ui.sound import Sounds
+
+            self._sounds = Sounds()
+        return self._sounds
+
+    def cue(self, name: str) -> None:
+        """A sound cue (choice, event, phase, ending) when sound is on; nothing is loaded while it is off."""
+        if self.settings.sound:
+            self.sounds().cue(name)
+
+    def start_sound(self) -> None:
+        """Sound on at start-up when the player left it on (after the first frame: start-up is a target)."""
+        if self.settings.sound and not self.sounds().enabled:
+            self.sounds().set(True)
+
+    def toggle_sound(self) -> None:
+        """Key M: sounds and ambience on or off, remembered; without an audio device, say so."""
+        lang = self.settings.lang
+        self.settings.sound = not self.settings.sound
+        working = self.sounds().set(self.settings.sound)
+        self.settings.save(self.settings_path)
+        if not working:
+            self.toast(s("no_sound", lang))
+        else:
+            self.toast(s("sound_on" if self.settings.sound else "sound_off", lang))
+
+    def read_aloud(self) -> None:
+        """Key V: the current screen read aloud by the platform's speech engine, or a word saying there is none."""
+        from game.ui import voice
+
+        text = self.screen.spoken()
+        if not text:
+            return
+        if voice.speak(text, self.settings.lang):
+            self.toast(s("reading_aloud", self.settings.lang))
+        else:
+            self.toast(s("no_voice", self.settings.lang))
+
     def toast(self, text: str) -> None:
         self.toasts = [[text, TOAST_SECONDS]]
 
@@ -190,6 +233,7 @@ class App:
                 self.relayout()
         if isinstance(self.screen, TitleScreen):
             self.catalogue()  # the scenario list, read while the player looks at the title
+        self.start_sound()
 
     def records_folder(self) -> Path | None:
         folder = self.records_dir
@@ -387,6 +431,7 @@ class App:
     def show_ending(self, match: Match) -> None:
         from game.ui.screens.ending import EndingScreen
 
+        self.cue("ending")
         self.show(EndingScreen(self, match))
 
     def quit(self) -> None:
@@ -491,8 +536,14 @@ class App:
         return 0
 
     def close(self) -> None:
-        """Keep the preferences, let go of the record file and the window."""
+        """Keep the preferences, let go of the record file, the speech, the sound and the window."""
         self.settings.save(self.settings_path)
+        if self._sounds is not None:
+            self._sounds.set(False)
+        import sys
+
+        if "game.ui.voice" in sys.modules:
+            sys.modules["game.ui.voice"].stop()
         if self.match is not None:
             self.match.close()
             self.match = None

@@ -129,6 +129,11 @@ class Screen:
             return True
         if self.on_key(event):
             return True
+        if event.key in (pygame.K_v, pygame.K_m) and not getattr(event, "mod", 0) & (
+            pygame.KMOD_CTRL | pygame.KMOD_ALT
+        ):
+            self.app.read_aloud() if event.key == pygame.K_v else self.app.toggle_sound()
+            return True
         key, shift = event.key, getattr(event, "mod", 0) & pygame.KMOD_SHIFT
         if self.scroller is not None and self.scroll_key(key):
             return True
@@ -262,6 +267,15 @@ class Screen:
         for i, line in enumerate(lines):
             at = (box.x + look.px(10), box.y + look.px(7) + i * line_h)
             blit_text(surface, look, line, "small", look.theme.bg, at)
+
+    def spoken(self) -> str:
+        """What the self-voicing key (V) reads: the screen's text, then its buttons, in sentences."""
+        from game.ui.widgets.button import Button
+        from game.views.reading import read_blocks, sentence
+
+        lines = read_blocks(self.scroller.blocks) if self.scroller is not None else []
+        lines += [sentence(w.label) for w in self.widgets if isinstance(w, Button) and w.enabled]
+        return "\n".join(lines)
 
     def on_show(self) -> None:
         """Called when the screen becomes the current one."""

@@ -394,11 +394,28 @@ class PlayScreen(Screen):
         blocks.append(("body", tr(view.text, lang).strip()))
         return blocks
 
+    def spoken(self) -> str:
+        """The scene and its choices, or the feedback, in sentences (what key V reads; the text mode's words)."""
+        from game.i18n import t
+        from game.views.reading import read_blocks, sentence
+
+        lang = self.lang
+        lines = read_blocks(self.text.blocks)
+        if self.outcome is None and not self.match.session.finished:
+            lines.append(t("choices", lang))
+            for button in (w for w in self.widgets if isinstance(w, Button) and w.number is not None):
+                lines.append(t("text.choice", lang, n=button.number, text=sentence(button.label), cost=button.detail))
+        else:
+            lines += [sentence(w.label) for w in self.widgets if isinstance(w, Button)]
+        return "\n".join(lines)
+
     # -- acting --------------------------------------------------------------------------------------------
     def pick(self, index: int) -> None:
         if self.outcome is not None or self.match.session.finished:
             return
         self.outcome = self.match.choose(index)
+        turned = self.outcome.phase_to and self.outcome.phase_to != self.outcome.phase_from
+        self.app.cue("event" if self.outcome.events else "phase" if turned else "choice")
         for key, gauge in self.gauges.items():
             gauge.flash = 0.0  # only this decision's changes are shown
             gauge.set(self.match.session.gauges[key])
