@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
-from game.i18n import gauge_name, language, units
+from game.i18n import LANGUAGES, gauge_name, language, units
 from game.rules.engine import Outcome, SceneView
 from game.scenario.model import tr
 from game.ui.causes import explain_last
@@ -24,6 +24,7 @@ from game.ui.frames import Region, Regions
 from game.ui.match import Match
 from game.ui.screens.base import Screen
 from game.ui.strings import s
+from game.ui.widgets.backdrop import backdrop, place_of
 from game.ui.widgets.base import blit_text, panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.gauge import Gauge, bar, change_label
@@ -110,6 +111,7 @@ class PlayScreen(Screen):
         self.outcome: Outcome | None = None
         self.gauges = {g: Gauge(g, g, match.session.gauges[g], self._explainer(g)) for g in GAUGES}
         self.regions = Regions()  # the static layer, region by region (see draw_static)
+        self.place = "meeting"  # where the scene happens (widgets/backdrop.py), kept while its feedback shows
 
     def _explainer(self, key: str):  # type: ignore[no-untyped-def]
         def explain() -> str:
@@ -182,7 +184,7 @@ class PlayScreen(Screen):
                 yield from self._text_ahead(
                     outcome_blocks(self.match, outcome, lang), [self._continue(outcome)], choosing=False
                 )
-                yield from self._seats_ahead(None, after)
+                yield from self._seats_ahead(None, after, outcome)
             return
         if self.outcome.ending is not None:
             return
@@ -193,12 +195,12 @@ class PlayScreen(Screen):
             button.rect = pygame.Rect(0, 0, width, button.measure(look, width))
             self.warm_picture(button, focused=n == 0)  # the first choice has the focus after a scene opens
             yield
-        yield from self._seats_ahead(view.speaker, session)
+        yield from self._seats_ahead(view.speaker, session, None)
 
-    def _seats_ahead(self, speaker: str | None, session: Session) -> Iterator[None]:
+    def _seats_ahead(self, speaker: str | None, session: Session, outcome: Outcome | None) -> Iterator[None]:
         """The faces whose caption or ring will change (engagement, who speaks), drawn ahead."""
         for seat in self.seat_widgets[:-1]:
-            info = self._partner_info(seat.info.key, speaker, session)
+            info = self._partner_info(seat.info.key, speaker, session, outcome)
             if info != seat.info:
                 ahead = Seat(info, seat.compact)
                 ahead.rect = seat.rect.copy()
@@ -250,7 +252,7 @@ class PlayScreen(Screen):
     def _seats(self) -> list[Seat]:
         model, session = self.match.book.model, self.match.session
         speaker = self.match.view().speaker if self.outcome is None and not session.finished else None
-        seats = [Seat(self._partner_info(p.id, speaker)) for p in model.partners]
+        seats = [Seat(self._partner_info(p.id, speaker, None, self.outcome)) for p in model.partners]
         orgs = {o.id: o for o in model.organisations}
         player_org = orgs.get(model.player.organisation)
         you = Seat(
@@ -327,7 +329,9 @@ class PlayScreen(Screen):
         for i, seat in enumerate(seats):
             seat.rect = pygame.Rect(self.table.x + i * width, self.table.y, width - self.look.px(4), self.table.h)
 
-    def _partner_info(self, partner_id: str, speaker: str | None, session: Session | None = None) -> SeatInfo:
+    def _partner_info(
+        self, partner_id: str, speaker: str | None, session: Session | None = None, outcome: Outcome | None = None
+    ) -> SeatInfo:
         book, lang, session = self.match.book, self.lang, session or self.match.session
         partner = next(p for p in book.model.partners if p.id == partner_id)
         org = next(o for o in book.model.organisations if o.id == partner.organisation)
@@ -349,14 +353,38 @@ class PlayScreen(Screen):
             safe_asset(book.folder, partner.portrait),
             about,
             s("gone", lang),
+            self._mood(partner.id, speaker, session, outcome),
         )
+
+    def _mood(self, partner_id: str, speaker: str | None, session: Session, outcome: Outcome | None) -> str:
+        """The face a partner makes: pleased or worried after a decision that moved their engagement (or
+        the event that followed it), speaking in their scene, worried when their engagement runs low."""
+        if not session.active[partner_id]:
+            return "gone"
+        if outcome is not None:
+            moved = outcome.changes.get(f"engagement:{partner_id}", 0)
+            moved += sum(hit.deltas.get(f"engagement:{partner_id}", 0) for hit in outcome.events)
+            if moved:
+                return "pleased" if moved > 0 else "worried"
+        if partner_id == speaker:
+            return "speaking"
+        return "worried" if session.engagement[partner_id] < 30 else "neutral"
 
     def _scene_widgets(self) -> list[Button | RichText]:
         view = self.match.view()
+        self.place = self._place_of(view)
         buttons: list[Button | RichText] = list(self._choice_buttons(view))
         self.text = self._text_for(self.scene_blocks(view))
         self.scroller = self.text
         return [*buttons, self.text]
+
+    def _place_of(self, view: SceneView) -> str:
+        """The kind of place of the current scene, from its id, its phase and its words in every language
+        (so the backdrop does not change with the language)."""
+        session = self.match.session
+        titles = " ".join([session.scene, *(tr(view.title, lang) for lang in LANGUAGES)])
+        texts = " ".join(tr(view.text, lang) for lang in LANGUAGES)
+        return place_of(titles, texts, session.phase)
 
     def _choice_buttons(self, view: SceneView) -> list[Button]:
         lang = self.lang
@@ -506,6 +534,7 @@ class PlayScreen(Screen):
                     seats,
                     tuple(self.card),
                     self.choices_label_y,
+                    self.place,
                 ),
                 self._centre,
             )
@@ -541,6 +570,11 @@ class PlayScreen(Screen):
 
     def _table(self, surface: pygame.Surface) -> None:
         look = self.look
+        picture = backdrop(self.place, self.table.size, look.theme)
+        if picture is not None:
+            surface.blit(picture, self.table)
+            pygame.draw.rect(surface, look.theme.bg, self.table.inflate(4, 4), 3, border_radius=look.px(12))
+            pygame.draw.rect(surface, look.theme.border, self.table, 1, border_radius=look.px(10))
         if self.table_round:
             draw_table(surface, look, self.table, self.seat_widgets)
             return
