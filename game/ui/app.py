@@ -45,6 +45,7 @@ __all__ = ["App", "run"]
 FPS = 60
 IDLE_WAIT_MS = 500  # the longest the loop sleeps before looking again
 TOAST_SECONDS = 4.0
+FADE_SECONDS = 0.18  # the short cross-fade from one screen to the next
 
 
 class App:
@@ -83,6 +84,8 @@ class App:
         self.animating = False
         self.needs_frame = True  # the first frame, and after any change made outside an event
         self.toasts: list[list[object]] = []
+        self.fades = False  # cross-fades between screens: on in the real loop (tests and benches step frames)
+        self._fade: tuple[pygame.Surface, float] | None = None
         self.chosen: Entry | None = None
         self.preset: Entry | None = None
         self._catalogue: list[Entry] | None = None
@@ -107,6 +110,8 @@ class App:
 
     def show(self, screen: Screen) -> None:
         self.needs_frame = True
+        if self.fades and not screen.modal and not self.screen.modal and self.screen is not screen:
+            self._fade = (self.surface.copy(), FADE_SECONDS)  # the last picture, fading out over the new one
         match = getattr(screen, "match", None) or getattr(getattr(screen, "under", None), "match", None)
         if match is not self.match and screen.holds_match:
             if self.match is not None:
@@ -481,11 +486,19 @@ class App:
         for toast in self.toasts:
             toast[1] = float(toast[1]) - dt  # type: ignore[arg-type]
         self.toasts = [t for t in self.toasts if float(t[1]) > 0]  # type: ignore[arg-type]
-        self.animating = moving or bool(self.toasts)
+        if self._fade is not None:
+            left = self._fade[1] - dt
+            self._fade = (self._fade[0], left) if left > 0 else None
+        self.animating = moving or bool(self.toasts) or self._fade is not None
 
     def draw(self) -> None:
         surface = self.surface
         self.screen.draw(surface)
+        if self._fade is not None:
+            old, left = self._fade
+            if old.get_size() == surface.get_size():
+                old.set_alpha(round(255 * left / FADE_SECONDS))
+                surface.blit(old, (0, 0))
         for text, _ in self.toasts:
             self._draw_toast(surface, str(text))
 
@@ -515,6 +528,7 @@ class App:
         """Run until the window closes: 60 fps while something moves, asleep otherwise."""
         clock = pygame.time.Clock()
         dt = 1000 / FPS
+        self.fades = True
         while self.running:
             if self.animating:
                 events = pygame.event.get()
