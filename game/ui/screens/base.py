@@ -246,7 +246,8 @@ class Screen:
         """Things drawn every frame under the widgets (none by default)."""
 
     def draw_tooltip(self, surface: pygame.Surface) -> None:
-        source = self.hover if self.hover is not None and self.hover.tooltip() else self.focused
+        focused = self.focused if self.focused is not None and self.focused.tooltip_on_focus else None
+        source = self.hover if self.hover is not None and self.hover.tooltip() else focused
         text = source.tooltip() if source is not None else None
         if not text or source is None:
             return

@@ -275,17 +275,20 @@ class PlayScreen(Screen):
         Pure: the screen also asks it about the next key press, to prepare that text at its size."""
         look, center = self.look, self.center
         gap = look.px(12)
+        pad_x, pad_y = self._card_padding()
+        min_card = 3 * look.text.line_height("body") + 2 * pad_y
         if choosing:
             label_h = 0 if self.is_compact else look.text.line_height("h2") + look.px(6)
-            heights = [b.measure(look, center.w) for b in buttons]
+            least_table = Seat.size(look, compact=True)[1] + look.px(4)
+            readable = min(text.content_height(look, self.text_width), 6 * look.text.line_height("body")) + 2 * pad_y
+            room = center.h - least_table - max(min_card, readable) - 2 * gap - label_h  # the scene stays legible
+            heights = self._fit_choices(buttons, room)
             actions_h = label_h + sum(heights) + look.px(8) * (len(buttons) - 1)
         else:
             label_h = 0
             heights = [buttons[0].measure(look, min(center.w, buttons[0].natural_width(look)))]
             actions_h = heights[0]
-        pad_x, pad_y = self._card_padding()
         content = text.content_height(look, self.text_width) + 2 * pad_y
-        min_card = 3 * look.text.line_height("body") + 2 * pad_y
         _, seat_h = Seat.size(look)
         round_h = 2 * seat_h + look.px(8)
         room = center.h - actions_h - 2 * gap
@@ -298,6 +301,25 @@ class PlayScreen(Screen):
         card_bottom = center.bottom - actions_h - gap
         card = pygame.Rect(center.x, table.bottom + gap, center.w, max(0, card_bottom - table.bottom - gap))
         return Centre(table, round_table, card, card.inflate(-2 * pad_x, -2 * pad_y), label_h, heights, card_bottom)
+
+    def _fit_choices(self, buttons: list[Button], room: int) -> list[int]:
+        """The choices' heights, made thinner step by step until they leave `room` for the table and the
+        scene: less padding, then smaller type, then one line each (the whole label on hover and read aloud)."""
+        look, width = self.look, self.center.w
+        gaps = look.px(8) * (len(buttons) - 1)
+        steps = [(None, None, False), (5, None, False), (4, "small", False), (4, "small", True)]
+        heights: list[int] = []
+        for pad_y, role, one_line in steps:
+            for button in buttons:
+                if pad_y is not None:
+                    button.pad_y = min(button.pad_y, pad_y)
+                if role is not None:
+                    button.role = role
+                button.one_line = one_line
+            heights = [b.measure(look, width) for b in buttons]
+            if sum(heights) + gaps <= room:
+                break
+        return heights
 
     def _arrange(self, main: list, seats: list[Seat]) -> None:  # type: ignore[type-arg]
         look, center = self.look, self.center
