@@ -59,7 +59,9 @@ def test_faces_react_to_what_the_decision_did_to_each_partner(app: App) -> None:
 def test_the_place_comes_from_the_scene() -> None:
     assert place_of("autour-table Autour de la table", "Lucie a fait du café.") == "kitchen"
     assert place_of("Une idée dans la cuisine", "Et si on montait un chantier ?") == "kitchen"  # the title first
-    assert place_of("La visite", "Les travaux du chantier avancent.") == "worksite"
+    assert place_of("La visite", "On se retrouve sur le chantier, au pied de l'échafaudage.") == "worksite"
+    assert place_of("Le budget", "Le chantier d'insertion manque de crédits.") == "meeting"  # the project, not a place
+    assert place_of("cafe_quartier Au café") == "kitchen"  # accents or not
     assert place_of("Le comité de pilotage", "Les élus écoutent.") == "committee"
     assert place_of("Le secret professionnel", "Marie refuse.") == "meeting"
     assert place_of("", "Il faut élucider ce point.") == "meeting"  # a whole word, not the start of one

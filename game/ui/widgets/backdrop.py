@@ -1,8 +1,7 @@
 """A backdrop behind the table for each kind of place, drawn by our code (no image file).
 
 The place is read from the scene itself (no field in the scenario format): the words of its id and title,
-else of its text, else of its phase (`place_of`); within one text the comité de pilotage comes first, then
-the worksite, then the kitchen of the maison de quartier; else the meeting room. Each backdrop is drawn
+else of its text, else of its phase (`place_of`, docs/ui.md); else the meeting room. Each backdrop is drawn
 once per (place, size, theme) and kept; a frame only blits it. Colours are soft, close to the page, so
 that the partners stay what one looks at; the high-contrast theme has no backdrop at all.
 """
@@ -10,34 +9,53 @@ that the partners stay what one looks at; the high-contrast theme has no backdro
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pygame
 
 from game.ui.theme import Colour, Theme
 from game.ui.widgets.portrait import mix
 
-__all__ = ["PLACES", "place_of", "backdrop"]
+__all__ = ["PLACES", "TEXT_PLACES", "place_of", "backdrop"]
 
-# place → words that put a scene there (French and English, whole words or their plural, any case)
+# place → words that put a scene there when its id, title or phase names them (whole words or their plural,
+# any case, accents or not)
 PLACES: dict[str, tuple[str, ...]] = {
     "committee": ("comité de pilotage", "copil", "pilotage", "steering", "élu", "councillor", "financeur", "funder"),
     "worksite": ("chantier", "worksite", "building site", "travaux", "site visit"),
     "kitchen": ("café", "cuisine", "kitchen", "coffee", "maison de quartier", "community centre", "community center"),
+}
+# in a scene's text a place is only mentioned in passing ("le chantier d'insertion" is the project, not the
+# place): the text decides only with words that put people there
+TEXT_PLACES: dict[str, tuple[str, ...]] = {
+    "committee": ("comité de pilotage", "copil", "steering committee", "les élus", "the councillors"),
+    "worksite": ("sur le chantier", "au chantier", "on the worksite", "on site", "échafaudage", "scaffolding"),
+    "kitchen": ("café", "cuisine", "kitchen", "coffee"),
 }
 DEFAULT = "meeting"
 
 _cache: dict[tuple[object, ...], pygame.Surface] = {}
 
 
-def place_of(*texts: str) -> str:
-    """The kind of place a scene happens in, from its words: the first text (the scene's id and title) that
-    names a place decides, then the next (its text, then its phase); the meeting room when none does."""
-    for text in texts:
-        words = text.lower().replace("_", " ").replace("-", " ")
-        for place, keys in PLACES.items():
-            if any(re.search(r"(?<!\w)" + re.escape(key) + r"[sx]?(?!\w)", words) for key in keys):
-                return place
-    return DEFAULT
+def _plain(text: str) -> str:
+    """Lower case, no accents, no id punctuation: `Café_Quartier` and `cafe-quartier` read alike."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("_", " ").replace("-", " "))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _named(text: str, places: dict[str, tuple[str, ...]]) -> str | None:
+    words = _plain(text)
+    for place, keys in places.items():
+        if any(re.search(r"(?<!\w)" + re.escape(_plain(key)) + r"[sx]?(?!\w)", words) for key in keys):
+            return place
+    return None
+
+
+def place_of(title: str, text: str = "", phase: str = "") -> str:
+    """The kind of place a scene happens in: named by its id and title, else by its text (`TEXT_PLACES`),
+    else by its phase id; the meeting room when none says. Within one of them the comité de pilotage comes
+    first, then the worksite, then the kitchen."""
+    return _named(title, PLACES) or _named(text, TEXT_PLACES) or _named(phase, PLACES) or DEFAULT
 
 
 def backdrop(place: str, size: tuple[int, int], theme: Theme) -> pygame.Surface | None:
