@@ -87,3 +87,20 @@ def test_the_table_stands_on_the_backdrop(app: App) -> None:
     app.step(16)
     corner = screen.table.move(screen.look.px(20), screen.look.px(20)).topleft
     assert app.surface.get_at(corner)[:3] != screen.look.theme.bg
+
+
+def test_screens_cross_fade_in_the_real_window(app: App) -> None:
+    """In the real loop (`fades` on) a new screen starts under the last picture and shows alone 0.18 s later."""
+    app.fades = True
+    app.step(16)
+    title = app.surface.copy()
+    app.new_game()
+    app.step(16)
+    assert app.animating  # the loop keeps drawing while it fades
+    middle = app.surface.get_at((app.surface.get_width() // 4, app.surface.get_height() // 3))
+    for _ in range(15):
+        app.step(16)
+    assert not app.animating
+    after = app.surface.get_at((app.surface.get_width() // 4, app.surface.get_height() // 3))
+    before = title.get_at((title.get_width() // 4, title.get_height() // 3))
+    assert middle != after and before != after  # partway between the title's kitchen and the profile page
