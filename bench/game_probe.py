@@ -199,11 +199,16 @@ def loading(repeat: int) -> dict[str, Any]:
         path = WORK / f"generated-{scenes}.yaml"
         path.write_text(generate(scenes), encoding="utf-8")
         files.append((f"generated {scenes} scenes", path))
+    for scenes in (360, 1440):  # about 1,250 and 5,000 references to missing scenes
+        path = WORK / f"dangling-{scenes}.yaml"
+        path.write_text(generate(scenes, dangling=True), encoding="utf-8")
+        files.append((f"dangling {scenes} scenes", path))
     found = {}
     for name, path in files:
         check(path)  # warm the imports
         ours, base = [], []
-        for _ in range(int(repeat) if "generated" not in name else max(5, int(repeat) // 3)):
+        generated = name.startswith(("generated", "dangling"))
+        for _ in range(int(repeat) if not generated else max(5, int(repeat) // 3)):
             book = diags = None
             clear_cache()  # a cold load each time: read, parse, validate, check
             gc.collect()  # the same clean heap before each run, as timeit does

@@ -99,7 +99,7 @@ def _choice(rng: random.Random, n: int, count: int) -> list[str]:
     return lines
 
 
-def _scenes(rng: random.Random, count: int) -> list[str]:
+def _scenes(rng: random.Random, count: int, dangling: bool = False) -> list[str]:
     lines = ["scenes:"]
     for n in range(count):
         phase = PHASES[n * len(PHASES) // count]
@@ -113,11 +113,17 @@ def _scenes(rng: random.Random, count: int) -> list[str]:
             f'      en: "Scene {n}. The partners discuss a case and their rules."',
             "    choices:",
         ]
-        lines += _choice(rng, n, count)
+        lines += _choice(rng, n, count) + _dangling(dangling, n, 0)
         for extra in range(rng.randint(1, 2)):
-            lines += _choice(rng, n * 10 + extra, count)
+            lines += _choice(rng, n * 10 + extra, count) + _dangling(dangling, n, extra + 1)
         lines.append("      - text: " + _text("Continuer", "Continue"))
+        lines += _dangling(dangling, n, 9)
     return lines
+
+
+def _dangling(wanted: bool, n: int, k: int) -> list[str]:
+    """A reference to a scene that does not exist, close to a real id (each one a "did you mean")."""
+    return [f"        next: sc{n}_{k}"] if wanted else []
 
 
 def _tail() -> list[str]:
@@ -143,11 +149,15 @@ def _tail() -> list[str]:
     ]
 
 
-def generate(scenes: int, seed: int = 1, turns: int | None = None) -> str:
-    """A valid scenario with `scenes` scenes (same seed, same text); `turns` defaults to a quarter of them."""
+def generate(scenes: int, seed: int = 1, turns: int | None = None, dangling: bool = False) -> str:
+    """A valid scenario with `scenes` scenes (same seed, same text); `turns` defaults to a quarter of them.
+
+    With `dangling`, each scene's last choice leads to a scene that does not exist: as many
+    mistakes as scenes, each compared with every scene id for a "did you mean".
+    """
     rng = random.Random(seed)
     turns = turns or max(8, min(120, scenes // 4))
-    return "\n".join(_header(turns) + _scenes(rng, scenes) + _tail()) + "\n"
+    return "\n".join(_header(turns) + _scenes(rng, scenes, dangling) + _tail()) + "\n"
 
 
 if __name__ == "__main__":

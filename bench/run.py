@@ -214,7 +214,19 @@ def loading_rows(repeat: int) -> list[Row]:
     for name, figures in found.items():
         ms, base = figures["ms"], figures["yaml_ms"]
         state = "" if figures["ok"] else f" — refused, {figures['errors']} error(s)"
-        if name.startswith("generated"):
+        if name.startswith("dangling"):
+            count = figures["errors"]
+            rows.append(
+                Row(
+                    f"Check (CPU time), {name.split()[1]} scenes with {count:,} references to missing scenes",
+                    f"{fmt_ms(ms)} ({ms / count * 1000:.0f} µs/reference)",
+                    f"{fmt_ms(base)} (YAML only)",
+                    f"{ms / base:.1f}×",
+                    "linear growth",
+                    "",
+                )
+            )
+        elif name.startswith("generated"):
             scenes = int(name.split()[1])
             limit = 1500 if scenes == 1000 else None
             rows.append(
@@ -248,6 +260,21 @@ def loading_rows(repeat: int) -> list[Row]:
         rows.append(
             Row(
                 f"Growth {low} → {high} scenes (time ratio ÷ size ratio; 1.0 = linear)",
+                f"{growth:.2f}",
+                f"{base:.2f} (YAML only)",
+                f"{growth / base:.2f}×",
+                "≈ 1 (linear), or as the YAML parse",
+                verdict(growth < 1.3 or growth / base < 1.3),
+            )
+        )
+    dangling = {f["errors"]: (f["ms"], f["yaml_ms"]) for n, f in found.items() if n.startswith("dangling")}
+    if len(dangling) >= 2:
+        low, high = min(dangling), max(dangling)
+        growth = (dangling[high][0] / dangling[low][0]) / (high / low)
+        base = (dangling[high][1] / dangling[low][1]) / (high / low)
+        rows.append(
+            Row(
+                f"Growth {low} → {high} dangling references (time ratio ÷ size ratio; 1.0 = linear)",
                 f"{growth:.2f}",
                 f"{base:.2f} (YAML only)",
                 f"{growth / base:.2f}×",

@@ -57,7 +57,7 @@ def test_missing_key_points_at_its_mapping(tmp_path, demo_text):
     text = demo_text.replace('    role: {fr: "Conseiller emploi", en: "Employment adviser"}\n', "")
     err = only(findings(tmp_path, text)[1])
     assert err.message == "missing key `role` — expected `role:` here"
-    assert err.location.line == line_of(text, "- id: karim")[0]
+    assert err.location.line == line_of(text, "- id: samuel")[0]
 
 
 def test_unknown_key_suggests(tmp_path, demo_text):
@@ -90,14 +90,14 @@ def test_unknown_reference_suggests_and_offers_a_stub(tmp_path, demo_text):
 
 
 def test_duplicate_id(tmp_path, demo_text):
-    text = demo_text.replace("- id: revue\n    phase: regles", "- id: secret\n    phase: regles")
+    text = demo_text.replace("- id: revue\n    phase: regles", "- id: habitants\n    phase: regles")
     err = only(findings(tmp_path, text)[1])
-    assert err.code == "E202" and "duplicate id `secret` in scenes" in err.message
-    assert err.location.line == line_of(text, "- id: secret", 2)[0]
+    assert err.code == "E202" and "duplicate id `habitants` in scenes" in err.message
+    assert err.location.line == line_of(text, "- id: habitants", 2)[0]
 
 
 def test_duplicate_yaml_key(tmp_path, demo_text):
-    text = demo_text.replace('version: "1.0"', 'version: "1.0"\nversion: "2.0"')
+    text = demo_text.replace('version: "2.0"', 'version: "2.0"\nversion: "3.0"')
     err = only(findings(tmp_path, text)[1])
     assert err.code == "E008" and "duplicate key `version`" in err.message
 
@@ -136,8 +136,12 @@ def test_ending_shadowed_by_a_fallback(tmp_path, demo_text):
     assert any("`procedure` can never be reached" in e.message for e in errors)
 
 
+MEMO = '        when: "inventions >= 1"\n        effects: {inscribe: {temps: {anpe: 40}'
+NO_MEMO = MEMO.replace('"inventions >= 1"', '"sens > 100"')  # the relance scene's other way out, closed
+
+
 def test_scene_with_no_way_out(tmp_path, demo_text):
-    text = demo_text.replace(
+    text = demo_text.replace(MEMO, NO_MEMO).replace(
         '      - text: {fr: "Relancer chacun", en: "Follow up with each partner"}',
         '      - text: {fr: "Relancer chacun", en: "Follow up with each partner"}\n        when: "sens > 100"',
     )
@@ -146,8 +150,10 @@ def test_scene_with_no_way_out(tmp_path, demo_text):
 
 
 def test_zero_cost_loop_is_no_way_out(tmp_path, demo_text):
-    effects = "        effects: {engagement: {marie: 3, karim: 3, lucie: 3}}"
-    text = demo_text.replace(effects, effects + "\n        cost: 0\n        next: relance")
+    effects = "        effects: {engagement: {marie: 3, samuel: 3, lucie: 3}}"
+    memo = demo_text.index('      - text: {fr: "Une note de service')
+    without_memo = demo_text[:memo] + demo_text[demo_text.index("events:", memo) :]  # relance's one exit
+    text = without_memo.replace(effects, effects + "\n        cost: 0\n        next: relance")
     err = only(findings(tmp_path, text)[1])
     assert err.code == "E204" and "loop back through relance → relance" in err.message
 

@@ -86,3 +86,32 @@ def test_main_py_takes_a_trainer_command_as_the_standalone_build_does() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("tutoriel.yaml: ok (0 warning(s))")
+
+
+def test_about_lists_what_this_copy_carries(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from game.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # `about` makes the sessions folder if it is not there
+
+    assert main(["about"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("partenaires 0.1.0 (Python 3.")
+    assert lines[1].startswith("built-in scenarios: 4 in ")
+    assert lines[2] == "  tutoriel, chalon-chantier-insertion, cucm-plie, demo"
+    assert lines[3] == "report templates: 3 (_style.css.j2, class.html.j2, report.html.j2)"
+    assert lines[4].startswith("window font: Lato — ") and lines[4].endswith("Lato-Bold.ttf")
+    assert lines[5] == f"sessions are recorded in: {tmp_path / 'partenaires' / 'sessions'}"
+
+
+def test_about_says_when_the_window_would_fall_back_to_pygames_font(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.cli import main
+
+    monkeypatch.setitem(sys.modules, "font_lato", None)  # as if the package were not installed
+    assert main(["about"]) == 1
+    assert "window font: pygame's bundled font (Lato not found: the font-lato package is missing)" in (
+        capsys.readouterr().out
+    )

@@ -49,7 +49,7 @@ def test_header_names_the_exact_scenario_and_who_plays(engine, tmp_path):
         "path": str(engine.book.path.resolve()),
     }
     assert (header["seed"], header["trainee"], header["group"], header["lang"]) == (7, "Zoé", "DEIS 2", "en")
-    assert header["start"] is None and header["gauges"] == {}
+    assert header["start"] is None and header["set"] == {}
     assert len(header["session_id"]) == 36 and header["started_at"].endswith("Z")
     assert header["app"]["name"] == "partenaires"
     assert recorder.path.parent == tmp_path and "zoe" in recorder.path.name
@@ -154,11 +154,11 @@ def test_resume_gives_back_the_same_game(engine, tmp_path):
 
 
 def test_trainer_start_and_gauges_are_replayed(engine, tmp_path):
-    session = engine.new_session(2, start="secret", gauges={"sens": 80})
+    session = engine.new_session(2, start="habitants", gauges={"sens": 80})
     with Recorder.begin(engine, session, tmp_path) as recorder:
         play(engine, session, until=1)
     header = read_log(recorder.path).header
-    assert header["start"] == "secret" and header["gauges"] == {"sens": 80}
+    assert header["start"] == "habitants" and header["set"] == {"sens": 80}
     _, resumed, again = resume(recorder.path)
     again.close()
     assert resumed.to_dict() == session.to_dict()

@@ -14,8 +14,8 @@ from game.scenario.model import tr
 
 PATH = Path(__file__).resolve().parent.parent / "scenarios" / "tutoriel.yaml"
 
-# The teaching order of the brief: three gauges, cohésion, partners, hierarchies, an invention,
-# its diffusion, the funding clock, an outside event.
+# The teaching order: three gauges, cohésion and its break threshold, partners, hierarchies, an
+# invention born of a light frame, appropriation before inscription, the funding clock, an outside event.
 LESSONS = [
     "intro_sens",
     "intro_identite",
@@ -29,19 +29,21 @@ LESSONS = [
     "evenement",
 ]
 
-# A careful player: builds meaning on a concrete case, lets everyone find a place, gets backing,
-# negotiates a real transaction, informs the hierarchies, co-writes and spreads the invention.
+# A careful player: builds meaning on a concrete case, lets everyone find a place, starts with a
+# negotiated minimum of procedure, negotiates a real transaction, informs the hierarchies, invents
+# while the frame is light, lets colleagues appropriate the tool, and only then has it inscribed.
 CAREFUL = {
     "intro_sens": "cas",
     "intro_identite": "tour",
-    "intro_pouvoir": "lettre",
+    "intro_pouvoir": "appel",
     "intro_cohesion": "probleme",
     "partenaires": "transaction",
     "hierarchies": "trois_directions",
     "invention": "coecrire",
-    "diffusion": "procedure",
-    "horloge": "cg71_appui",
-    "evenement": "regrouper",
+    "diffusion": "essayer",
+    "horloge": "ancrer",
+    "evenement": "defendre",
+    "derniers_mois": "note_ccas|ancrer_ccas",  # the memo if the director still knows the workshop
 }
 
 # A warm collective that keeps its invention to itself.
@@ -60,17 +62,18 @@ INWARD = {
     "dernier_mois": "au_revoir",
 }
 
-# Backing from above, meaning from nowhere.
+# Backing from above, meaning from nowhere: the frame gets too heavy to invent, and the procedure
+# replaces the collective's regulation.
 TOP_DOWN = {
     "intro_sens": "charte",
     "intro_identite": "tour",
     "intro_pouvoir": "lettre",
     "intro_cohesion": "repas",
-    "partenaires": "pour_julien",
+    "partenaires": "trancher",
     "hierarchies": "trois_directions",
-    "invention": "copier",
-    "diffusion": "procedure",
-    "horloge": "cg71_appui",
+    "invention": "valider",
+    "diffusion": "note",
+    "horloge": "cg_appui",
     "evenement": "copil",
     "derniers_mois": "rendre_compte",
     "dernier_mois": "bilan_final",
@@ -82,10 +85,10 @@ CARELESS = {
     "intro_identite": "roles",
     "intro_pouvoir": "informel",
     "intro_cohesion": "sauter",
-    "partenaires": "pour_julien",
+    "partenaires": "pour_mathieu",
     "hierarchies": "plus_tard",
     "invention": "remettre",
-    "diffusion": "sans_fiche",
+    "diffusion": "sans_outil",
     "horloge": "fete",
     "evenement": "copil",
 }
@@ -103,7 +106,7 @@ def play(engine: Engine, plan: dict[str, str], seed: int = 1, lang: str = "fr") 
     while not session.finished:
         view = engine.view(session)
         wanted = plan[view.id]
-        choice = next((c for c in view.choices if c.id == wanted), None)
+        choice = next((c for w in wanted.split("|") for c in view.choices if c.id == w), None)
         assert choice is not None, f"`{wanted}` not offered in `{view.id}`: {[c.id for c in view.choices]}"
         outcomes.append((view.id, engine.choose(session, choice.index)))
     return session, outcomes
@@ -125,18 +128,25 @@ def test_small_cast_and_short_clock(engine: Engine) -> None:
     assert all(not engine.scenes[s].draw for s in LESSONS)
 
 
-def test_careful_player_institutes_the_innovation_in_ten_decisions(engine: Engine) -> None:
-    session, outcomes = play(engine, CAREFUL)
+def test_careful_player_can_institute_the_innovation(engine: Engine) -> None:
+    session, outcomes = play(engine, CAREFUL, seed=1)
     assert session.ending == "instituee"
-    assert [scene for scene, _ in outcomes] == LESSONS
-    assert session.diffusion["fiche"]["ccas"] >= 60 and session.diffusion["fiche"]["cg71"] >= 60
+    assert [scene for scene, _ in outcomes] == LESSONS + ["derniers_mois"]
+    assert session.diffusion["carnet"]["ccas"] >= 60
+
+
+def test_careful_play_is_necessary_not_sufficient(engine: Engine) -> None:
+    """A new director at the CCAS, decided by nobody in the collective, can undo the best plan."""
+    endings = [play(engine, CAREFUL, seed=seed)[0].ending for seed in range(60)]
+    assert endings.count("instituee") >= 30  # good play pays off most of the time…
+    assert "evaporee" in endings  # …but not always
 
 
 def test_lessons_come_in_order_on_the_natural_path(engine: Engine) -> None:
-    session, _ = play(engine, CAREFUL)
-    assert session.seen == LESSONS
+    session, _ = play(engine, CAREFUL, seed=1)
+    assert session.seen[: len(LESSONS)] == LESSONS
     phases = [d.phase for d in session.history]
-    assert phases == ["jauges"] * 4 + ["collectif"] * 2 + ["inventer"] * 2 + ["fin"] * 2
+    assert phases == ["jauges"] * 4 + ["collectif"] * 2 + ["inventer"] * 2 + ["fin"] * 3
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -154,48 +164,71 @@ def test_lessons_never_come_out_of_order_whatever_is_chosen(engine: Engine, lang
         assert lessons == LESSONS[: len(lessons)], seed
         if session.ending != "eclate":
             assert lessons == LESSONS, seed  # nobody runs out of funding before the last lesson
-        assert 8 <= decisions <= 12, seed
+        assert decisions <= 14 and (decisions >= 8 or session.ending == "eclate"), seed
         assert session.turn == engine.book.model.clock.turns or session.ending == "eclate", seed
 
 
 def test_outside_event_strikes_right_after_the_clock_scene(engine: Engine) -> None:
-    _, outcomes = play(engine, CAREFUL)
+    _, outcomes = play(engine, CAREFUL, seed=1)
     struck = [(scene, [e.id for e in o.events]) for scene, o in outcomes if o.events]
-    assert struck == [("horloge", ["gel_credits"])]
+    assert struck[0] == ("horloge", ["reorganisation"])
 
 
 def test_pouvoir_shields_the_collective_from_the_outside_blow(engine: Engine) -> None:
-    _, backed = play(engine, CAREFUL)
-    _, unbacked = play(engine, INWARD)
+    _, backed = play(engine, CAREFUL, seed=1)
+    _, unbacked = play(engine, INWARD, seed=1)
     hit_backed = next(o.events[0] for s, o in backed if s == "horloge")
     hit_unbacked = next(o.events[0] for s, o in unbacked if s == "horloge")
-    assert hit_backed.deltas["sens"] == -10  # pouvoir 51: ×0.99
-    assert hit_unbacked.deltas["sens"] == -13  # pouvoir 20: ×1.3
+    assert hit_backed.deltas["sens"] == -9  # pouvoir 42: ×1.08
+    assert hit_unbacked.deltas["sens"] == -10  # pouvoir 20: ×1.3
+
+
+def test_a_heavy_frame_stifles_the_invention_only_a_light_one_lets_be_born(engine: Engine) -> None:
+    _, outcomes = play(engine, TOP_DOWN)
+    changes = next(o.changes for s, o in outcomes if s == "invention")
+    assert changes.get("stifled:carnet") == 1 and changes.get("invent:calendrier") == 1
+
+
+def test_a_memo_without_appropriation_weighs_little(engine: Engine) -> None:
+    _, outcomes = play(engine, TOP_DOWN)
+    changes = next(o.changes for s, o in outcomes if s == "diffusion")
+    assert changes["diffusion:calendrier:ccas"] == 8  # 40 × ¼ (nobody uses it yet) × the CCAS's pace 0.8
 
 
 def test_keeping_the_invention_inside_lets_it_evaporate(engine: Engine) -> None:
     session, _ = play(engine, INWARD)
     assert session.ending == "evaporee"
     result = engine.result(session)
-    assert result.evaporated == ("fiche",)
+    assert result.evaporated == ("carnet",)
     assert session.gauges["cohesion"] >= 40  # the collective held: it is the spreading that failed
 
 
-def test_backing_without_meaning_ends_in_a_soulless_procedure(engine: Engine) -> None:
+def test_backing_without_meaning_ends_in_procedure_or_breaks_up(engine: Engine) -> None:
     session, _ = play(engine, TOP_DOWN)
-    assert session.ending == "procedure"
+    assert session.ending in ("procedure", "eclate")
     assert session.gauges["pouvoir"] >= 55 and session.gauges["sens"] < 40
 
 
 def test_careless_collective_breaks_up_under_the_outside_blow(engine: Engine) -> None:
     session, outcomes = play(engine, CARELESS)
     assert session.ending == "eclate"
-    assert session.gauges["cohesion"] < 25
+    assert session.gauges["cohesion"] < engine.book.model.rules.break_threshold
     assert outcomes[-1][0] == "horloge" and outcomes[-1][1].events
 
 
+def test_own_people_and_dilemmas_spoil_no_case() -> None:
+    """The tutorial shares no person and no dilemma with the built-in cases."""
+    scenarios = PATH.parent
+    tutorial = PATH.read_text(encoding="utf-8")
+    names = {p.name for p in load(PATH).model.partners}
+    for case in ("chalon-chantier-insertion.yaml", "cucm-plie.yaml", "demo.yaml"):
+        other = load(scenarios / case).model
+        assert not {n.split()[0] for n in names} & {p.name.split()[0] for p in other.partners}, case
+    assert "secret professionnel" not in tutorial and "fiche de liaison" not in tutorial.lower()
+
+
 def test_english_playthrough_reaches_the_same_ending(engine: Engine) -> None:
-    session, outcomes = play(engine, CAREFUL, lang="en")
+    session, outcomes = play(engine, CAREFUL, seed=1, lang="en")
     assert session.ending == "instituee"
     for scene, outcome in outcomes:
         english, french = tr(outcome.feedback, "en"), tr(outcome.feedback, "fr")

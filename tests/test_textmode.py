@@ -54,7 +54,10 @@ def test_screen_shows_scene_gauges_and_numbered_choices(demo_book):
     nb = "\u00a0"
     assert f"Mois 1 sur 6, phase «{nb}Premiers contacts{nb}»." in lines
     assert f"Scène{nb}: Autour de la table." in lines and "Lucie Moreau, CCAS, prend la parole." in lines
-    assert f"Jauges{nb}: sens 55, identité 50, pouvoir 30, cohésion 50. Financement restant{nb}: 6 mois." in lines
+    assert (
+        f"Jauges{nb}: sens 55, identité 50, pouvoir 30, cohésion 50 (éclate sous 25). Financement restant{nb}: 6 mois."
+        in lines
+    )
     assert f"Choix 1{nb}: Partir d'une situation concrète que tous connaissent. Durée{nb}: 1 mois." in lines
     assert f"Choix 3{nb}: Imposer la méthode du CCAS. Durée{nb}: sans délai." in lines
     assert not any("\x1b" in line for line in lines)  # plain lines for screen readers

@@ -30,7 +30,8 @@ def codes(report) -> dict[str, str]:
 
 def test_dominant_strategy_is_warned_at_the_best_ending() -> None:
     path = HERE / "dominant.yaml"
-    report = explore(load(path), list(STRATEGIES), runs=60, seed=1, jobs=1)
+    simple = [s for s in STRATEGIES if s != "balanced"]  # (balanced weighs sens too: it would win as often)
+    report = explore(load(path), simple, runs=60, seed=1, jobs=1)
     assert report.share("sens", "reussite") == 1.0
     assert report.share("random", "reussite") < 0.2
     found = codes(report)
@@ -79,7 +80,8 @@ def test_quartiles() -> None:
 
 
 def test_cli_json_and_exit_code(capsys) -> None:
-    code = main(["explore", str(HERE / "dominant.yaml"), "--runs", "40", "--jobs", "1", "--json"])
+    simple = "random,sens,identite,pouvoir,diffusion,hierarchy"
+    code = main(["explore", str(HERE / "dominant.yaml"), "--runs", "40", "--jobs", "1", "--json", "--strategy", simple])
     data = json.loads(capsys.readouterr().out)
     assert code == 1  # warnings → 1, so a CI can refuse an unbalanced scenario
     assert data["strategies"]["sens"]["shares"]["reussite"] == 1.0
@@ -137,3 +139,50 @@ def test_cover_sees_both_outcomes_on_demo(demo_book) -> None:
     whats = [what for _, what in found.missed]
     assert not any("never played" in w for w in whats)
     assert not any("never taken" in w for w in whats)
+
+
+def test_weighted_strategy_changes_with_the_month(capsys) -> None:
+    """Weights from month 1 on sens win `reussite`; switching to pouvoir from month 2 ends `papier`."""
+    path = str(HERE / "dominant.yaml")
+    assert main(["explore", path, "--runs", "10", "--jobs", "1", "--json", "--weights", "1:sens=1"]) in (0, 1)
+    data = json.loads(capsys.readouterr().out)
+    (name,) = data["strategies"]
+    assert name == "weights 1:sens=1"
+    assert data["strategies"][name]["shares"]["reussite"] == 1.0
+    main(["explore", path, "--runs", "10", "--jobs", "1", "--json", "--weights", "sens=1", "--weights", "2:pouvoir=1"])
+    shares = json.loads(capsys.readouterr().out)["strategies"]["weights 1:sens=1 2:pouvoir=1"]["shares"]
+    assert shares["papier"] == 1.0 and shares["reussite"] == 0.0
+    main(["explore", path, "--runs", "10", "--jobs", "1", "--json", "--strategy", "random", "--weights", "identite=1"])
+    assert set(json.loads(capsys.readouterr().out)["strategies"]) == {"random", "weights 1:identite=1"}
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("1:sens=x", "`x` is not a number — expected sens=NUMBER"),
+        ("0:sens=1", "months are counted from 1"),
+        ("1:sense=1", "unknown name `sense` — expected one of sens, identite"),
+        ("a:sens=1", "`a` is not a month"),
+        ("1:sens", "has no weight"),
+        ("1:", "no weight"),
+        ("1:sens=1,sens=2", "`sens` is given twice"),
+    ],
+)
+def test_weights_a_person_writes_wrongly_are_explained(capsys, spec: str, message: str) -> None:
+    assert main(["explore", str(HERE / "dominant.yaml"), "--weights", spec]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_balance_states_the_shares_a_scenario_means(tmp_path) -> None:
+    """`balance:` silences X103 for an ending meant to dominate, and X106 says when a share leaves its range."""
+    text = (HERE / "unreachable.yaml").read_text(encoding="utf-8")
+    plain = explore(load(HERE / "unreachable.yaml"), ["random"], runs=30, seed=1, jobs=1)
+    assert "X103:ordinaire" in codes(plain)
+    meant = tmp_path / "meant.yaml"
+    meant.write_text(text + "balance: {ordinaire: [0.5, 1.0]}\n", encoding="utf-8")
+    assert "X103:ordinaire" not in codes(explore(load(meant), ["random"], runs=30, seed=1, jobs=1))
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(text + "balance: {ordinaire: [0.0, 0.2]}\n", encoding="utf-8")
+    found = codes(explore(load(wrong), ["random"], runs=30, seed=1, jobs=1))
+    assert found["X106:ordinaire"] == f"{wrong}:{line_of(wrong, 'balance:')}:22"  # at its range

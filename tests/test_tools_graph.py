@@ -29,7 +29,7 @@ def test_dot_is_well_formed(demo_book) -> None:
         assert source in declared and target in declared
     assert text.count("subgraph cluster_") == 3  # one coloured cluster per phase
     assert 's_accueil -> s_crise [label="3. Imposer la méthod…"];' in text
-    assert 'd_contacts -> s_secret [label="turn >= 2", style=bold];' in text
+    assert 'd_contacts -> s_habitants [label="turn >= 2", style=bold];' in text
 
 
 def test_mermaid_has_a_header_and_links_declared_nodes(demo_book) -> None:

@@ -17,7 +17,7 @@ def test_start_and_set(demo_path, monkeypatch, capsys, tmp_path) -> None:
             "--text",
             str(demo_path),
             "--start",
-            "secret",
+            "habitants",
             "--set",
             "sens=60",
             "--set",
@@ -32,7 +32,7 @@ def test_start_and_set(demo_path, monkeypatch, capsys, tmp_path) -> None:
     )
     assert code == 0
     out = capsys.readouterr().out
-    assert "Scene: Professional secrecy." in out
+    assert "Scene: The residents' voice." in out
     assert "Gauges: meaning 60, identity 50, power 70" in out
 
 

@@ -181,3 +181,17 @@ def test_settings_from_the_pause_menu(app: App) -> None:
     assert isinstance(app.screen, PlayScreen)
     assert app.screen.match.session.lang == "en"
     settle(app)
+
+
+def test_a_page_opened_by_a_click_asks_for_the_frames_that_finish_its_text(app: App) -> None:
+    """The real loop only draws while the screen says it moves: a long page opened with the mouse (no key-up
+    comes after) must say so until its last line is drawn, or the pointer left over it freezes half a page."""
+    click_button(app, "Comment jouer")
+    assert isinstance(app.screen, DocumentScreen)
+    text = app.screen.scroller
+    assert text is not None and app.animating
+    for _ in range(50):
+        if not app.animating:
+            break
+        app.frame(16, [])
+    assert not app.animating and not text.update(0)

@@ -98,6 +98,12 @@ def test_continue_lists_every_unfinished_game_and_resumes_the_chosen_one(app: Ap
 
 def test_continue_with_one_game_resumes_it_at_once(app: App) -> None:
     _leave_a_game(app, "Alex", "demo.yaml", 1)
+    assert (button(app, "Continuer").tooltip() or "").startswith("Alex · demo")  # the list is not read yet
+    app.warm_up()  # after the first frame: the scenario list is read in the background
+    for _ in range(600):
+        app.step(16)
+        if "Démo" in (button(app, "Continuer").tooltip() or ""):
+            break
     hint = button(app, "Continuer").tooltip() or ""
     assert hint.startswith("Alex · Démo") and hint.endswith(" · Mois 2")
     click_button(app, "Continuer")

@@ -81,4 +81,4 @@ def test_every_kind_of_level_is_in_the_format_the_session_the_state_and_the_cata
         assert FUNCTIONS[kind.id][0] == (kind.family,)
         assert all(f"change.{kind.id}" in lang.messages for lang in LANGUAGES.values())
         plan = plan_of(Effects(**{kind.id: {"x": 5}}))
-        assert plan.levels == ((position, "x", 5, f"{kind.id}:x", kind.shielded),)
+        assert plan.levels == ((position, "x", 5, f"{kind.id}:x", kind.shielded, 1 if kind.diminishing else 0),)

@@ -7,6 +7,7 @@ with `set_defaults(run=…)`:
     check     game.cli.check     check (and --deep), schema
     report    game.cli.reports   report, debrief
     explore   game.cli.tools     explore, graph, new
+    about     game.cli.about     what this copy carries (scenarios, templates, font) and where it writes
 
 Every handler is a thin client of the engine and imports what it needs when it runs: the window
 imports this package before its first frame, and start-up time is a target. Mistakes are reported
@@ -16,14 +17,17 @@ as located sentences and an exit code, never as a traceback (PARTENAIRES_DEBUG=1
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from typing import TextIO
 
-from game.cli import check, play, reports, tools
+from game.cli import about, check, play, reports, tools
+from game.safeio import PrintableStream
 
 __all__ = ["main", "launch", "build_parser"]
 
-_GROUPS = (play, check, reports, tools)
+_GROUPS = (play, check, reports, tools, about)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,10 +55,28 @@ def launch(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
     args = (parser or build_parser()).parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    # Everything printed passes through `printable`: scenario texts and record values are
+    # shown, never obeyed by the terminal (escape sequences, OSC 52 clipboard writes).
+    sys.stdout = PrintableStream(out or _devnull())  # type: ignore[assignment]
+    sys.stderr = PrintableStream(err or _devnull())  # type: ignore[assignment]
+    if out is None:  # started with its output closed (`>&-`): say so once, where it can be read
+        print("partenaires: the standard output is closed — nothing can be shown", file=sys.stderr)
+    try:
+        return _run(args)
+    finally:
+        failed = getattr(sys.stdout, "failed", False)
+        sys.stdout, sys.stderr = (sys.stdout if failed else out), err
+
+
+def _run(args: argparse.Namespace) -> int:
     from game.errors import PartenairesError, ScenarioError
+    from game.safeio import describe_os_error
 
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # a full or closed output is reported here, not at exit
+        return code
     except ScenarioError as exc:
         check.print_diagnostics(exc.diagnostics, sys.stderr)
         return 1
@@ -62,8 +84,16 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         print(f"partenaires: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `partenaires check … | head`: the reader has had enough
-        sys.stdout = open(os.devnull, "w")  # silences the flush at exit
+        _silence_stdout()
         return 0
+    except OSError as exc:  # a full disk, a missing folder, a closed output: one line, the file and the cause
+        if exc.filename:
+            where = describe_os_error(exc)
+        else:
+            where = f"cannot write or read the terminal: {exc.strerror or exc}"
+            _silence_stdout()
+        print(f"partenaires: {where}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return 130
@@ -75,3 +105,27 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
             file=sys.stderr,
         )
         return 2
+
+
+def _silence_stdout() -> None:
+    """Nothing more goes to an output that failed (its descriptor now points at the null device, which
+    also silences Python's own flush of it at exit)."""
+    stream = sys.stdout
+    inner = getattr(stream, "inner", stream)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, inner.fileno())
+        os.close(null)
+    quiet = PrintableStream(_devnull())
+    quiet.failed = True  # type: ignore[attr-defined]
+    sys.stdout = quiet  # type: ignore[assignment]
+
+
+_NULL: list[TextIO] = []
+
+
+def _devnull() -> TextIO:
+    """One null output for the whole process (opened once, never closed: it stands in for a closed stdout)."""
+    if not _NULL:
+        _NULL.append(open(os.devnull, "w", encoding="utf-8"))
+    return _NULL[0]

@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.errors import RecordError
+from game.errors import PartenairesError, RecordError
 from game.i18n import CODES, DEFAULT
 
 if TYPE_CHECKING:
@@ -64,7 +64,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         data = build_report(log, args.lang, book)
         target = report_paths(log, args.out)[0].with_suffix(".xapi.jsonl")
-        print(write_statements(data, target, args.xapi_base or DEFAULT_BASE))
+        base = args.xapi_base or DEFAULT_BASE
+        if not base.startswith(("https://", "http://")) or any(ord(c) <= 0x20 for c in base):
+            raise PartenairesError(f"--xapi-base {base!r}: expected an IRI starting with https:// (your school's)")
+        print(write_statements(data, target, base))
     return 0
 
 

@@ -25,8 +25,19 @@ def add_commands(sub: Any) -> None:
     exp.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
     exp.add_argument(
         "--strategy",
-        default="all",
-        help="random, sens, identite, pouvoir, diffusion, hierarchy, or all (default); several with commas",
+        default=None,
+        help="random, sens, identite, pouvoir, diffusion, hierarchy, balanced, or all (default without "
+        "--weights); several with commas",
+    )
+    exp.add_argument(
+        "--weights",
+        action="append",
+        default=None,
+        metavar="[FROM_MONTH:]NAME=W,…",
+        help="one more strategy, greedy on the weighted sum of a choice's immediate effects; repeat with a "
+        "later FROM_MONTH to change the weights during the game (names: sens, identite, pouvoir, cohesion, "
+        "engagement, awareness, support, diffusion, invention), e.g. --weights 1:sens=1,identite=1 "
+        "--weights 9:diffusion=1,awareness=0.5,support=0.5",
     )
     exp.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes (default 2)")
     exp.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -57,18 +68,23 @@ def add_commands(sub: Any) -> None:
     new.set_defaults(run=cmd_new)
 
 
-def _strategies(value: str) -> list[str]:
-    from game.tools.explore import STRATEGIES
+def _strategies(value: str | None, weights: list[str] | None = None) -> list[str]:
+    """The strategies to play: `--strategy` (all by default, none by default beside `--weights`) and
+    the weighted one `--weights` describes."""
+    from game.tools.explore import STRATEGIES, weights_strategy
 
+    extra = [weights_strategy(weights)] if weights else []
+    if value is None:
+        return extra or list(STRATEGIES)
     if value == "all":
-        return list(STRATEGIES)
+        return list(STRATEGIES) + extra
     names = [v.strip() for v in value.split(",") if v.strip()]
     for name in names:
         if name not in STRATEGIES:
             raise PartenairesError(
                 f"--strategy {name}: unknown strategy — expected one of {', '.join(STRATEGIES)} or all"
             )
-    return names
+    return names + extra
 
 
 def _load(name: str) -> Any:
@@ -85,7 +101,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     if args.runs < 1:
         raise PartenairesError(f"--runs {args.runs}: expected a number of games of at least 1")
     book = _load(args.scenario)
-    strategies = _strategies(args.strategy)
+    strategies = _strategies(args.strategy, args.weights)
     if args.best is not None and args.best not in {e.id for e in book.model.endings}:
         raise PartenairesError(
             f"--best {args.best}: unknown ending — expected one of " + ", ".join(e.id for e in book.model.endings)

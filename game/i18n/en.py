@@ -48,6 +48,12 @@ MESSAGES: dict[str, str] = {
     "role": "You are: {role}",
     "leave": "{name} leaves the collective",
     "invent": "invention: {name}",
+    "stifled": '"{name}" cannot be born: the frame is too heavy (pouvoir ≥ {frame}), '
+    "the institution is no longer uncertain enough",
+    "breaks_below": "(breaks below {threshold})",
+    "rule_upkeep": "(A rich collective needs upkeep: above {level}, sens and identité lose a little every month.)",
+    "rule_procedure": "(Procedure replaces the collective's regulation: pouvoir far exceeds sens and identité, "
+    "which wear down every month.)",
     "record": "Game recorded in {path}",
     "report_written": "Debrief report written: {path}",
     "ui.app_title": "Partenaires",
@@ -118,6 +124,8 @@ MESSAGES: dict[str, str] = {
     "ui.never_moved": "Has not moved yet.",
     "ui.cause_choice": 'your choice "{choice}" ({scene})',
     "ui.cause_event": 'the event "{title}"',
+    "ui.cause_upkeep": "a rich collective needs upkeep: each month costs some meaning and identity",
+    "ui.cause_procedure": "procedure replaces the collective's regulation: pouvoir far exceeds meaning and identity",
     "ui.cause_drift": "cohesion follows meaning, identity, power and the partners' engagement",
     "ui.what_happened": "What happened",
     "ui.what_changed": "What changed",
@@ -307,6 +315,7 @@ MESSAGES: dict[str, str] = {
     "graph.draw": "draw",
     "graph.end": "funding ends",
     "graph.any": "at any time",
+    "graph.break": "cohésion below the threshold",
     "graph.start": "start",
     "month": "month",
     "ui.time_left.one": "{time} left",
@@ -315,6 +324,7 @@ MESSAGES: dict[str, str] = {
     "gauge.identite": "Identity",
     "gauge.pouvoir": "Power",
     "gauge.cohesion": "Cohesion",
+    "ui.not_recorded": "This game will not be recorded: {error}",
 }
 
 HOWTO: list[tuple[str, str]] = [

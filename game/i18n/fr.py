@@ -49,6 +49,12 @@ MESSAGES: dict[str, str] = {
     "role": "Vous êtes : {role}",
     "leave": "{name} quitte le collectif",
     "invent": "invention : {name}",
+    "stifled": "« {name} » ne peut pas naître : le cadre est trop lourd (pouvoir ≥ {frame}), "
+    "l'institution n'est plus assez incertaine",
+    "breaks_below": "(éclate sous {threshold})",
+    "rule_upkeep": "(Un collectif riche s'entretient : au-dessus de {level}, sens et identité perdent un peu chaque mois.)",
+    "rule_procedure": "(La procédure remplace la régulation du collectif : le pouvoir dépasse de loin le sens et "
+    "l'identité, qui s'usent chaque mois.)",
     "record": "Partie enregistrée dans {path}",
     "report_written": "Rapport de débriefing écrit : {path}",
     "ui.app_title": "Partenaires",
@@ -120,6 +126,9 @@ MESSAGES: dict[str, str] = {
     "ui.never_moved": "N'a pas encore bougé.",
     "ui.cause_choice": "votre choix « {choice} » ({scene})",
     "ui.cause_event": "l'événement « {title} »",
+    "ui.cause_upkeep": "un collectif riche s'entretient : chaque mois coûte un peu de sens et d'identité",
+    "ui.cause_procedure": "la procédure remplace la régulation du collectif : le pouvoir dépasse de loin le sens "
+    "et l'identité",
     "ui.cause_drift": "la cohésion suit le sens, l'identité, le pouvoir et l'engagement des partenaires",
     "ui.what_happened": "Ce qui s'est passé",
     "ui.what_changed": "Ce qui a changé",
@@ -309,6 +318,7 @@ MESSAGES: dict[str, str] = {
     "graph.draw": "tirage",
     "graph.end": "fin du financement",
     "graph.any": "à tout moment",
+    "graph.break": "cohésion sous le seuil",
     "graph.start": "début",
     "month": "mois",
     "ui.time_left.one": "{time} restant",
@@ -317,6 +327,7 @@ MESSAGES: dict[str, str] = {
     "gauge.identite": "Identité",
     "gauge.pouvoir": "Pouvoir",
     "gauge.cohesion": "Cohésion",
+    "ui.not_recorded": "Cette partie ne sera pas enregistrée : {error}",
 }
 
 HOWTO: list[tuple[str, str]] = [

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,8 +35,10 @@ from pathlib import Path
 from statistics import fmean, pstdev
 from typing import Any
 
-from game.errors import PartenairesError, RecordError
+from game.errors import PartenairesError
+from game.reports.links import file_link
 from game.reports.report import atomic_write, build_report
+from game.safeio import describe_os_error
 from game.vocabulary.gauges import GAUGES
 
 __all__ = [
@@ -76,8 +78,8 @@ def load_sessions(paths: Sequence[Path], lang: str | None = None) -> tuple[list[
     for path in paths:
         try:
             data = build_report(path, lang)
-        except RecordError as exc:
-            skipped.append(str(exc))
+        except (PartenairesError, OSError) as exc:  # one bad record is left out with its reason, never fatal
+            skipped.append(describe_os_error(exc) if isinstance(exc, OSError) else str(exc))
             continue
         data["path"] = str(path)
         reports.append(data)
@@ -261,7 +263,7 @@ def roster_row(report: dict[str, Any], singular: list[dict[str, Any]], out_dir: 
     html = Path(report["path"]).with_suffix(".html")
     link = ""
     if html.exists():
-        link = Path(os.path.relpath(html, out_dir)).as_posix() if out_dir else html.as_uri()
+        link = file_link(html, out_dir)
     return {
         "id": s["id"],
         "name": label(report),
@@ -291,14 +293,21 @@ def write_class_report(data: dict[str, Any], path: Path) -> Path:
     return path
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_AFTER = re.compile(r"(^|[,;\t])( *)(?=[=+\-@|%])")
 
 
 def _cell(value: Any) -> Any:
-    """Keep spreadsheets from running a trainee's name as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return value
+    """Keep spreadsheets from running a trainee's name as a formula, whatever they split on.
+
+    A spreadsheet may split on `,` or `;` (French locales), and not every one honours quotes, so
+    every piece of a text that follows a separator is a cell to it: `b;=1+1` must be neutralised
+    (`b;'=1+1`) as well as `=1+1` (`'=1+1`). Line breaks inside a cell become spaces (a lone
+    carriage return starts a new row in some readers), and `csv_text` quotes every text cell.
+    """
+    if not isinstance(value, str):
+        return value
+    text = " ".join(value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").split("\n"))
+    return _FORMULA_AFTER.sub(r"\1\2'", text)
 
 
 def csv_text(data: dict[str, Any]) -> str:
@@ -326,7 +335,7 @@ def csv_text(data: dict[str, Any]) -> str:
         *scene_columns,
     ]
     stream = io.StringIO()
-    writer = csv.writer(stream, lineterminator="\n")
+    writer = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(header)
     for group in data["groups"]:
         for row in group["roster"]:

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from game import __version__
+from game.reports.links import safe_url
 from game.reports.words import words
 from game.vocabulary.gauges import GAUGE_LIST, GAUGES
 
@@ -49,6 +50,7 @@ def environment() -> Environment:
         )
         _ENV.filters["pct"] = lambda v: f"{round(100 * v)} %" if v is not None else "—"
         _ENV.filters["num"] = _num
+        _ENV.filters["url"] = safe_url
         _ENV.filters["date"] = lambda v: str(v).replace("T", " ").replace("Z", " UTC") if v else "—"
     return _ENV
 

@@ -14,8 +14,6 @@ a PEARLS debrief: reactions, description, analysis, summary.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from game.reports.words import reflection_prompts
 from game.rules.engine import IDLE_CHOICE, Engine, Outcome
 from game.rules.reading import READER
 from game.rules.session import Session
+from game.safeio import write_atomic
 from game.scenario.loading import Book
 from game.scenario.model import tr
 from game.views.narration import describe_changes, describe_condition_fact, invention_name, org_short, partner_name
@@ -108,8 +107,8 @@ class ReportBuilder:
             "seed": h.get("seed"),
             "played_lang": h.get("lang", "fr"),
             "start": h.get("start"),
-            "start_gauges": h.get("gauges") or {},
-            "app": h.get("app", {}),
+            "start_gauges": self.log.start_set,
+            "app": {"name": "partenaires", "version": "", **h.get("app", {})},  # an older or sparse header
             "log": self.log.path.name,
             "decision_count": len(self.log.decisions),
             "turn": self.session.turn,
@@ -324,13 +323,14 @@ class ReportBuilder:
                 "name": CONCEPTS[c].name[self.lang],
                 "definition": CONCEPTS[c].definition[self.lang],
                 "cite": CONCEPTS[c].cite,
+                "section": CONCEPTS[c].section,
                 "decisions": used[c],
             }
             for c in CONCEPTS
             if c in used
         ]
         cites = {CONCEPTS[c].cite for c in used if c in CONCEPTS}
-        keys = ["lyet2009"] + sorted(cites - {"lyet2009"})
+        keys = ["lyet2009"] + sorted(cites - {"lyet2009"})  # the seed first; its sections are where to read
         return {"concepts": concepts, "references": [{"key": k, "text": REFERENCES[k]} for k in keys]}
 
 
@@ -407,18 +407,8 @@ def render_report(data: dict[str, Any]) -> str:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, fsynced, then renamed over."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write a whole file or nothing (see `game.safeio.write_atomic`)."""
+    write_atomic(path, text)
 
 
 def report_paths(log_path: Path, out: str | Path | None) -> tuple[Path, Path]:

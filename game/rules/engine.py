@@ -18,7 +18,7 @@ from transitions.core import listify
 
 from game.errors import RecordError, SessionError
 from game.rules.reading import READER
-from game.rules.scoring import normalised_weights, settled_cohesion
+from game.rules.scoring import Tuning, month_costs, normalised_weights, replaced_by_procedure, settled_cohesion
 from game.rules.session import Decision, EffectPlan, EventHit, Session, plan_of
 from game.scenario.conditions import Condition, Evaluator, Fact, earliest_turn
 from game.scenario.loading import Book
@@ -216,8 +216,14 @@ class Engine:
         self._ending_index: dict[str, int] = {}
         for i, ending in enumerate(model.endings):
             self._ending_index.setdefault(ending.id, i)
-        self._ending_tests = [self._bind(condition) for condition in self._ending_when]
-        self._any_endings = [(i, e, self._ending_tests[i]) for i, e in enumerate(model.endings) if e.at == "any"]
+        self.tuning = Tuning.of(model)
+        self._ending_tests = [
+            self._break_test(self._bind(condition)) if e.at == "break" else self._bind(condition)
+            for e, condition in zip(model.endings, self._ending_when, strict=True)
+        ]
+        self._any_endings = [
+            (i, e, self._ending_tests[i]) for i, e in enumerate(model.endings) if e.at in ("any", "break")
+        ]
         self.guards: dict[str, list[Any]] = {}
         self.machine = PhaseMachine(
             model=None,
@@ -237,6 +243,14 @@ class Engine:
                     "advance", phase.id, transition.to, conditions=[self._guard(test)], after="on_phase_change"
                 )
         self._advance_event = self.machine.events.get("advance")  # None when no phase leads anywhere
+
+    def _break_test(self, extra: Callable[[Session], Any] | None) -> Callable[[Session], Any]:
+        """The one break rule: cohésion below the scenario's threshold — or the ending's own `when`, another
+        way for the collective to break (too few members left around the table…)."""
+        threshold = self.tuning.break_threshold
+        if extra is None:
+            return lambda session: session.gauges["cohesion"] < threshold
+        return lambda session: session.gauges["cohesion"] < threshold or extra(session)
 
     def _event_rule(self, index: int, event: Event) -> _EventRule:
         condition = self.book.cond("events", index, "when")
@@ -371,6 +385,7 @@ class Engine:
         changes = session.apply_plan(play.plan, play.cause) if play.plan is not None else {}
         turn_before = session.turn
         session.turn = turn_before + play.cost if turn_before + play.cost < self._turns else self._turns
+        self._months(session, session.turn - turn_before, changes)
         self._settle_cohesion(session, changes)
         decision = Decision(
             len(session.history),
@@ -423,6 +438,12 @@ class Engine:
         while following is None:
             session.turn += 1
             outcome.idle += 1
+            costs: dict[str, int] = {}
+            self._months(session, 1, costs)
+            if costs:
+                self._settle_cohesion(session, costs)
+                for label, delta in costs.items():
+                    outcome.changes[label] = outcome.changes.get(label, 0) + delta
             if session.turn >= self._turns:  # no turns left
                 self._end(session, outcome)
                 return
@@ -433,6 +454,23 @@ class Engine:
                 return
             following = self._next_scene(session, None)
         self._enter(session, following)
+
+    def _months(self, session: Session, months: int, changes: dict[str, int]) -> None:
+        """What each month that passes costs: keeping a rich collective, and a collective whose
+        regulation the procedure replaced (docs/model.md)."""
+        gauges = session.gauges
+        tuning = self.tuning
+        for _ in range(months):
+            costs = month_costs(gauges, tuning)
+            if not costs:
+                return
+            procedure = replaced_by_procedure(gauges, tuning)
+            for gauge, delta in costs.items():
+                before = gauges[gauge]
+                after = gauges[gauge] = before + delta if before + delta > 0 else 0
+                if after != before:
+                    changes[gauge] = changes.get(gauge, 0) + after - before
+                    session.last_cause[gauge] = "rule:procedure" if procedure else "rule:upkeep"
 
     def _settle_cohesion(self, session: Session, changes: dict[str, int]) -> None:
         gauges = session.gauges
@@ -560,6 +598,9 @@ class Engine:
         ending = self.book.model.endings[index]
         condition = self._ending_when[index]
         facts = tuple(condition.explain(session, READER)) if condition is not None else ()
+        if ending.at == "break":
+            cohesion, threshold = session.gauges["cohesion"], self.tuning.break_threshold
+            facts = (Fact(f"cohesion < {threshold}", cohesion < threshold, (("cohesion", cohesion),)), *facts)
         threshold = self.book.model.rules.innovation_threshold
         innovations: dict[str, list[str]] = {}
         for inv, levels in session.diffusion.items():

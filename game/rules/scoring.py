@@ -9,11 +9,27 @@ invention becomes an innovation only past a diffusion threshold (Alter).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from game.scenario.model import Rules
+from game.scenario.model import Rules, Scenario
 from game.vocabulary.gauges import COHESION_SOURCES
 
-__all__ = ["clamp", "normalised_weights", "settled_cohesion", "shield_factor", "shielded", "is_innovation"]
+__all__ = [
+    "clamp",
+    "normalised_weights",
+    "settled_cohesion",
+    "shield_factor",
+    "shielded",
+    "is_innovation",
+    "Tuning",
+    "diminished",
+    "capped",
+    "inscription_gain",
+    "paced",
+    "leaver_share",
+    "month_costs",
+    "replaced_by_procedure",
+]
 
 
 def clamp(value: float, low: int = 0, high: int = 100) -> int:
@@ -73,3 +89,99 @@ def shielded(delta: int, pouvoir: int) -> int:
 
 def is_innovation(diffusion: int, rules: Rules) -> bool:
     return diffusion >= rules.innovation_threshold
+
+
+# -- the paper's tensions, as numbers (docs/model.md says where each comes from) --------------------------------
+@dataclass(frozen=True)
+class Tuning:
+    """A scenario's rules, read once per engine into what the hot loops need."""
+
+    pouvoir_cap: int
+    diminishing_from: int
+    light_frame: int
+    emergent: frozenset[str]
+    pace: dict[str, float]
+    appropriation_needed: int
+    leaver_loss: float
+    break_threshold: int
+    procedure_margin: int
+    procedure_erosion: int
+    upkeep_from: int
+    upkeep: int
+
+    @classmethod
+    def of(cls, model: Scenario) -> Tuning:
+        rules = model.rules
+        return cls(
+            rules.pouvoir_cap,
+            rules.diminishing_from,
+            rules.light_frame,
+            frozenset(i.id for i in model.inventions if i.emergent),
+            {o.id: o.pace for o in model.organisations},
+            rules.appropriation_needed,
+            rules.leaver_loss,
+            rules.break_threshold,
+            rules.procedure_margin,
+            rules.procedure_erosion,
+            rules.upkeep_from,
+            rules.upkeep,
+        )
+
+
+def diminished(delta: int, level: int, start: int) -> int:
+    """A gain made at `level`: whole below `start`, then shrinking to nothing at 100 (never below 1 point
+    while there is room): sens and identité are never finished, but the tenth pleasant meeting adds little."""
+    if delta <= 0 or level <= start or start >= 100:
+        return delta
+    if level >= 100:
+        return 0
+    scaled = int(round(delta * (100 - level) / (100 - start)))
+    return scaled if scaled >= 1 else 1
+
+
+def capped(before: int, after: int, cap: int) -> int:
+    """Pouvoir after a gain: never above the collective's own bound (but a level already above stays)."""
+    if after <= before:
+        return after
+    ceiling = cap if cap > before else before
+    return after if after < ceiling else ceiling
+
+
+def inscription_gain(delta: int, diffusion: int, needed: int) -> int:
+    """What a note de service adds: a quarter without appropriation, all of it once colleagues use it."""
+    if delta <= 0:
+        return delta
+    share = 1.0 if needed <= 0 else min(1.0, diffusion / needed)
+    return int(round(delta * (0.25 + 0.75 * share)))
+
+
+def paced(delta: int, pace: float) -> int:
+    """A diffusion gain at an organisation's own pace (losses are not slowed)."""
+    return int(round(delta * pace)) if delta > 0 else delta
+
+
+def leaver_share(leaver_loss: float, pouvoir: int) -> float:
+    """Share of non-instituted diffusion an organisation loses with its last member: a light frame
+    protects nothing (× 1.5 − pouvoir/100, at most all of it)."""
+    share = leaver_loss * shield_factor(pouvoir)
+    return 1.0 if share > 1.0 else 0.0 if share < 0.0 else share
+
+
+def month_costs(gauges: Mapping[str, int], tuning: Tuning) -> dict[str, int]:
+    """What one month costs sens and identité: the upkeep of a rich collective, and the erosion of a
+    collective whose regulation a procedure has replaced (pouvoir far above sens and identité)."""
+    costs: dict[str, int] = {}
+    if tuning.upkeep and tuning.upkeep_from < 100:
+        for gauge in ("sens", "identite"):
+            excess = gauges[gauge] - tuning.upkeep_from
+            if excess > 0:
+                costs[gauge] = -(tuning.upkeep if tuning.upkeep < excess else excess)
+    if tuning.procedure_erosion and replaced_by_procedure(gauges, tuning):
+        for gauge in ("sens", "identite"):
+            costs[gauge] = costs.get(gauge, 0) - tuning.procedure_erosion
+    return costs
+
+
+def replaced_by_procedure(gauges: Mapping[str, int], tuning: Tuning) -> bool:
+    """Pouvoir exceeds the mean of sens and identité by more than the margin: procedure regulates."""
+    return gauges["pouvoir"] > (gauges["sens"] + gauges["identite"]) / 2 + tuning.procedure_margin

@@ -12,7 +12,16 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from game.rules.scoring import clamp, is_innovation, shielded
+from game.rules.scoring import (
+    capped,
+    clamp,
+    diminished,
+    inscription_gain,
+    is_innovation,
+    leaver_share,
+    paced,
+    shielded,
+)
 from game.rules.state import load_state, saved_state
 from game.scenario.model import Effects, Scenario
 from game.vocabulary.effects import LEVEL_KINDS
@@ -64,17 +73,22 @@ class EventHit:
 _GAUGES = 0
 _LEVEL_TABLES = tuple(kind.id for kind in LEVEL_KINDS)
 _ENGAGEMENT = 1 + _LEVEL_TABLES.index("engagement")  # who has left the collective no longer moves with it
+# What a level's gains obey: nothing special, diminishing returns (sens, identité, engagement), the cap (pouvoir).
+_FREE, _DIMINISHING, _CAPPED = range(3)
+_GAUGE_RULE = {"sens": _DIMINISHING, "identite": _DIMINISHING, "pouvoir": _CAPPED}
 
 
 @dataclass(frozen=True)
 class EffectPlan:
     """Effects flattened once, with their labels, so applying them in a loop is cheap."""
 
-    levels: tuple[tuple[int, str, int, str, bool], ...]  # (table, key, delta, label, shielded from outside)
+    # (table, key, delta, label, shielded from outside, rule: _FREE, _DIMINISHING gains or _CAPPED gains)
+    levels: tuple[tuple[int, str, int, str, bool, int], ...]
     flags: dict[str, bool]
     invent: tuple[str, ...]
     diffuse: tuple[tuple[str, str, int, str], ...]
     leave: tuple[str, ...]
+    inscribe: tuple[tuple[str, str, int, str], ...] = ()
 
 
 _PLANS: dict[int, tuple[Effects, EffectPlan]] = {}
@@ -85,16 +99,20 @@ def plan_of(effects: Effects) -> EffectPlan:
     cached = _PLANS.get(id(effects))
     if cached is not None and cached[0] is effects:
         return cached[1]
-    levels = [(_GAUGES, g, getattr(effects, g), g, True) for g in GAUGES if getattr(effects, g)]
+    levels = [
+        (_GAUGES, g, getattr(effects, g), g, True, _GAUGE_RULE.get(g, _FREE)) for g in GAUGES if getattr(effects, g)
+    ]
     for table, kind in enumerate(LEVEL_KINDS, start=1):
         changes: dict[str, int] = getattr(effects, kind.id)
-        levels += [(table, key, d, f"{kind.id}:{key}", kind.shielded) for key, d in changes.items()]
+        rule = _DIMINISHING if kind.diminishing else _FREE
+        levels += [(table, key, d, f"{kind.id}:{key}", kind.shielded, rule) for key, d in changes.items()]
     plan = EffectPlan(
         tuple(levels),
         dict(effects.flags),
         tuple(effects.invent),
         tuple((i, o, d, f"diffusion:{i}:{o}") for i, orgs in effects.diffuse.items() for o, d in orgs.items()),
         tuple(effects.leave),
+        tuple((i, o, d, f"diffusion:{i}:{o}") for i, orgs in effects.inscribe.items() for o, d in orgs.items()),
     )
     if len(_PLANS) > 100_000:  # scenarios reloaded again and again: start afresh
         _PLANS.clear()
@@ -189,20 +207,31 @@ class Session:
         return self.apply_plan(plan_of(effects), cause, external)
 
     def apply_plan(self, plan: EffectPlan, cause: str, external: bool = False) -> dict[str, int]:
-        """`apply` for effects already flattened (the engine prepares each choice's and event's once)."""
+        """`apply` for effects already flattened (the engine prepares each choice's and event's once).
+
+        The paper's rules act here (docs/model.md): gains of sens, identité and engagement diminish near
+        the top; pouvoir stops at the collective's own bound; emergent inventions are born only in a
+        light frame; appropriation goes at each organisation's pace and inscription is weak without it;
+        losses from outside, diffusion included, are larger when pouvoir is low.
+        """
+        tuning = self.engine.tuning
         pouvoir = self.gauges["pouvoir"]
         changed: dict[str, int] = {}
         tables = (self.gauges, *[getattr(self, name) for name in _LEVEL_TABLES])
         active = self.active
         last_cause = self.last_cause
-        for table, key, delta, label, shieldable in plan.levels:  # `_bump`, inlined: every decision runs this
+        for table, key, delta, label, shieldable, rule in plan.levels:  # `_bump`, inlined: every decision runs this
             if table == _ENGAGEMENT and not active[key]:
                 continue  # who has left the collective no longer moves with it
             if external and shieldable:
                 delta = shielded(delta, pouvoir)
             levels = tables[table]
             before = levels[key]
+            if rule == _DIMINISHING and delta > 0:
+                delta = diminished(delta, before, tuning.diminishing_from)
             after = before + delta
+            if rule == _CAPPED:
+                after = capped(before, after, tuning.pouvoir_cap)
             levels[key] = after = 0 if after < 0 else 100 if after > 100 else after
             if after != before:
                 changed[label] = after - before  # (each label once per plan: nothing to add to)
@@ -211,11 +240,24 @@ class Session:
             self.flags.update(plan.flags)
         for invention in plan.invent:
             if invention not in self.diffusion:
+                if invention in tuning.emergent and self.gauges["pouvoir"] >= tuning.light_frame:
+                    changed[f"stifled:{invention}"] = 1  # the frame is too heavy for it to be born
+                    continue
                 self.diffusion[invention] = {o.id: 0 for o in self.engine.book.model.organisations}
                 changed[f"invent:{invention}"] = 1
+        pace = tuning.pace
         for invention, org, delta, label in plan.diffuse:
             if invention in self.diffusion:
+                delta = shielded(delta, pouvoir) if external else paced(delta, pace[org])
                 self._bump(self.diffusion[invention], org, delta, label, changed, cause)
+        for invention, org, delta, label in plan.inscribe:
+            if invention in self.diffusion:
+                levels = self.diffusion[invention]
+                if external:
+                    delta = shielded(delta, pouvoir)
+                else:
+                    delta = paced(inscription_gain(delta, levels[org], tuning.appropriation_needed), pace[org])
+                self._bump(levels, org, delta, label, changed, cause)
         for partner in plan.leave:
             if self.active.get(partner):
                 self._leave(partner)
@@ -233,16 +275,18 @@ class Session:
             self.last_cause[label] = cause
 
     def _leave(self, partner: str) -> None:
-        """A member who leaves takes with them what their organisation had not yet made its own."""
+        """A member who leaves takes with them what their organisation had not yet made its own; the
+        lighter the frame (the less pouvoir), the more of it goes (l'institution incertaine)."""
         self.active[partner] = False
         model = self.engine.book.model
         org = next(p.organisation for p in model.partners if p.id == partner)
         colleagues = [p.id for p in model.partners if p.organisation == org and self.active[p.id]]
         if colleagues:
             return
+        share = leaver_share(self.engine.tuning.leaver_loss, self.gauges["pouvoir"])
         for levels in self.diffusion.values():
             if not is_innovation(levels[org], model.rules):
-                levels[org] = clamp(levels[org] * (1 - model.rules.leaver_loss))
+                levels[org] = clamp(levels[org] * (1 - share))
 
     def on_phase_change(self, event: Any) -> None:
         """Called by the machine after a phase transition."""

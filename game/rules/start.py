@@ -7,11 +7,13 @@ are the ones the engine's `new_session(gauges=…)` knows.
 from __future__ import annotations
 
 from game.errors import PartenairesError
+from game.safeio import printable
 from game.vocabulary.gauges import ALIASES, GAUGES
 
-__all__ = ["SETTABLE", "parse_sets"]
+__all__ = ["SETTABLE", "MAX_SET_DIGITS", "parse_sets"]
 
 SETTABLE = (*GAUGES, "turn")
+MAX_SET_DIGITS = 6  # values are clamped by the engine; more digits is a typing mistake, never converted
 
 
 def parse_sets(values: list[str]) -> dict[str, int]:
@@ -20,10 +22,11 @@ def parse_sets(values: list[str]) -> dict[str, int]:
     for item in values:
         name, _, value = item.partition("=")
         name = ALIASES.get(name.strip(), name.strip())
-        if name not in SETTABLE or not value.strip().isdigit():
+        number = value.strip()
+        if name not in SETTABLE or not (number.isascii() and number.isdecimal()) or len(number) > MAX_SET_DIGITS:
             raise PartenairesError(
-                f"--set {item}: expected NAME=NUMBER with a name among {', '.join(GAUGES)} (0 to 100) "
-                "and turn (turns already elapsed)"
+                f"--set {printable(item[:40], one_line=True)}: expected NAME=NUMBER with a name among "
+                f"{', '.join(GAUGES)} (0 to 100) and turn (turns already elapsed)"
             )
-        gauges[name] = int(value)
+        gauges[name] = int(number)
     return gauges

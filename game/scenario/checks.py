@@ -7,7 +7,6 @@ endings that no condition can reach. Every finding is located in the file.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,20 +15,17 @@ from pydantic import BaseModel
 
 from game.errors import ConditionError, Diagnostic, Location
 from game.i18n import LANGUAGES
+from game.images import ImageRefused, image_info
 from game.scenario import conditions as cond
 from game.scenario.model import Choice, Effects, Scenario, Tr
 from game.scenario.source import Path_, Source
+from game.scenario.suggest import Suggester
 from game.vocabulary.concepts import CONCEPTS
 from game.vocabulary.effects import LEVEL_KINDS
 
 __all__ = ["Checker", "scene_stub"]
 
 _RANGES_LEVEL = (0.0, 100.0)
-
-
-def _suggest(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return f" — did you mean `{close[0]}`?" if close else ""
 
 
 def scene_stub(scene_id: str, phase: str) -> str:
@@ -50,7 +46,8 @@ class Checker:
         self.found: list[Diagnostic] = []
         self.conditions: dict[Path_, cond.Condition] = {}
         self.ids = self._families()
-        self.namespace = cond.Namespace(self.ids)
+        self.suggest = Suggester()  # one budget of "did you mean" for the whole file
+        self.namespace = cond.Namespace(self.ids, self.suggest)
 
     # -- helpers -------------------------------------------------------------------------------
     def error(
@@ -90,7 +87,7 @@ class Checker:
             hint = "to create it, paste under `scenes:`\n" + scene_stub(value, phase or self.model.phases[0].id)
         self.error(
             path,
-            f"unknown {family} `{value}`{_suggest(value, self.ids[family])}" + (f" — {what}" if what else ""),
+            f"unknown {family} `{value}`{self.suggest(value, self.ids[family])}" + (f" — {what}" if what else ""),
             "E201",
             hint=hint,
         )
@@ -201,6 +198,17 @@ class Checker:
             self.error(path, f"asset path leaves the scenario folder (through a link) — got {value!r}", "E401")
         elif not resolved.exists():
             self.warn(path, f"asset `{value}` not found — a drawn portrait will be used", "W401")
+        else:
+            self.check_image(path, resolved)
+
+    def check_image(self, path: Path_, file: Path) -> None:
+        """A picture the window can show: a regular file, a known format, its size read from the header."""
+        try:
+            image_info(file)
+        except ImageRefused as exc:
+            self.error(path, f"{exc} — a portrait is shown at most a few hundred pixels wide", "E402")
+        except OSError as exc:
+            self.error(path, f"image cannot be read — {exc.strerror or exc}", "E402")
 
     def check_phases(self) -> None:
         scene_phases = {s.phase for s in self.model.scenes}
@@ -287,6 +295,10 @@ class Checker:
             self.ref(path + ("diffuse", invention), invention, "invention")
             for org in orgs:
                 self.ref(path + ("diffuse", invention, org), org, "organisation")
+        for invention, orgs in effects.inscribe.items():
+            self.ref(path + ("inscribe", invention), invention, "invention")
+            for org in orgs:
+                self.ref(path + ("inscribe", invention, org), org, "organisation")
         for i, partner in enumerate(effects.leave):
             self.ref(path + ("leave", i), partner, "partner")
 
@@ -295,7 +307,7 @@ class Checker:
             if tag not in CONCEPTS:
                 self.error(
                     path + (i,),
-                    f"unknown concept tag `{tag}`{_suggest(tag, CONCEPTS)}",
+                    f"unknown concept tag `{tag}`{self.suggest(tag, CONCEPTS)}",
                     "E205",
                     hint="known tags: " + ", ".join(CONCEPTS),
                 )
@@ -335,6 +347,30 @@ class Checker:
                 fallback.setdefault(ending.at, ending.id)
             if len(ending.questions) == 0:
                 self.warn(base, f"ending `{ending.id}` has no debrief question", "W202")
+            if ending.at == "any" and compiled is not None and _compares_cohesion(compiled.tree):
+                self.warn(
+                    base + ("at",) if "at" in ending.model_fields_set else base + ("when",),
+                    f"ending `{ending.id}` tests cohésion against a number of its own — expected `at: break`, "
+                    f"the one break rule (cohésion below rules.break_threshold, "
+                    f"{self.model.rules.break_threshold} here, drawn on the gauge)",
+                    "W121",
+                )
+        ids = {e.id for e in self.model.endings}
+        for ending_id, (low, high) in self.model.balance.items():
+            if ending_id not in ids:
+                self.error(
+                    ("balance", ending_id),
+                    f"unknown ending `{ending_id}`{self.suggest(ending_id, ids)}"
+                    " — expected one of the scenario's endings",
+                    "E201",
+                    key=True,
+                )
+            elif low > high:
+                self.error(
+                    ("balance", ending_id),
+                    f"balance of `{ending_id}`: [{low}, {high}] — expected [lowest, highest] with lowest ≤ highest",
+                    "E208",
+                )
         if "end" not in fallback:
             self.error(
                 ("endings",),
@@ -343,7 +379,7 @@ class Checker:
                 "E207",
             )
 
-    def bounds(self) -> dict[str, tuple[float, float]]:
+    def bounds(self) -> dict[str, tuple[float, float]]:  # (gauges: 0–100; `--set` may start them anywhere)
         m = self.model
         n_inv = float(len(m.inventions))
         return {
@@ -438,3 +474,19 @@ def _narrow(
     if low > high:
         return None
     return {**known, key: (low, high)}
+
+
+def _compares_cohesion(node: Any) -> bool:
+    """Whether a condition compares cohésion with a plain number (what `at: break` now says once)."""
+    from game.scenario.conditions import Compare, Name, Number
+
+    if isinstance(node, Compare):
+        sides = (node.left, node.right)
+        return any(isinstance(a, Name) and a.name == "cohesion" for a in sides) and any(
+            isinstance(b, Number) for b in sides
+        )
+    return any(
+        _compares_cohesion(getattr(node, part))
+        for part in ("left", "right", "operand")
+        if getattr(node, part, None) is not None
+    )

@@ -52,6 +52,7 @@ __all__ = [
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 60
+MAX_TREE_DEPTH = 120  # operators one inside another (a chain `a + b + …` counts one per operator)
 
 # Variables a condition may read, with their type; accented spellings are aliases.
 VARIABLES: dict[str, str] = {
@@ -311,7 +312,33 @@ def parse(text: str) -> Node:
     """Parse a condition; raises ConditionError with the column of the first mistake."""
     if not isinstance(text, str):
         raise ConditionError(f"expected a condition as text, got {type(text).__name__}", 1, str(text))
-    return _Parser(text).parse()
+    tree = _Parser(text).parse()
+    _bound_depth(tree, text)
+    return tree
+
+
+def _bound_depth(tree: Node, text: str) -> None:
+    """Refuse a tree deeper than MAX_TREE_DEPTH, walked without recursion.
+
+    The parser reads `a + a + … + a` in a loop, but the tree it builds is as deep as the chain,
+    and checking, compiling and explaining walk trees recursively: 600 additions reached
+    Python's recursion limit. Refused here, at the operator where the limit is crossed.
+    """
+    stack: list[tuple[Node, int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()  # depth: operators from the root down to this node, itself included
+        if depth > MAX_TREE_DEPTH and isinstance(node, (Unary, Binary, Compare)):
+            raise ConditionError(
+                f"condition too long a chain — expected at most {MAX_TREE_DEPTH} operators one inside "
+                "another; split it into several conditions",
+                node.col,
+                text,
+            )
+        if isinstance(node, Unary):
+            stack.append((node.operand, depth + 1))
+        elif isinstance(node, (Binary, Compare)):
+            stack.append((node.left, depth + 1))
+            stack.append((node.right, depth + 1))
 
 
 @dataclass
@@ -319,6 +346,7 @@ class Namespace:
     """The ids a condition may name, family by family (partner, organisation, …)."""
 
     ids: Mapping[str, frozenset[str] | set[str]]
+    suggest: Callable[[str, Any], str] | None = None  # a checker's budgeted "did you mean" (suggest.py)
 
 
 def _suggest(word: str, options: Any) -> str:
@@ -382,7 +410,8 @@ def _check_call(node: Call, namespace: Namespace | None, text: str) -> str:
         for arg, col, kind in zip(node.args, node.arg_cols, kinds, strict=True):
             known = namespace.ids.get(kind, set())
             if arg not in known:
-                raise ConditionError(f"unknown {kind} `{arg}`{_suggest(arg, known)}", col, text)
+                hint = (namespace.suggest or _suggest)(arg, known)
+                raise ConditionError(f"unknown {kind} `{arg}`{hint}", col, text)
     return result
 
 

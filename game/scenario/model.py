@@ -68,7 +68,8 @@ Condition = Annotated[
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # allow_inf_nan=False: a text such as `nan` or `1e999` would pass as a float and break every computation
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, allow_inf_nan=False)
 
 
 class Tr(_Strict):
@@ -110,7 +111,13 @@ class Effects(_Strict):
     flags: dict[str, bool] = Field(default_factory=dict, description="Flags to set (true) or clear (false).")
     invent: list[str] = Field(default_factory=list, description="Inventions the collective creates.")
     diffuse: dict[str, dict[str, Delta]] = Field(
-        default_factory=dict, description="Invention id → organisation id → change of diffusion."
+        default_factory=dict,
+        description="Invention id → organisation id → appropriation by colleagues there (× the organisation's pace).",
+    )
+    inscribe: dict[str, dict[str, Delta]] = Field(
+        default_factory=dict,
+        description="Invention id → organisation id → inscription in its procedures (a note de service): "
+        "weak where colleagues have not appropriated the invention yet (see rules.appropriation_needed).",
     )
     leave: list[str] = Field(default_factory=list, description="Partners who leave the collective.")
 
@@ -172,8 +179,10 @@ class Ending(_Strict):
     id: Id
     title: Text
     when: Condition | None = Field(default=None, description="The ending is reached when this holds.")
-    at: Literal["end", "any"] = Field(
-        default="end", description="`end`: checked when the funding ends; `any`: checked after every decision."
+    at: Literal["end", "any", "break"] = Field(
+        default="end",
+        description="`end`: checked when the funding ends; `any`: checked after every decision; `break`: "
+        "reached as soon as cohésion falls below rules.break_threshold (no `when`).",
     )
     explanation: Text = Field(description="Why this ending was reached, in the terms of the paper.")
     questions: list[Text] = Field(default_factory=list, description="Questions for the debrief.")
@@ -193,6 +202,9 @@ class Organisation(_Strict):
     short: str = Field(max_length=16, description="Short name shown on the table, e.g. `CG71`.")
     colour: str | None = Field(default=None, pattern=r"^#[0-9a-fA-F]{6}$")
     hierarchy: Hierarchy
+    pace: float = Field(
+        default=1.0, ge=0.2, le=2.0, description="Its own pace of appropriation: diffusion gains there are × pace."
+    )
 
 
 class Partner(_Strict):
@@ -209,6 +221,11 @@ class Invention(_Strict):
     id: Id
     name: Text
     description: Text | None = None
+    emergent: bool = Field(
+        default=False,
+        description="Born of the collective's margin of manoeuvre: it can only be created while the frame is "
+        "light (pouvoir below rules.light_frame) — l'institution incertaine.",
+    )
 
 
 class Player(_Strict):
@@ -239,7 +256,40 @@ class Rules(_Strict):
     innovation_threshold: Level = Field(default=60, description="Diffusion at which an invention is an innovation.")
     max_events_per_turn: int = Field(default=1, ge=0, le=5)
     leaver_loss: float = Field(
-        default=0.5, ge=0, le=1, description="Share of non-instituted diffusion lost when a partner leaves."
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of non-instituted diffusion lost when an organisation's last member leaves "
+        "(× 1.5 − pouvoir/100: a light frame protects nothing).",
+    )
+    break_threshold: Level = Field(
+        default=25, description="The collective breaks up (the `at: break` ending) as soon as cohésion is below this."
+    )
+    pouvoir_cap: Level = Field(
+        default=70, description="The collective's own pouvoir never rises above this (occultation du pouvoir)."
+    )
+    light_frame: Level = Field(
+        default=45, description="Emergent inventions can only be born while pouvoir is below this."
+    )
+    procedure_margin: int = Field(
+        default=25,
+        ge=0,
+        le=100,
+        description="When pouvoir exceeds the mean of sens and identité by more than this, the procedure "
+        "replaces the collective's regulation…",
+    )
+    procedure_erosion: int = Field(
+        default=2, ge=0, le=20, description="…and sens and identité each lose this much every month."
+    )
+    diminishing_from: Level = Field(
+        default=60, description="Gains of sens, identité and engagement shrink above this level (100: never)."
+    )
+    upkeep_from: Level = Field(
+        default=70, description="Each month, sens and identité above this level lose `upkeep` (100: never)."
+    )
+    upkeep: int = Field(default=2, ge=0, le=20, description="Monthly cost of keeping a rich collective.")
+    appropriation_needed: Level = Field(
+        default=30, description="Diffusion at which an inscription in procedures (`inscribe`) works in full."
     )
 
 
@@ -266,3 +316,8 @@ class Scenario(_Strict):
     scenes: list[Scene] = Field(min_length=1)
     events: list[Event] = Field(default_factory=list)
     endings: list[Ending] = Field(min_length=1)
+    balance: dict[Id, Annotated[list[Annotated[float, Field(ge=0, le=1)]], Field(min_length=2, max_length=2)]] = Field(
+        default_factory=dict,
+        description="Ending id → [lowest, highest] share of random games the scenario is meant to give it; "
+        "`explore` warns when a share falls outside, and not when it is what the scenario intends.",
+    )

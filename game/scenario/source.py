@@ -11,6 +11,8 @@ mistake.
 from __future__ import annotations
 
 import gc
+import math
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,12 +22,15 @@ from typing import Any
 import yaml
 
 from game.errors import Diagnostic, Location, ScenarioError
+from game.safeio import FileRefused, read_limited
 
-__all__ = ["Source", "read_source", "read_raw", "parse_source", "paused_gc", "MAX_BYTES"]
+__all__ = ["Source", "read_source", "read_raw", "parse_source", "paused_gc", "MAX_BYTES", "MAX_INT"]
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_NODES = 250_000  # a 4,000-scene scenario holds about 240,000 values
 MAX_DEPTH = 64
+MAX_NUMBER_CHARS = 64
+MAX_INT = 10**15  # larger integers are refused (E010): no scenario value comes near, and printing stays cheap
 MAX_QUOTED = 240  # characters of a source line quoted under a diagnostic
 
 Path_ = tuple[str | int, ...]
@@ -115,17 +120,12 @@ def paused_gc() -> Iterator[None]:
 
 
 def read_raw(path: str | Path) -> bytes:
-    """The bytes of a scenario file, refused (ScenarioError) when unreadable or too large."""
+    """The bytes of a scenario file, refused (ScenarioError) when unreadable, too large or not a regular file."""
     name = str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_BYTES:
-            raise _fail(
-                name,
-                f"file too large — expected at most {MAX_BYTES // 1_048_576} MB, got {size / 1_048_576:.1f} MB",
-                "E001",
-            )
-        return Path(path).read_bytes()
+        return read_limited(path, MAX_BYTES)
+    except FileRefused as exc:
+        raise _fail(name, f"{exc.strerror}", "E001") from None
     except OSError as exc:
         raise _fail(name, f"cannot read the file — {exc.strerror or exc}", "E001", 0, 0) from None
 
@@ -391,20 +391,42 @@ class _Builder:
             tag = self.resolver.resolve(yaml.ScalarNode, value, event.implicit)
             if tag == _MERGE:
                 return _MERGE_KEY
-            if tag not in _SAFE_TAGS:  # e.g. a date: kept as the text it was written as
+            if tag not in _SAFE_TAGS or _yaml11_only(tag, value):  # a date, `yes`, `1:30`: the text as written
                 return event.value
         if tag == _STR:
             return event.value
+        if tag in (_INT, _FLOAT) and len(event.value) > MAX_NUMBER_CHARS:  # never converted: no digit limit reached
+            self.note(event.start_mark, f"number too long — expected at most {MAX_NUMBER_CHARS} characters", "E010")
+            return event.value
         quick = _quick(tag, event.value)
         if quick is not _SLOW:
-            return quick
+            return self.number(quick, event)
         if tag not in _SAFE_TAGS:
             self.refuse_tag(event)
             return event.value
         try:
-            return self.resolver.construct_object(yaml.ScalarNode(tag, event.value), deep=True)
+            return self.number(self.resolver.construct_object(yaml.ScalarNode(tag, event.value), deep=True), event)
         except (yaml.YAMLError, ValueError, OverflowError):
             return event.value
+
+    def number(self, value: Any, event: yaml.ScalarEvent) -> Any:
+        """A number the game can compute with: finite, and small enough to print (E010 otherwise).
+
+        `.nan`, `.inf` and `1e999` pass YAML and break every computation after them; a hex
+        integer of 5,000 digits cannot even be written back in a message (Python refuses
+        int → str beyond 4,300 digits). Refused here, at the value, and kept as the text written.
+        """
+        if isinstance(value, float) and not math.isfinite(value):
+            self.note(
+                event.start_mark,
+                f"not a finite number — expected a number such as 1.5, got `{_cut(event.value)}`",
+                "E010",
+            )
+            return event.value
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+            self.note(event.start_mark, f"number too large — expected at most {MAX_INT:,} in size", "E010")
+            return event.value
+        return value
 
     def refuse_tag(self, event: Any) -> None:
         tag = str(getattr(event, "tag", ""))
@@ -475,7 +497,26 @@ _RESOLVED_FIRST = (
     if None not in yaml.SafeLoader.yaml_implicit_resolvers
     else frozenset(map(chr, range(0x110000)))
 )
-_BOOLS = {"true": True, "false": False, "yes": True, "no": False, "on": True, "off": False}
+_BOOLS = {"true": True, "false": False}
+_OCTAL_11 = re.compile(r"[-+]?0[0-7_]+$")
+_BOOL, _INT, _FLOAT = (f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float"))
+
+
+def _yaml11_only(tag: str, value: str) -> bool:
+    """YAML 1.1 forms read as text, as YAML 1.2 does: `yes`/`no`/`on`/`off` and sexagesimal `1:30`.
+
+    Read as values they are silent misreads (`sens: yes` was +1, `sens: 1:30` was 90); as text, a
+    number field refuses them with a located message, and a text field keeps what was written.
+    """
+    if tag == _BOOL:
+        return value.lower() not in _BOOLS
+    if tag == _INT and _OCTAL_11.match(value):  # `017` was 15 in YAML 1.1; as text it reads 17
+        return True
+    return tag in (_INT, _FLOAT) and ":" in value
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _quick(tag: str, value: str) -> Any:

@@ -14,13 +14,14 @@ from typing import TextIO
 from game.i18n import gauge_name, t, units
 from game.rules.engine import Engine, Outcome, SceneView
 from game.rules.session import Session
+from game.safeio import printable
 from game.scenario.loading import Book
 from game.scenario.model import tr
 from game.views.narration import describe_changes, describe_condition_fact, invention_name, org_short
 from game.views.reading import sentence
 from game.vocabulary.gauges import GAUGES
 
-__all__ = ["TextGame", "stdin_reader"]
+__all__ = ["TextGame", "stdin_reader", "choice_number"]
 
 
 class TextGame:
@@ -35,7 +36,8 @@ class TextGame:
         self.read = read
 
     def say(self, line: str = "") -> None:
-        self.out.write(line + "\n")
+        """Every line the text mode shows: scenario text is not trusted to drive the terminal."""
+        self.out.write(printable(line) + "\n")
         self.out.flush()
 
     def run(self) -> int:
@@ -84,6 +86,8 @@ class TextGame:
 
     def show_gauges(self) -> None:
         parts = [f"{gauge_name(g, self.lang).lower()} {self.session.gauges[g]}" for g in GAUGES]
+        if any(e.at == "break" for e in self.book.model.endings):  # the one break rule, shown with its gauge
+            parts[-1] += " " + t("breaks_below", self.lang, threshold=self.book.model.rules.break_threshold)
         left = units(self.session.turns_left, self.unit(), self.lang)
         self.say(t("text.gauges", self.lang, list=", ".join(parts), time=left))
 
@@ -133,6 +137,10 @@ class TextGame:
             self.say(tr(outcome.feedback, self.lang).strip())
         changes = describe_changes(self.book, outcome.changes, self.lang)
         self.say(t("what_changed", self.lang, list="; ".join(changes)) if changes else t("nothing_changed", self.lang))
+        rules = {self.session.last_cause.get(g, "") for g in ("sens", "identite") if g in outcome.changes}
+        for rule in ("rule:upkeep", "rule:procedure"):  # the month's own costs, said once (docs/model.md)
+            if rule in rules:
+                self.say(t(rule.replace(":", "_"), self.lang, level=self.book.model.rules.upkeep_from))
         for hit in outcome.events:
             event = next(e for e in self.book.model.events if e.id == hit.id)
             self.say()
@@ -183,13 +191,14 @@ class TextGame:
                 self.say(t("eof", self.lang))
                 return None
             text = line.strip().lower()
-            if text.isdigit() and 1 <= int(text) <= count:
-                return int(text)
+            number = choice_number(text, count)
+            if number is not None:
+                return number
             if text in ("q", "quit", "quitter"):
                 self.say(t("quit", self.lang))
                 return None
             if not self.command(text):
-                self.say(t("bad_input", self.lang, text=line.strip(), n=count))
+                self.say(t("bad_input", self.lang, text=_quoted(line.strip()), n=count))
 
     def command(self, text: str) -> bool:
         if text in ("?", "h", "help", "aide"):
@@ -205,6 +214,23 @@ class TextGame:
         return True
 
 
+def choice_number(text: str, count: int) -> int | None:
+    """`3` → 3 when 1 ≤ 3 ≤ count; None for anything else (`²`, `٣`, `1e3`, 5,000 digits…).
+
+    Only ASCII digits count: `str.isdigit` also accepts `²` (the AZERTY key left of 1), which
+    `int` then refuses; and a number too long to be a choice is never converted.
+    """
+    if not (text.isascii() and text.isdecimal()) or len(text) > len(str(count)) + 2:
+        return None
+    number = int(text)
+    return number if 1 <= number <= count else None
+
+
+def _quoted(text: str) -> str:
+    """What the player typed, shown back on one line and cut when long."""
+    return printable(text if len(text) <= 40 else text[:40] + "…", one_line=True)
+
+
 def stdin_reader(stream: TextIO, echo: TextIO) -> Callable[[str], str | None]:
     """Read lines from a stream, writing the prompt first; None at end of input."""
 
@@ -215,7 +241,7 @@ def stdin_reader(stream: TextIO, echo: TextIO) -> Callable[[str], str | None]:
         if line == "":
             return None
         if not stream.isatty():
-            echo.write(line if line.endswith("\n") else line + "\n")
+            echo.write(printable(line.rstrip("\n")) + "\n")
         return line
 
     return read

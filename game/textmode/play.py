@@ -9,6 +9,7 @@ report is written next to the record.
 from __future__ import annotations
 
 import argparse
+import io
 import random
 import sys
 from pathlib import Path
@@ -36,7 +37,8 @@ def play_text(args: argparse.Namespace) -> int:
         engine, session, recorder = _resumed(args)
     else:
         engine, session = _new_game(args)
-        recorder = Recorder.begin(engine, session, getattr(args, "out", None))
+        setup = {"start": args.start, "set": parse_sets(args.set)}
+        recorder = Recorder.begin(engine, session, getattr(args, "out", None), setup)
     lang = session.lang
     print(t("record", lang, path=recorder.path), flush=True)
     try:
@@ -45,7 +47,7 @@ def play_text(args: argparse.Namespace) -> int:
         if session.finished:
             print(t("play.over", lang), flush=True)
         else:
-            TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin, sys.stdout)).run()
+            TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin or io.StringIO(), sys.stdout)).run()
     finally:
         recorder.close()
     if session.finished:

@@ -476,7 +476,9 @@ def gauge_bounds(book: Book) -> dict[str, tuple[float, float]]:
     A decision of cost c moves a gauge by at most its delta, i.e. delta/c per month; over the funding
     (plus the overrun of the last decision) no mix of decisions can beat the best rate. Each outside
     event adds its own effect once (or every month when it is not `once`); losses from outside can be
-    up to 1.5 times larger (the pouvoir shield). A gauge that a choice costing no time can move is
+    up to 1.5 times larger (the pouvoir shield). Each month may also cost sens and identité their upkeep
+    and the procedure's erosion; pouvoir never grows past `pouvoir_cap`. Diminishing returns only shrink
+    gains, so the rise stays an upper bound. A gauge that a choice costing no time can move is
     left unbounded (free choices can repeat). Cohésion is computed by the engine: not bounded here.
     """
     model = book.model
@@ -497,8 +499,13 @@ def gauge_bounds(book: Book) -> dict[str, tuple[float, float]]:
                 rise += delta * times
             elif delta < 0:
                 fall += -delta * times * (1.5 if event.external else 1.0)
+        if gauge in ("sens", "identite"):  # what each month may cost (upkeep, a procedure that replaced the collective)
+            fall += (model.rules.upkeep + model.rules.procedure_erosion) * (turns + longest)
         start = getattr(model.gauges, gauge)
-        bounds[gauge] = (max(0.0, start - fall), min(100.0, start + rise))
+        high = min(100.0, start + rise)
+        if gauge == "pouvoir":  # the collective's own pouvoir never grows past its bound
+            high = min(high, float(max(start, model.rules.pouvoir_cap)))
+        bounds[gauge] = (max(0.0, start - fall), high)
     return bounds
 
 

@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from game.errors import PartenairesError
 from game.rules.engine import IDLE_CHOICE, ChoiceView, Engine, SceneView
 from game.rules.session import Session
 from game.scenario.loading import Book, load
@@ -29,6 +30,12 @@ from game.vocabulary.gauges import GAUGES, TRIPTYCH
 
 __all__ = [
     "STRATEGIES",
+    "WEIGHT_NAMES",
+    "Weights",
+    "WeightsError",
+    "parse_weights",
+    "weights_strategy",
+    "picker",
     "Stats",
     "Report",
     "Warning_",
@@ -70,32 +77,207 @@ SCORES: dict[str, Callable[[Effects], float]] = {
     "diffusion": _score_diffusion,
     "hierarchy": _score_hierarchy,
 }
-STRATEGIES: tuple[str, ...] = ("random",) + tuple(SCORES)
 
 
 def pick_random(engine: Engine, session: Session, view: SceneView, rng: random.Random) -> ChoiceView:
     return view.choices[rng.randrange(len(view.choices))]
 
 
+def _best(
+    engine: Engine, session: Session, view: SceneView, rng: random.Random, value: Callable[[Effects], float]
+) -> ChoiceView:
+    """The offered choice whose immediate effects score highest; ties broken by the strategy's rng."""
+    choices = engine.scenes[view.id].choices
+    best: list[ChoiceView] = []
+    top = float("-inf")
+    for option in view.choices:
+        score = value(choices[option.index].effects) if option.index != IDLE_CHOICE else 0.0
+        if score > top:
+            best, top = [option], score
+        elif score == top:
+            best.append(option)
+    return best[rng.randrange(len(best))] if len(best) > 1 else best[0]
+
+
 def _greedy(score: Callable[[Effects], float]) -> Picker:
     """The choice whose immediate effects most raise one thing; ties broken by the strategy's rng."""
 
     def pick(engine: Engine, session: Session, view: SceneView, rng: random.Random) -> ChoiceView:
-        choices = engine.scenes[view.id].choices
-        best: list[ChoiceView] = []
-        top = float("-inf")
-        for option in view.choices:
-            value = score(choices[option.index].effects) if option.index != IDLE_CHOICE else 0.0
-            if value > top:
-                best, top = [option], value
-            elif value == top:
-                best.append(option)
-        return best[rng.randrange(len(best))] if len(best) > 1 else best[0]
+        return _best(engine, session, view, rng, score)
 
     return pick
 
 
-PICKERS: dict[str, Picker] = {"random": pick_random, **{name: _greedy(s) for name, s in SCORES.items()}}
+# -- weighted strategies a trainer writes ----------------------------------------------------------------
+WEIGHT_NAMES: tuple[str, ...] = (
+    "sens",
+    "identite",
+    "pouvoir",
+    "cohesion",
+    "engagement",
+    "awareness",
+    "support",
+    "diffusion",
+    "invention",
+)
+WEIGHTS_PREFIX = "weights "
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weights that change with the month: `steps` are (from month, weights), months counted from 1.
+
+    A choice's score is the weighted sum of its immediate effects: each gauge's change; engagement,
+    awareness, support and diffusion (appropriation and inscription) summed over partners,
+    organisations and inventions; `invention`: the inventions it creates that do not exist yet.
+    Before the first step's month every weight is 0 (the choice is drawn at random).
+    """
+
+    steps: tuple[tuple[int, tuple[tuple[str, float], ...]], ...]
+
+    def at(self, month: int) -> dict[str, float]:
+        current: dict[str, float] = {}
+        for start, weights in self.steps:
+            if start > month:
+                break
+            current = dict(weights)
+        return current
+
+    def spec(self) -> str:
+        """The canonical text of these weights, as `--weights` takes it (one step per space)."""
+        return " ".join(
+            f"{start}:" + ",".join(f"{name}={weight:g}" for name, weight in weights) for start, weights in self.steps
+        )
+
+    def score(self, effects: Effects, session: Session, month: int) -> float:
+        weights = self.at(month)
+        if not weights:
+            return 0.0
+        total = 0.0
+        for name, weight in weights.items():
+            if weight:
+                total += weight * _amount(name, effects, session)
+        return total
+
+
+def _amount(name: str, effects: Effects, session: Session) -> float:
+    """How much of one weighed thing a choice's effects change."""
+    if name in GAUGES:
+        return float(getattr(effects, name))
+    if name == "engagement":
+        return float(sum(effects.engagement.values()))
+    if name == "awareness":
+        return float(sum(effects.awareness.values()))
+    if name == "support":
+        return float(sum(effects.support.values()))
+    if name == "diffusion":
+        spread = sum(sum(orgs.values()) for orgs in effects.diffuse.values())
+        return float(spread + sum(sum(orgs.values()) for orgs in _inscribed(effects).values()))
+    return float(sum(1 for invention in effects.invent if invention not in session.diffusion))  # invention
+
+
+def _inscribed(effects: Effects) -> dict[str, dict[str, int]]:
+    return getattr(effects, "inscribe", None) or {}
+
+
+def parse_weights(specs: list[str]) -> Weights:
+    """`["1:sens=1,identite=1", "9:diffusion=1"]` as Weights; a WeightsError naming the mistake otherwise."""
+    steps: dict[int, tuple[tuple[str, float], ...]] = {}
+    for spec in specs:
+        text = spec.strip()
+        month = 1
+        head, sep, rest = text.partition(":")
+        if sep:
+            try:
+                month = int(head.strip())
+            except ValueError:
+                raise WeightsError(
+                    f"--weights {spec}: `{head.strip()}` is not a month — expected FROM_MONTH:name=weight,… "
+                    "with FROM_MONTH a whole number from 1"
+                ) from None
+            if month < 1:
+                raise WeightsError(f"--weights {spec}: month {month} — months are counted from 1")
+            text = rest
+        if month in steps:
+            raise WeightsError(f"--weights {spec}: month {month} is given twice — one set of weights per month")
+        pairs: list[tuple[str, float]] = []
+        for part in text.split(","):
+            part = part.strip()
+            if not part:
+                continue
+            name, eq, value = part.partition("=")
+            name = name.strip()
+            if name not in WEIGHT_NAMES:
+                raise WeightsError(
+                    f"--weights {spec}: unknown name `{name}` — expected one of {', '.join(WEIGHT_NAMES)}"
+                )
+            if not eq:
+                raise WeightsError(f"--weights {spec}: `{part}` has no weight — expected {name}=NUMBER, e.g. {name}=1")
+            try:
+                weight = float(value)
+            except ValueError:
+                raise WeightsError(
+                    f"--weights {spec}: `{value.strip()}` is not a number — expected {name}=NUMBER"
+                ) from None
+            if weight != weight or weight in (float("inf"), float("-inf")):
+                raise WeightsError(f"--weights {spec}: `{value.strip()}` — expected a finite number")
+            if any(known == name for known, _ in pairs):
+                raise WeightsError(f"--weights {spec}: `{name}` is given twice")
+            pairs.append((name, weight))
+        if not pairs:
+            raise WeightsError(f"--weights {spec!r}: no weight — expected e.g. 1:sens=1,identite=1")
+        steps[month] = tuple(pairs)
+    if not steps:
+        raise WeightsError("--weights: no weight given — expected e.g. 1:sens=1,identite=1")
+    return Weights(tuple(sorted(steps.items())))
+
+
+class WeightsError(PartenairesError):
+    """A `--weights` spec a person wrote wrongly; the message says what is expected."""
+
+
+def weighted(weights: Weights) -> Picker:
+    """Greedy on the weighted sum of a choice's immediate effects, with the weights of the game's month."""
+
+    def pick(engine: Engine, session: Session, view: SceneView, rng: random.Random) -> ChoiceView:
+        month = session.turn + 1
+        return _best(engine, session, view, rng, lambda effects: weights.score(effects, session, month))
+
+    return pick
+
+
+def weights_strategy(specs: list[str]) -> str:
+    """The strategy name of a weighted strategy: its canonical spec, which every worker can parse again."""
+    return WEIGHTS_PREFIX + parse_weights(specs).spec()
+
+
+# Built-in weighted strategies. `balanced` is the trainee who nurtures the collective first, then
+# works the organisations (hierarchies and colleagues) while keeping the collective alive.
+BUILTIN_WEIGHTS: dict[str, str] = {
+    "balanced": "1:sens=1,identite=1,engagement=0.2,invention=8 "
+    "4:sens=0.6,identite=0.6,engagement=0.1,awareness=0.3,support=0.3,diffusion=1,invention=8",
+}
+
+PICKERS: dict[str, Picker] = {
+    "random": pick_random,
+    **{name: _greedy(s) for name, s in SCORES.items()},
+    **{name: weighted(parse_weights(spec.split())) for name, spec in BUILTIN_WEIGHTS.items()},
+}
+STRATEGIES: tuple[str, ...] = tuple(PICKERS)
+
+
+_WEIGHTED: dict[str, Picker] = {}
+
+
+def picker(strategy: str) -> Picker:
+    """The picker of a strategy name: a built-in one, or `weights …` as `weights_strategy` names it."""
+    found = PICKERS.get(strategy) or _WEIGHTED.get(strategy)
+    if found is not None:
+        return found
+    if strategy.startswith(WEIGHTS_PREFIX):
+        found = _WEIGHTED[strategy] = weighted(parse_weights(strategy[len(WEIGHTS_PREFIX) :].split()))
+        return found
+    raise WeightsError(f"unknown strategy `{strategy}` — expected one of {', '.join(STRATEGIES)} or --weights")
 
 
 # -- one game, and the figures of many ------------------------------------------------------------------
@@ -140,7 +322,7 @@ def _arrive(stats: Stats, session: Session) -> None:
 
 def play_one(engine: Engine, strategy: str, seed: int, stats: Stats) -> str | None:
     """Play one game to its end and add it to `stats`; the ending id, or None when stuck in a loop."""
-    pick = PICKERS[strategy]
+    pick = picker(strategy)
     rng = random.Random(f"{strategy}:{seed}")
     session = engine.new_session(seed)
     visited = {session.scene}
@@ -197,7 +379,9 @@ class Progress:
     def __init__(self, total: int, stream: TextIO | None = None, label: str = "games", force: bool = False) -> None:
         self.total = max(1, total)
         self.done = 0
-        self.stream = stream if stream is not None else sys.stderr
+        # The bar is the game's own text, redrawn with a carriage return: it goes to the terminal itself,
+        # not through the command line's `printable` filter (which shows a `\r` from a file as `\x0d`).
+        self.stream = stream if stream is not None else getattr(sys.stderr, "inner", sys.stderr)
         self.label = label
         self.enabled = force or bool(getattr(self.stream, "isatty", lambda: False)())
         self._shown = -1
@@ -424,6 +608,19 @@ def find_warnings(report: Report) -> list[Warning_]:
     if "random" in results and results["random"].games:
         for i, ending in enumerate(book.model.endings):
             share = report.share("random", ending.id)
+            expected = book.model.balance.get(ending.id)
+            if expected is not None:
+                low, high = expected
+                if not low <= share <= high:
+                    found.append(
+                        Warning_(
+                            "X106",
+                            f"ending `{ending.id}` takes {share:.0%} of random games, outside the "
+                            f"{low:.0%}–{high:.0%} the scenario's `balance` expects",
+                            report.where("balance", ending.id),
+                        )
+                    )
+                continue  # the scenario says what share it means this ending to have
             if share > DOMINANT:
                 found.append(
                     Warning_(
@@ -485,10 +682,11 @@ def format_report(report: Report) -> str:
     width = max(len(e) for e in endings + ["strategy"]) + 2
     lines.append("")
     lines.append(f"Endings (share of games; best ending = `{report.best}`):")
-    lines.append("  " + "strategy".ljust(11) + "".join(e.rjust(width) for e in endings))
+    names = max([len(name) + 1 for name in report.results] + [11])
+    lines.append("  " + "strategy".ljust(names) + "".join(e.rjust(width) for e in endings))
     for name in report.results:
         row = "".join(f"{report.share(name, e):.0%}".rjust(width) for e in endings)
-        lines.append("  " + name.ljust(11) + row)
+        lines.append("  " + name.ljust(names) + row)
     unvisited = report.unvisited_scenes()
     lines.append("")
     lines.append("Scenes never visited:" + ("" if unvisited else " none"))

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from game.errors import PartenairesError
 from game.i18n import t
+from game.safeio import write_atomic
 from game.scenario.loading import Book
 from game.scenario.model import Scene, tr
 
@@ -101,7 +102,7 @@ def build_diagram(book: Book, lang: str = "fr") -> Diagram:
             target = next(p for p in model.phases if p.id == transition.to)
             goal = _sid(target.start) if target.start else _did(target.id)
             diagram.edges.append(Edge(_did(phase.id), goal, short(transition.when, 20), "bold"))
-    for kind in ("end", "any"):
+    for kind in ("end", "any", "break"):
         if any(e.at == kind for e in model.endings):
             diagram.nodes.append(Node("n_" + kind, t(f"graph.{kind}", lang), kind))
     for ending in model.endings:
@@ -136,6 +137,7 @@ _DOT_SHAPES = {
     "start": "shape=circle, style=filled",
     "end": "shape=cds, style=filled",
     "any": "shape=cds, style=filled",
+    "break": "shape=cds, style=filled",
 }
 
 
@@ -190,6 +192,7 @@ _MERMAID_SHAPES = {
     "start": ("([", "])"),
     "end": (">", "]"),
     "any": (">", "]"),
+    "break": (">", "]"),
 }
 _MERMAID_ARROWS = {"solid": "-->", "dashed": "-.->", "dotted": "-.->", "bold": "==>"}
 
@@ -241,9 +244,9 @@ def write_graph(book: Book, output: str | Path, lang: str = "fr") -> Path:
     suffix = path.suffix.lower()
     diagram = build_diagram(book, lang)
     if suffix == ".dot":
-        path.write_text(to_dot(diagram), encoding="utf-8")
+        write_atomic(path, to_dot(diagram))
     elif suffix == ".md":
-        path.write_text(to_mermaid(diagram), encoding="utf-8")
+        write_atomic(path, to_mermaid(diagram))
     elif suffix == ".svg":
         program = shutil.which("dot")
         if program is None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.errors import PartenairesError
 from game.i18n import t
+from game.safeio import write_atomic
 
 __all__ = ["new_scenario", "template_text", "slug", "TEMPLATES"]
 
@@ -58,5 +59,5 @@ def new_scenario(name: str, lang: str = "fr", force: bool = False) -> Path:
         raise PartenairesError(f"{path} already exists — choose another name, or add --force to overwrite it")
     if not path.parent.exists():
         raise PartenairesError(f"{path.parent}: no such folder — create it first, or choose another place")
-    path.write_text(template_text(path.name, lang, str(path)), encoding="utf-8")
+    write_atomic(path, template_text(path.name, lang, str(path)))
     return path

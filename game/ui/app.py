@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -89,6 +89,8 @@ class App:
         self.chosen: Entry | None = None
         self.preset: Entry | None = None
         self._catalogue: list[Entry] | None = None
+        self._reading: Any = None  # the thread reading the scenario list (a threading.Thread)
+        self._read: list[list[Entry]] = []
         self._saved: Path | None = None
         self._unfinished: list[Saved] = []
         self.match: Match | None = None
@@ -216,6 +218,9 @@ class App:
     # -- navigation ------------------------------------------------------------------------------------
     def go_title(self, look_for_saved: bool = True) -> None:
         self._saved, self._unfinished = None, []
+        if self.match is not None:  # the game left is let go first, so that it is listed among those to continue
+            self.match.close()
+            self.match = None
         if self.record and look_for_saved:
             self._look_for_saved()
         self.show(TitleScreen(self))
@@ -237,7 +242,7 @@ class App:
             if self._saved is not None:
                 self.relayout()
         if isinstance(self.screen, TitleScreen):
-            self.catalogue()  # the scenario list, read while the player looks at the title
+            self.read_catalogue()  # the scenario list, read while the player looks at the title
         self.start_sound()
 
     def records_folder(self) -> Path | None:
@@ -250,13 +255,15 @@ class App:
     def unfinished_games(self) -> list[Saved]:
         return list(self._unfinished)
 
-    def saved_words(self, saved: Saved) -> tuple[str, str]:
-        """(`Camille Martin · Chalon`, `Mois 4`): who, which scenario by its title, which month — no file name."""
+    def saved_words(self, saved: Saved, wait: bool = False) -> tuple[str, str]:
+        """(`Camille Martin · Chalon`, `Mois 4`): who, which scenario by its title, which month — no file name.
+        The title screen does not wait for the scenario list (its id stands in until the list is read)."""
         from game.scenario.model import tr
 
         lang = self.settings.lang
         title, unit = saved.scenario, s("month", lang)
-        for entry in self.catalogue():
+        ready = wait or self._catalogue is not None or (self._reading is not None and not self._reading.is_alive())
+        for entry in self.catalogue() if ready else []:  # never wait for the scenario list to name a game
             if entry.book is not None and entry.book.model.id == saved.scenario:
                 title, unit = tr(entry.book.model.title, lang), tr(entry.book.model.clock.unit, lang)
                 break
@@ -297,11 +304,28 @@ class App:
 
             self.show(ScenarioScreen(self))
 
+    def read_catalogue(self) -> None:
+        """Check the scenario files in a background thread: a large or hostile file in `--scenarios`
+        never stops the title screen from answering (`catalogue` waits for it only when needed)."""
+        if self._catalogue is not None or self._reading is not None:
+            return
+        import threading
+
+        from game.ui.catalogue import catalogue
+
+        def read() -> None:
+            self._read.append(catalogue(self.scenarios_dir))
+
+        self._reading = threading.Thread(target=read, name="scenario-list", daemon=True)
+        self._reading.start()
+
     def catalogue(self) -> list[Entry]:
         if self._catalogue is None:
             from game.ui.catalogue import catalogue
 
-            self._catalogue = catalogue(self.scenarios_dir)
+            if self._reading is not None:
+                self._reading.join()
+            self._catalogue = self._read[0] if self._read else catalogue(self.scenarios_dir)
         return self._catalogue
 
     def back_from_scenarios(self) -> None:
@@ -361,6 +385,7 @@ class App:
             self.records_dir,
         )
         self.show(PlayScreen(self, match))
+        self.tell_not_recorded(match)
 
     def open_play(self, scenario_path: str | Path, seed: int = 1) -> None:
         """Straight to the play screen of a new game (benchmarks, tests, `play SCENARIO --seed`)."""
@@ -376,6 +401,12 @@ class App:
             book, seed, self.profile["name"], self.profile["group"], self.settings.lang, self.record, self.records_dir
         )
         self.show(PlayScreen(self, match))
+        self.tell_not_recorded(match)
+
+    def tell_not_recorded(self, match: Match) -> None:
+        """A game that cannot be recorded says so before the first decision (it can still be played)."""
+        if match.not_recorded:
+            self.toast(s("not_recorded", self.settings.lang, error=match.not_recorded))
 
     def continue_game(self, path: Path | None = None) -> None:
         path = path or self._saved
@@ -423,7 +454,13 @@ class App:
         self.show(SettingsScreen(self, back or self.go_title))
 
     def save_and_quit(self) -> None:
-        """The session is already on disk (recorded at every decision): back to the title."""
+        """The session is already on disk (recorded at every decision): its record is closed (and so
+        released for "Continue"), then back to the title."""
+        from game.ui.screens.pause import PauseScreen
+
+        match = getattr(self.screen.under, "match", None) if isinstance(self.screen, PauseScreen) else None
+        if match is not None:
+            match.close()
         self.go_title()
 
     def show_organisations(self) -> None:
@@ -486,6 +523,12 @@ class App:
         for toast in self.toasts:
             toast[1] = float(toast[1]) - dt  # type: ignore[arg-type]
         self.toasts = [t for t in self.toasts if float(t[1]) > 0]  # type: ignore[arg-type]
+        if self._reading is not None and self._catalogue is None and self._unfinished:
+            if self._reading.is_alive():
+                moving = True  # keep looking: the Continue button names the scenario once the list is read
+            elif isinstance(self.screen, TitleScreen):
+                self.catalogue()
+                self.relayout()
         if self._fade is not None:
             left = self._fade[1] - dt
             self._fade = (self._fade[0], left) if left > 0 else None

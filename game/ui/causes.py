@@ -14,6 +14,8 @@ def describe_cause(book: Book, cause: str | None, lang: str) -> str:
     """`scene#2` → the choice's words; `event:id` → the event's title; "" → cohesion's own drift."""
     if not cause:
         return s("cause_drift", lang)
+    if cause in ("rule:upkeep", "rule:procedure"):
+        return s("cause_" + cause.partition(":")[2], lang)
     if cause.startswith("event:"):
         event_id = cause.partition(":")[2]
         event = next((e for e in book.model.events if e.id == event_id), None)

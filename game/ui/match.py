@@ -38,6 +38,7 @@ class Match:
         self.session = session
         self.recorder = recorder
         self.last_delta: dict[str, int] = {}
+        self.not_recorded = ""  # why the game is not being recorded, when it should be
 
     @classmethod
     def new(
@@ -45,8 +46,10 @@ class Match:
     ) -> Match:
         engine = Engine(book)
         session = engine.new_session(seed, trainee, group, lang)
-        recorder = records.begin(engine, session, folder) if record else None
-        return cls(engine, session, recorder, folder)
+        recorder, why = records.begin_or_why(engine, session, folder) if record else (None, "")
+        match = cls(engine, session, recorder, folder)
+        match.not_recorded = why
+        return match
 
     @property
     def book(self) -> Book:

@@ -14,7 +14,7 @@ from game.errors import PartenairesError
 from game.rules.engine import Engine
 from game.rules.session import Session
 
-__all__ = ["Saved", "begin", "unfinished", "resume", "report", "log_path", "available", "close"]
+__all__ = ["Saved", "begin", "begin_or_why", "unfinished", "resume", "report", "log_path", "available", "close"]
 
 
 def available() -> bool:
@@ -26,15 +26,20 @@ def available() -> bool:
 
 
 def begin(engine: Engine, session: Session, folder: Path | None) -> Any | None:
-    """Start recording a new game; None when recording is not available."""
+    """Start recording a new game; None when recording is not available (see `begin_or_why`)."""
+    return begin_or_why(engine, session, folder)[0]
+
+
+def begin_or_why(engine: Engine, session: Session, folder: Path | None) -> tuple[Any | None, str]:
+    """Start recording a new game: the recorder, or None and why (shown before the first decision)."""
     try:
         from game.records.record import Recorder
     except ImportError:
-        return None
+        return None, ""
     try:
-        return Recorder.begin(engine, session, out=folder)
-    except (PartenairesError, OSError):
-        return None  # an unwritable records folder must not keep anyone from playing
+        return Recorder.begin(engine, session, out=folder), ""
+    except (PartenairesError, OSError) as exc:  # an unwritable records folder must not keep anyone from playing
+        return None, str(exc)
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ class Saved:
 def unfinished(folder: Path | None, limit: int = 12) -> list[Saved]:
     """The unfinished games of a records folder, the most recently played first (damaged ones left out)."""
     try:
-        from game.records.record import read_log, sessions_folder
+        from game.records.record import is_locked, read_log, sessions_folder
     except ImportError:
         return []
     try:
@@ -65,7 +70,7 @@ def unfinished(folder: Path | None, limit: int = 12) -> list[Saved]:
             log = read_log(path)
         except Exception:  # a damaged record is left out of the list, never a reason to fail
             continue
-        if log.finished:
+        if log.finished or is_locked(path):  # ended, or another game is writing it
             continue
         ends = [int(d.get("turn", 0)) + int(d.get("cost", 1)) for d in log.decisions]
         ends += [int(e.get("turn", 0)) for e in log.events if e.get("type") == "event"]

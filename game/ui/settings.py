@@ -10,9 +10,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from game.i18n import LANGUAGES
+from game.safeio import read_limited
 from game.ui.theme import TEXT_SCALES
 
-__all__ = ["Settings", "default_settings_path"]
+__all__ = ["Settings", "default_settings_path", "MAX_SETTINGS_BYTES"]
+
+MAX_SETTINGS_BYTES = 64 * 1024  # four preferences fit in 100 bytes
 
 
 @dataclass
@@ -40,7 +43,8 @@ class Settings:
         settings = cls()
         if path is not None:
             try:
-                settings = cls.from_data(json.loads(path.read_text(encoding="utf-8")))
+                raw = read_limited(path, MAX_SETTINGS_BYTES)  # a FIFO or a device here must not hang the window
+                settings = cls.from_data(json.loads(raw.decode("utf-8")))
             except (OSError, ValueError, TypeError, RecursionError):
                 settings = cls()  # missing, unreadable or not JSON: start with the defaults
         if lang is not None:

@@ -35,7 +35,9 @@ def lato_file(weight: str) -> Path | io.BytesIO | None:
     try:
         from importlib.resources import files
 
-        found = files("font_lato") / "files" / LATO_FILES[weight]
+        import font_lato  # a plain import, so that the standalone build's analysis carries the package
+
+        found = files(font_lato) / "files" / LATO_FILES[weight]
         if not found.is_file():
             return None
     except (ImportError, OSError, TypeError):

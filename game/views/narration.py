@@ -53,6 +53,8 @@ def describe_change(book: Book, label: str, delta: int, lang: str) -> str:
         return t("invent", lang, name=invention_name(book, rest, lang))
     if kind == "leave":
         return t("leave", lang, name=partner_name(book, rest))
+    if kind == "stifled":
+        return t("stifled", lang, name=invention_name(book, rest, lang), frame=book.model.rules.light_frame)
     return f"{label} {format_delta(delta)}"
 
 

@@ -112,6 +112,9 @@ class PlayScreen(Screen):
         self.gauges = {g: Gauge(g, g, match.session.gauges[g], self._explainer(g)) for g in GAUGES}
         self.regions = Regions()  # the static layer, region by region (see draw_static)
         self.place = "meeting"  # where the scene happens (widgets/backdrop.py), kept while its feedback shows
+        model = match.book.model
+        if any(e.at == "break" for e in model.endings):  # the one break rule, drawn on the cohésion gauge
+            self.gauges["cohesion"].marker = model.rules.break_threshold
 
     def _explainer(self, key: str):  # type: ignore[no-untyped-def]
         def explain() -> str:

@@ -26,7 +26,7 @@ class SavedScreen(Screen):
         games: list[Button] = []
         y = top
         for saved in app.unfinished_games():
-            label, detail = app.saved_words(saved)
+            label, detail = app.saved_words(saved, wait=True)
             button = Button(label, partial(app.continue_game, saved.path), detail=detail)
             height = button.measure(look, col.w)
             if y + height > bar.y - look.px(12):

@@ -53,6 +53,7 @@ class Gauge(Widget):
         self.explain = explain
         self.delta = 0
         self.flash = 0.0
+        self.marker: int | None = None  # a threshold drawn across the bar (cohésion: where the collective breaks)
 
     def set(self, value: int) -> None:
         """A new value: animate towards it and show the change."""
@@ -90,7 +91,7 @@ class Gauge(Widget):
         if self.flash > 0 and self.delta:
             at = (value.x - look.px(10), top + look.px(3))
             blit_text(surface, look, *change_label(look, self.delta), at, "right")
-        bar(surface, look, self.bar_rect(look), self.shown, theme.gauges[self.key])
+        bar(surface, look, self.bar_rect(look), self.shown, theme.gauges[self.key], self.marker)
 
     def tooltip(self) -> str | None:
         return self.explain()
@@ -99,4 +100,4 @@ class Gauge(Widget):
         return self.key
 
     def cache_key(self) -> object | None:
-        return (self.name, self.value, round(self.shown), self.delta if self.flash > 0 else 0)
+        return (self.name, self.value, round(self.shown), self.delta if self.flash > 0 else 0, self.marker)

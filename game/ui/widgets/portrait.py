@@ -9,11 +9,14 @@ they left. Each (face, mood, size) is drawn once and kept.
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
 import pygame
 
+from game.images import MAX_IMAGE_BYTES, ImageRefused, image_info
+from game.safeio import read_limited
 from game.ui.theme import Colour
 
 try:  # the interpreter's own SHA-256 (same digests as hashlib's), without loading OpenSSL before the title
@@ -78,10 +81,13 @@ def portrait(
 
 
 def _load(path: Path, size: int) -> pygame.Surface | None:
+    """The picture, when its header says it is a known format within the size limits (checked before decoding)."""
     try:
-        picture = pygame.image.load(str(path))
-    except (pygame.error, OSError, FileNotFoundError):
-        return None  # a broken optional image falls back to the drawn portrait
+        data = read_limited(path, MAX_IMAGE_BYTES)  # a regular file within its size: a FIFO never blocks
+        image_info(data)  # a known format within the dimension limits, read before anything is decoded
+        picture = pygame.image.load(io.BytesIO(data), path.name)
+    except (pygame.error, OSError, ImageRefused, ValueError):
+        return None  # a broken, hostile or oversized optional image falls back to the drawn portrait
     side = min(picture.get_size())
     square = picture.subsurface(
         pygame.Rect((picture.get_width() - side) // 2, (picture.get_height() - side) // 2, side, side)

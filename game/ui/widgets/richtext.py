@@ -166,7 +166,9 @@ class RichText(Widget):
         self._todo = [line for line in self._todo if id(line) not in done]
 
     def update(self, dt: float) -> bool:
-        return bool(self._todo)  # frames are wanted until the whole text is rendered
+        """Frames are wanted until the whole text is rendered — and before its first frame, which renders only
+        the first lines: a screen opened by a click gets no later event that would ask for the rest."""
+        return self._image is None or bool(self._todo)
 
     def _mark(self, image: pygame.Surface, look: Look, line: Line) -> None:
         """Bullets, signs, quote bars and the caret under a source column."""
