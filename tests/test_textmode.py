@@ -24,8 +24,8 @@ def run_text(book, answers, lang="fr", seed=1):
 def test_a_piped_game_reaches_an_ending(demo_book):
     code, text, session = run_text(demo_book, ["3", "1"], lang="fr")
     assert code == 0 and session.ending == "eclate"
-    assert "=== Fin de la partie — Collectif éclaté ===" in text
-    assert "  - La cohésion reste sous 25 (ici\u00a0: " in text
+    assert "Fin de la partie\u00a0: Collectif éclaté." in text
+    assert "  La cohésion reste sous 25 (ici\u00a0: " in text
     assert "Questions pour le débriefing :" in text
 
 
@@ -51,11 +51,25 @@ def test_help_and_status_commands(demo_book):
 def test_screen_shows_scene_gauges_and_numbered_choices(demo_book):
     _, text, _ = run_text(demo_book, [], lang="fr")
     lines = text.splitlines()
-    assert "--- Mois 1 sur 6 · Phase : Premiers contacts ---" in lines
-    assert "Sens 55 | Identité 50 | Pouvoir 30 | Cohésion 50 (éclate sous 25) | financement restant : 6 mois" in lines
-    assert "  1. Partir d'une situation concrète que tous connaissent (1 mois)" in lines
-    assert "  3. Imposer la méthode du CCAS (sans délai)" in lines
+    nb = "\u00a0"
+    assert f"Mois 1 sur 6, phase «{nb}Premiers contacts{nb}»." in lines
+    assert f"Scène{nb}: Autour de la table." in lines and "Lucie Moreau, CCAS, prend la parole." in lines
+    assert (
+        f"Jauges{nb}: sens 55, identité 50, pouvoir 30, cohésion 50 (éclate sous 25). Financement restant{nb}: 6 mois."
+        in lines
+    )
+    assert f"Choix 1{nb}: Partir d'une situation concrète que tous connaissent. Durée{nb}: 1 mois." in lines
+    assert f"Choix 3{nb}: Imposer la méthode du CCAS. Durée{nb}: sans délai." in lines
     assert not any("\x1b" in line for line in lines)  # plain lines for screen readers
+
+
+def test_a_transcript_has_words_not_punctuation_markers(demo_book):
+    """A screen reader reads `===`, `##`, `|` or `>>` aloud as punctuation: the text mode prints none of them."""
+    _, text, session = run_text(demo_book, ["2", "1", "1", "1", "1", "1", "1"], lang="fr")
+    assert session.finished
+    for marker in ("===", "##", "---", "!!", ">>", " | ", "  - "):
+        assert marker not in text, marker
+    assert "Un événement extérieur\u00a0: " in text and "Question 1\u00a0: " in text
 
 
 def test_cli_play_text_through_a_pipe(demo_path):
@@ -80,7 +94,7 @@ def test_cli_play_text_through_a_pipe(demo_path):
         timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "=== End of the game — " in proc.stdout
+    assert "End of the game: " in proc.stdout
     assert "Traceback" not in proc.stderr
 
 

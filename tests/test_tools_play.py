@@ -32,8 +32,8 @@ def test_start_and_set(demo_path, monkeypatch, capsys, tmp_path) -> None:
     )
     assert code == 0
     out = capsys.readouterr().out
-    assert "## The residents' voice" in out
-    assert "Meaning 60 | Identity 50 | Power 70" in out
+    assert "Scene: The residents' voice." in out
+    assert "Gauges: meaning 60, identity 50, power 70" in out
 
 
 def test_start_unknown_scene_and_bad_set(demo_path, capsys, tmp_path) -> None:
@@ -68,5 +68,5 @@ def test_set_turn_starts_later_on_the_clock(demo_path, capsys, tmp_path, monkeyp
         == 0
     )
     out = capsys.readouterr().out
-    assert "--- Mois 5 sur 6 · Phase : Diffuser avant la fin ---" in out
-    assert "Sens 20 | " in out
+    assert "Mois 5 sur 6, phase «\u00a0Diffuser avant la fin\u00a0»." in out
+    assert "Jauges\u00a0: sens 20, " in out

@@ -108,8 +108,8 @@ def no_overlap(rects: list[pygame.Rect], bounds: pygame.Rect) -> None:
             assert not a.colliderect(b), f"{a} overlaps {b}"
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1024, 640)])
-@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768), (1024, 640)])
+@pytest.mark.parametrize("scale", [1.0, 1.15, 1.5])
 def test_nothing_overlaps(size: tuple[int, int], scale: float) -> None:
     app = App(size, "fr")
     try:

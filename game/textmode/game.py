@@ -1,6 +1,7 @@
 """Play in a terminal: plain lines, numbered choices read from standard input.
 
-Usable with a screen reader (no cursor tricks, no colours) and scriptable
+Usable with a screen reader: words and line structure, no punctuation markers (a transcript read aloud by a
+speech engine sounds like a person reading the scene), no cursor tricks, no colours; and scriptable
 (`printf '1\\n2\\n' | partenaires play --text …`). It is a thin client: it
 shows what the engine's views say and sends back the number typed.
 """
@@ -18,6 +19,7 @@ from game.scenario.loading import Book
 from game.scenario.model import tr
 from game.views.consequences import consequences
 from game.views.narration import describe_condition_fact, invention_name, org_short
+from game.views.reading import sentence
 from game.vocabulary.gauges import GAUGES
 
 __all__ = ["TextGame", "stdin_reader", "choice_number"]
@@ -55,7 +57,7 @@ class TextGame:
     # -- showing -------------------------------------------------------------------------------------
     def header(self) -> None:
         model = self.book.model
-        self.say(f"=== {tr(model.title, self.lang)} ===")
+        self.say(t("text.title", self.lang, title=tr(model.title, self.lang).rstrip(".")))
         self.say(tr(model.summary, self.lang))
         self.say(t("role", self.lang, role=tr(model.player.role, self.lang)))
         self.show_partners()
@@ -68,25 +70,27 @@ class TextGame:
         phase = self.engine.phases[s.phase] if s.phase in self.engine.phases else None
         self.say()
         clock = t("turn", self.lang, unit=self.unit().capitalize(), turn=s.turn + 1, turns=self.book.model.clock.turns)
-        self.say(f"--- {clock} · {t('phase', self.lang, name=tr(phase.name, self.lang) if phase else s.phase)} ---")
+        name = tr(phase.name, self.lang) if phase else s.phase
+        self.say(t("text.clock", self.lang, clock=clock, phase=name))
         if view.title is not None:
-            self.say(f"## {tr(view.title, self.lang)}")
+            self.say(t("text.scene", self.lang, title=tr(view.title, self.lang).rstrip(".")))
         if view.speaker:
             partner = next(p for p in self.book.model.partners if p.id == view.speaker)
-            self.say(t("speaker", self.lang, name=partner.name, org=org_short(self.book, partner.organisation)))
+            org = org_short(self.book, partner.organisation)
+            self.say(t("text.speaker", self.lang, name=partner.name, org=org))
         self.say(tr(view.text, self.lang).strip())
         self.show_gauges()
         self.say(t("choices", self.lang))
         for choice in view.choices:
             cost = units(choice.cost, self.unit(), self.lang) if choice.cost else t("cost_free", self.lang)
-            self.say(f"  {choice.number}. {tr(choice.text, self.lang)} ({cost})")
+            self.say(t("text.choice", self.lang, n=choice.number, text=sentence(tr(choice.text, self.lang)), cost=cost))
 
     def show_gauges(self) -> None:
-        parts = [f"{gauge_name(g, self.lang)} {self.session.gauges[g]}" for g in GAUGES]
+        parts = [f"{gauge_name(g, self.lang).lower()} {self.session.gauges[g]}" for g in GAUGES]
         if any(e.at == "break" for e in self.book.model.endings):  # the one break rule, shown with its gauge
             parts[-1] += " " + t("breaks_below", self.lang, threshold=self.book.model.rules.break_threshold)
-        left = t("turns_left", self.lang, time=units(self.session.turns_left, self.unit(), self.lang))
-        self.say(" | ".join(parts) + f" | {left}")
+        left = units(self.session.turns_left, self.unit(), self.lang)
+        self.say(t("text.gauges", self.lang, list=", ".join(parts), time=left))
 
     def show_partners(self) -> None:
         self.say(t("partners", self.lang))
@@ -138,10 +142,14 @@ class TextGame:
         net = [change.text for change in told.net]
         self.say(t("net_change", self.lang, list=lang.join(net)) if net else t("nothing_changed", self.lang))
         for cause in told.causes:
-            said = "; ".join(change.text for change in cause.changes)
+            said = (
+                " ; ".join(change.text for change in cause.changes)
+                if self.lang == "fr"
+                else "; ".join(change.text for change in cause.changes)
+            )
             if cause.kind == "event":
                 self.say()
-                self.say("!! " + t("event", self.lang, title=cause.title))
+                self.say(t("text.event", self.lang, title=cause.title.rstrip(".")))
                 self.say(cause.text)
                 if said:
                     self.say(t("what_changed", self.lang, list=said))
@@ -154,19 +162,20 @@ class TextGame:
             self.say(t("idle", self.lang, time=units(outcome.idle, self.unit(), self.lang)))
         if outcome.phase_to and outcome.phase_to != outcome.phase_from and outcome.phase_to in self.engine.phases:
             self.say()
-            self.say(">> " + t("new_phase", self.lang, name=tr(self.engine.phases[outcome.phase_to].name, self.lang)))
+            name = tr(self.engine.phases[outcome.phase_to].name, self.lang)
+            self.say(t("text.new_phase", self.lang, name=name.rstrip(".")))
         if outcome.ending is not None:
             self.show_ending()
 
     def show_ending(self) -> None:
         result = self.engine.result(self.session)
         self.say()
-        self.say("=== " + t("ending", self.lang, title=tr(result.title, self.lang)) + " ===")
+        self.say(t("text.ending", self.lang, title=tr(result.title, self.lang).rstrip(".")))
         self.say(tr(result.explanation, self.lang).strip())
         if result.facts:
             self.say(t("why", self.lang))
             for fact in result.facts:
-                self.say("  - " + describe_condition_fact(self.book, fact, self.lang))
+                self.say("  " + describe_condition_fact(self.book, fact, self.lang))
         self.show_gauges()
         innovated = [
             invention_name(self.book, i, self.lang) + " (" + ", ".join(org_short(self.book, o) for o in orgs) + ")"
@@ -178,7 +187,7 @@ class TextGame:
         self.say(t("evaporated", self.lang, list=", ".join(gone) or t("none", self.lang)))
         self.say(t("questions", self.lang))
         for number, question in enumerate(result.questions, start=1):
-            self.say(f"  {number}. {tr(question, self.lang)}")
+            self.say("  " + t("text.question", self.lang, n=number, text=tr(question, self.lang)))
 
     # -- reading ---------------------------------------------------------------------------------------
     def ask(self, count: int) -> int | None:

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from game.errors import Diagnostic
     from game.ui.catalogue import Entry
     from game.ui.match import Match
+    from game.ui.records import Saved
+    from game.ui.sound import Sounds
 
 # Start-up is a target (issue 7: the title on screen within 1.5x a bare pygame program). The title
 # needs neither the engine nor the loader (and pydantic behind them): the modules that do (records,
@@ -43,6 +45,7 @@ __all__ = ["App", "run"]
 FPS = 60
 IDLE_WAIT_MS = 500  # the longest the loop sleeps before looking again
 TOAST_SECONDS = 4.0
+FADE_SECONDS = 0.18  # the short cross-fade from one screen to the next
 
 
 class App:
@@ -69,23 +72,27 @@ class App:
         self.record, self.records_dir = record, records_dir
         self.scenarios_dir = scenarios_dir
         self.seed = seed
-        self.profile = {"name": name, "group": group}
+        self.profile = {"name": name or self.settings.name, "group": group or self.settings.group}
         self.window_size = size
         pygame.display.set_caption("Partenaires")
         pygame.display.set_mode(size, pygame.RESIZABLE)
         self.look = Look(theme_for(self.settings.high_contrast), TextCache(self.settings.text_scale))
+        self._sounds: Sounds | None = None  # made when sound is first wanted (the mixer is not opened before)
         self._icon()
         pygame.key.set_repeat()  # no repeats: a held or late-released Enter must never take two decisions
         self.running = True
         self.animating = False
         self.needs_frame = True  # the first frame, and after any change made outside an event
         self.toasts: list[list[object]] = []
+        self.fades = False  # cross-fades between screens: on in the real loop (tests and benches step frames)
+        self._fade: tuple[pygame.Surface, float] | None = None
         self.chosen: Entry | None = None
         self.preset: Entry | None = None
         self._catalogue: list[Entry] | None = None
         self._reading: Any = None  # the thread reading the scenario list (a threading.Thread)
         self._read: list[list[Entry]] = []
         self._saved: Path | None = None
+        self._unfinished: list[Saved] = []
         self.match: Match | None = None
         self.screen: Screen = TitleScreen(self)
         self._warm = quick_title  # the unfinished session (Continue) is looked for after the first frame
@@ -105,6 +112,8 @@ class App:
 
     def show(self, screen: Screen) -> None:
         self.needs_frame = True
+        if self.fades and not screen.modal and not self.screen.modal and self.screen is not screen:
+            self._fade = (self.surface.copy(), FADE_SECONDS)  # the last picture, fading out over the new one
         match = getattr(screen, "match", None) or getattr(getattr(screen, "under", None), "match", None)
         if match is not self.match and screen.holds_match:
             if self.match is not None:
@@ -155,17 +164,72 @@ class App:
             self.settings.save(self.settings_path)
             self.relayout()
 
+    def remember_profile(self, name: str, group: str) -> None:
+        """The name and group typed on the profile screen, kept for this game and the next ones."""
+        self.profile = {"name": name, "group": group}
+        if (self.settings.name, self.settings.group) != (name, group):
+            self.settings.name, self.settings.group = name, group
+            self.settings.save(self.settings_path)
+
+    # -- sound and voice ---------------------------------------------------------------------------------
+    def sounds(self) -> Sounds:
+        if self._sounds is None:
+            from game.ui.sound import Sounds
+
+            self._sounds = Sounds()
+        return self._sounds
+
+    def cue(self, name: str) -> None:
+        """A sound cue (choice, event, phase, ending) when sound is on; nothing is loaded while it is off."""
+        if self.settings.sound:
+            self.sounds().cue(name)
+
+    def start_sound(self) -> None:
+        """Sound on at start-up when the player left it on (after the first frame: start-up is a target)."""
+        if self.settings.sound and not self.sounds().enabled:
+            self.sounds().set(True)
+
+    def toggle_sound(self) -> None:
+        """Key M: sounds and ambience on or off, remembered; without an audio device, say so."""
+        lang = self.settings.lang
+        self.settings.sound = not self.settings.sound
+        working = self.sounds().set(self.settings.sound)
+        self.settings.save(self.settings_path)
+        if not working:
+            self.toast(s("no_sound", lang))
+        else:
+            self.toast(s("sound_on" if self.settings.sound else "sound_off", lang))
+
+    def read_aloud(self) -> None:
+        """Key V: the current screen read aloud by the platform's speech engine, or a word saying there is none."""
+        from game.ui import voice
+
+        text = self.screen.spoken()
+        if not text:
+            return
+        if voice.speak(text, self.settings.lang):
+            self.toast(s("reading_aloud", self.settings.lang))
+        else:
+            self.toast(s("no_voice", self.settings.lang))
+
     def toast(self, text: str) -> None:
         self.toasts = [[text, TOAST_SECONDS]]
 
     # -- navigation ------------------------------------------------------------------------------------
     def go_title(self, look_for_saved: bool = True) -> None:
-        self._saved = None
+        self._saved, self._unfinished = None, []
+        if self.match is not None:  # the game left is let go first, so that it is listed among those to continue
+            self.match.close()
+            self.match = None
         if self.record and look_for_saved:
-            from game.ui import records
-
-            self._saved = records.latest(self.records_folder())
+            self._look_for_saved()
         self.show(TitleScreen(self))
+
+    def _look_for_saved(self) -> None:
+        from game.ui import records
+
+        self._unfinished = records.unfinished(self.records_folder())
+        self._saved = self._unfinished[0].path if self._unfinished else None
 
     def warm_up(self) -> None:
         """After the first frame: import what the title did not need and look for a session to continue."""
@@ -174,11 +238,12 @@ class App:
         from game.ui.screens import document, ending, pause, play, profile, scenarios  # noqa: F401
 
         if isinstance(self.screen, TitleScreen) and self.record:
-            self._saved = records.latest(self.records_folder())
+            self._look_for_saved()
             if self._saved is not None:
                 self.relayout()
         if isinstance(self.screen, TitleScreen):
             self.read_catalogue()  # the scenario list, read while the player looks at the title
+        self.start_sound()
 
     def records_folder(self) -> Path | None:
         folder = self.records_dir
@@ -187,12 +252,43 @@ class App:
     def saved_session(self) -> Path | None:
         return self._saved
 
-    def saved_label(self) -> str | None:
-        if self._saved is None:
-            return None
-        from game.ui import records
+    def unfinished_games(self) -> list[Saved]:
+        return list(self._unfinished)
 
-        return records.describe(self._saved, self.settings.lang)
+    def saved_words(self, saved: Saved, wait: bool = False) -> tuple[str, str]:
+        """(`Camille Martin · Chalon`, `Mois 4`): who, which scenario by its title, which month — no file name.
+        The title screen does not wait for the scenario list (its id stands in until the list is read)."""
+        from game.scenario.model import tr
+
+        lang = self.settings.lang
+        title, unit = saved.scenario, s("month", lang)
+        ready = wait or self._catalogue is not None or (self._reading is not None and not self._reading.is_alive())
+        for entry in self.catalogue() if ready else []:  # never wait for the scenario list to name a game
+            if entry.book is not None and entry.book.model.id == saved.scenario:
+                title, unit = tr(entry.book.model.title, lang), tr(entry.book.model.clock.unit, lang)
+                break
+        who = saved.trainee or s("nameless", lang)
+        return s("saved_game", lang, who=who, scenario=title), s(
+            "saved_month", lang, unit=unit.capitalize(), month=saved.month
+        )
+
+    def saved_label(self) -> str | None:
+        """The Continue button's explanation: the one game it resumes, or how many there are to choose from."""
+        if not self._unfinished:
+            return None
+        if len(self._unfinished) > 1:
+            return s("saved_games_hint", self.settings.lang, n=len(self._unfinished))
+        label, detail = self.saved_words(self._unfinished[0])
+        return f"{label} · {detail}"
+
+    def choose_saved(self) -> None:
+        """Continue: one unfinished game is resumed at once; several are listed to choose from."""
+        if len(self._unfinished) > 1:
+            from game.ui.screens.saved import SavedScreen
+
+            self.show(SavedScreen(self))
+        else:
+            self.continue_game()
 
     def new_game(self) -> None:
         from game.ui.screens.profile import ProfileScreen
@@ -377,6 +473,7 @@ class App:
     def show_ending(self, match: Match) -> None:
         from game.ui.screens.ending import EndingScreen
 
+        self.cue("ending")
         self.show(EndingScreen(self, match))
 
     def quit(self) -> None:
@@ -426,11 +523,25 @@ class App:
         for toast in self.toasts:
             toast[1] = float(toast[1]) - dt  # type: ignore[arg-type]
         self.toasts = [t for t in self.toasts if float(t[1]) > 0]  # type: ignore[arg-type]
-        self.animating = moving or bool(self.toasts)
+        if self._reading is not None and self._catalogue is None and self._unfinished:
+            if self._reading.is_alive():
+                moving = True  # keep looking: the Continue button names the scenario once the list is read
+            elif isinstance(self.screen, TitleScreen):
+                self.catalogue()
+                self.relayout()
+        if self._fade is not None:
+            left = self._fade[1] - dt
+            self._fade = (self._fade[0], left) if left > 0 else None
+        self.animating = moving or bool(self.toasts) or self._fade is not None
 
     def draw(self) -> None:
         surface = self.surface
         self.screen.draw(surface)
+        if self._fade is not None:
+            old, left = self._fade
+            if old.get_size() == surface.get_size():
+                old.set_alpha(round(255 * left / FADE_SECONDS))
+                surface.blit(old, (0, 0))
         for text, _ in self.toasts:
             self._draw_toast(surface, str(text))
 
@@ -460,6 +571,7 @@ class App:
         """Run until the window closes: 60 fps while something moves, asleep otherwise."""
         clock = pygame.time.Clock()
         dt = 1000 / FPS
+        self.fades = True
         while self.running:
             if self.animating:
                 events = pygame.event.get()
@@ -481,8 +593,14 @@ class App:
         return 0
 
     def close(self) -> None:
-        """Keep the preferences, let go of the record file and the window."""
+        """Keep the preferences, let go of the record file, the speech, the sound and the window."""
         self.settings.save(self.settings_path)
+        if self._sounds is not None:
+            self._sounds.set(False)
+        import sys
+
+        if "game.ui.voice" in sys.modules:
+            sys.modules["game.ui.voice"].stop()
         if self.match is not None:
             self.match.close()
             self.match = None

@@ -6,19 +6,19 @@ recording is then skipped and the report button says it is unavailable.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.errors import PartenairesError
-from game.i18n import language
 from game.rules.engine import Engine
 from game.rules.session import Session
 
 __all__ = [
+    "Saved",
     "begin",
     "begin_or_why",
-    "latest",
-    "describe",
+    "unfinished",
     "resume",
     "report",
     "log_path",
@@ -78,29 +78,51 @@ def begin_or_why(engine: Engine, session: Session, folder: Path | None) -> tuple
         return None, str(exc)
 
 
-def latest(folder: Path | None) -> Path | None:
-    """The most recent unfinished session, if any (for "Continue")."""
+@dataclass(frozen=True)
+class Saved:
+    """An unfinished game on disk, as the Continue list shows it: who, which scenario, which month."""
+
+    path: Path
+    trainee: str
+    scenario: str  # the scenario's id (the window puts its title in its place when it knows it)
+    month: int  # the month the game stands at, counted from 1
+    decisions: int
+
+
+def unfinished(folder: Path | None, limit: int = 12) -> list[Saved]:
+    """The unfinished games of a records folder, the most recently played first (damaged ones left out)."""
     try:
-        from game.records.record import latest_session
+        from game.records.record import is_locked, read_log, sessions_folder
     except ImportError:
-        return None
+        return []
     try:
-        return latest_session(folder, unfinished=True)
-    except Exception:  # a damaged records folder must not keep the title screen from opening
-        return None
-
-
-def describe(path: Path, lang: str) -> str:
-    """`demo — Camille Martin, 3 décisions` for the Continue button's tooltip."""
-    try:
-        from game.records.record import read_log
-
-        log = read_log(path)
-    except Exception:  # a label is not worth an error
-        return path.name
-    who = log.header.get("trainee") or path.stem
-    count = len(log.decisions)
-    return f"{log.header.get('scenario', {}).get('id', '?')} — {who}, {language(lang).count(count, 'decision')}"
+        where = folder if folder is not None else sessions_folder()
+        paths = sorted(where.glob("*.jsonl"), key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    except OSError:
+        return []
+    found: list[Saved] = []
+    for path in paths:
+        try:
+            log = read_log(path)
+        except Exception:  # a damaged record is left out of the list, never a reason to fail
+            continue
+        if log.finished or is_locked(path):  # ended, or another game is writing it
+            continue
+        ends = [int(d.get("turn", 0)) + int(d.get("cost", 1)) for d in log.decisions]
+        ends += [int(e.get("turn", 0)) for e in log.events if e.get("type") == "event"]
+        scenario = log.header.get("scenario") or {}
+        found.append(
+            Saved(
+                path,
+                str(log.header.get("trainee") or ""),
+                str(scenario.get("id", "?") if isinstance(scenario, dict) else "?"),
+                max(ends, default=0) + 1,
+                len(log.decisions),
+            )
+        )
+        if len(found) >= limit:
+            break
+    return found
 
 
 def resume(path: Path) -> tuple[Engine, Session, Any]:

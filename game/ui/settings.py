@@ -24,6 +24,9 @@ class Settings:
     text_scale: float = 1.0
     high_contrast: bool = False
     fullscreen: bool = False
+    name: str = ""  # the trainee's name and group, remembered for the next game on this computer
+    group: str = ""
+    sound: bool = False  # off by default: a class of twenty laptops must stay quiet
 
     def bigger(self, step: int) -> bool:
         """Move the text size one step up or down; False when already at the end."""
@@ -61,6 +64,12 @@ class Settings:
             settings.text_scale = min(TEXT_SCALES, key=lambda known: abs(known - scale))
         if isinstance(data.get("high_contrast"), bool):
             settings.high_contrast = data["high_contrast"]
+        for field in ("name", "group"):
+            value = data.get(field)
+            if isinstance(value, str):
+                setattr(settings, field, "".join(ch for ch in value if ch.isprintable())[:60])
+        if isinstance(data.get("sound"), bool):
+            settings.sound = data["sound"]
         return settings
 
     def save(self, path: Path | None) -> None:

@@ -120,7 +120,7 @@ class Screen:
             return False
         if target.focusable:
             self.focus(target)
-        target.activate()
+        target.click()
         return True
 
     def handle_key(self, event: pygame.event.Event) -> bool:
@@ -128,6 +128,11 @@ class Screen:
         if focused is not None and focused.handle_key(event):
             return True
         if self.on_key(event):
+            return True
+        if event.key in (pygame.K_v, pygame.K_m) and not getattr(event, "mod", 0) & (
+            pygame.KMOD_CTRL | pygame.KMOD_ALT
+        ):
+            self.app.read_aloud() if event.key == pygame.K_v else self.app.toggle_sound()
             return True
         key, shift = event.key, getattr(event, "mod", 0) & pygame.KMOD_SHIFT
         if self.scroller is not None and self.scroll_key(key):
@@ -241,7 +246,8 @@ class Screen:
         """Things drawn every frame under the widgets (none by default)."""
 
     def draw_tooltip(self, surface: pygame.Surface) -> None:
-        source = self.hover if self.hover is not None and self.hover.tooltip() else self.focused
+        focused = self.focused if self.focused is not None and self.focused.tooltip_on_focus else None
+        source = self.hover if self.hover is not None and self.hover.tooltip() else focused
         text = source.tooltip() if source is not None else None
         if not text or source is None:
             return
@@ -262,6 +268,15 @@ class Screen:
         for i, line in enumerate(lines):
             at = (box.x + look.px(10), box.y + look.px(7) + i * line_h)
             blit_text(surface, look, line, "small", look.theme.bg, at)
+
+    def spoken(self) -> str:
+        """What the self-voicing key (V) reads: the screen's text, then its buttons, in sentences."""
+        from game.ui.widgets.button import Button
+        from game.views.reading import read_blocks, sentence
+
+        lines = read_blocks(self.scroller.blocks) if self.scroller is not None else []
+        lines += [sentence(w.label) for w in self.widgets if isinstance(w, Button) and w.enabled]
+        return "\n".join(lines)
 
     def on_show(self) -> None:
         """Called when the screen becomes the current one."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
-from game.i18n import gauge_name, language, units
+from game.i18n import LANGUAGES, gauge_name, language, units
 from game.rules.engine import Outcome, SceneView
 from game.scenario.model import tr
 from game.ui.causes import explain_last
@@ -24,6 +24,7 @@ from game.ui.frames import Region, Regions
 from game.ui.match import Match
 from game.ui.screens.base import Screen
 from game.ui.strings import s
+from game.ui.widgets.backdrop import backdrop, place_of
 from game.ui.widgets.base import blit_text, panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.gauge import Gauge, bar, change_label
@@ -118,6 +119,7 @@ class PlayScreen(Screen):
         self.outcome: Outcome | None = None
         self.gauges = {g: Gauge(g, g, match.session.gauges[g], self._explainer(g)) for g in GAUGES}
         self.regions = Regions()  # the static layer, region by region (see draw_static)
+        self.place = "meeting"  # where the scene happens (widgets/backdrop.py), kept while its feedback shows
         model = match.book.model
         if any(e.at == "break" for e in model.endings):  # the one break rule, drawn on the cohésion gauge
             self.gauges["cohesion"].marker = model.rules.break_threshold
@@ -193,7 +195,7 @@ class PlayScreen(Screen):
                 yield from self._text_ahead(
                     outcome_blocks(self.match, outcome, lang), [self._continue(outcome)], choosing=False
                 )
-                yield from self._seats_ahead(None, after)
+                yield from self._seats_ahead(None, after, outcome)
             return
         if self.outcome.ending is not None:
             return
@@ -204,12 +206,12 @@ class PlayScreen(Screen):
             button.rect = pygame.Rect(0, 0, width, button.measure(look, width))
             self.warm_picture(button, focused=n == 0)  # the first choice has the focus after a scene opens
             yield
-        yield from self._seats_ahead(view.speaker, session)
+        yield from self._seats_ahead(view.speaker, session, None)
 
-    def _seats_ahead(self, speaker: str | None, session: Session) -> Iterator[None]:
+    def _seats_ahead(self, speaker: str | None, session: Session, outcome: Outcome | None) -> Iterator[None]:
         """The faces whose caption or ring will change (engagement, who speaks), drawn ahead."""
         for seat in self.seat_widgets[:-1]:
-            info = self._partner_info(seat.info.key, speaker, session)
+            info = self._partner_info(seat.info.key, speaker, session, outcome)
             if info != seat.info:
                 ahead = Seat(info, seat.compact)
                 ahead.rect = seat.rect.copy()
@@ -261,7 +263,7 @@ class PlayScreen(Screen):
     def _seats(self) -> list[Seat]:
         model, session = self.match.book.model, self.match.session
         speaker = self.match.view().speaker if self.outcome is None and not session.finished else None
-        seats = [Seat(self._partner_info(p.id, speaker)) for p in model.partners]
+        seats = [Seat(self._partner_info(p.id, speaker, None, self.outcome)) for p in model.partners]
         orgs = {o.id: o for o in model.organisations}
         player_org = orgs.get(model.player.organisation)
         you = Seat(
@@ -284,17 +286,20 @@ class PlayScreen(Screen):
         Pure: the screen also asks it about the next key press, to prepare that text at its size."""
         look, center = self.look, self.center
         gap = look.px(12)
+        pad_x, pad_y = self._card_padding()
+        min_card = 3 * look.text.line_height("body") + 2 * pad_y
         if choosing:
             label_h = 0 if self.is_compact else look.text.line_height("h2") + look.px(6)
-            heights = [b.measure(look, center.w) for b in buttons]
+            least_table = Seat.size(look, compact=True)[1] + look.px(4)
+            readable = min(text.content_height(look, self.text_width), 6 * look.text.line_height("body")) + 2 * pad_y
+            room = center.h - least_table - max(min_card, readable) - 2 * gap - label_h  # the scene stays legible
+            heights = self._fit_choices(buttons, room)
             actions_h = label_h + sum(heights) + look.px(8) * (len(buttons) - 1)
         else:
             label_h = 0
             heights = [buttons[0].measure(look, min(center.w, buttons[0].natural_width(look)))]
             actions_h = heights[0]
-        pad_x, pad_y = self._card_padding()
         content = text.content_height(look, self.text_width) + 2 * pad_y
-        min_card = 3 * look.text.line_height("body") + 2 * pad_y
         _, seat_h = Seat.size(look)
         round_h = 2 * seat_h + look.px(8)
         room = center.h - actions_h - 2 * gap
@@ -307,6 +312,25 @@ class PlayScreen(Screen):
         card_bottom = center.bottom - actions_h - gap
         card = pygame.Rect(center.x, table.bottom + gap, center.w, max(0, card_bottom - table.bottom - gap))
         return Centre(table, round_table, card, card.inflate(-2 * pad_x, -2 * pad_y), label_h, heights, card_bottom)
+
+    def _fit_choices(self, buttons: list[Button], room: int) -> list[int]:
+        """The choices' heights, made thinner step by step until they leave `room` for the table and the
+        scene: less padding, then smaller type, then one line each (the whole label on hover and read aloud)."""
+        look, width = self.look, self.center.w
+        gaps = look.px(8) * (len(buttons) - 1)
+        steps = [(None, None, False), (5, None, False), (4, "small", False), (4, "small", True)]
+        heights: list[int] = []
+        for pad_y, role, one_line in steps:
+            for button in buttons:
+                if pad_y is not None:
+                    button.pad_y = min(button.pad_y, pad_y)
+                if role is not None:
+                    button.role = role
+                button.one_line = one_line
+            heights = [b.measure(look, width) for b in buttons]
+            if sum(heights) + gaps <= room:
+                break
+        return heights
 
     def _arrange(self, main: list, seats: list[Seat]) -> None:  # type: ignore[type-arg]
         look, center = self.look, self.center
@@ -338,7 +362,9 @@ class PlayScreen(Screen):
         for i, seat in enumerate(seats):
             seat.rect = pygame.Rect(self.table.x + i * width, self.table.y, width - self.look.px(4), self.table.h)
 
-    def _partner_info(self, partner_id: str, speaker: str | None, session: Session | None = None) -> SeatInfo:
+    def _partner_info(
+        self, partner_id: str, speaker: str | None, session: Session | None = None, outcome: Outcome | None = None
+    ) -> SeatInfo:
         book, lang, session = self.match.book, self.lang, session or self.match.session
         partner = next(p for p in book.model.partners if p.id == partner_id)
         org = next(o for o in book.model.organisations if o.id == partner.organisation)
@@ -360,14 +386,38 @@ class PlayScreen(Screen):
             safe_asset(book.folder, partner.portrait),
             about,
             s("gone", lang),
+            self._mood(partner.id, speaker, session, outcome),
         )
+
+    def _mood(self, partner_id: str, speaker: str | None, session: Session, outcome: Outcome | None) -> str:
+        """The face a partner makes: pleased or worried after a decision that moved their engagement (or
+        the event that followed it), speaking in their scene, worried when their engagement runs low."""
+        if not session.active[partner_id]:
+            return "gone"
+        if outcome is not None:
+            moved = outcome.changes.get(f"engagement:{partner_id}", 0)
+            moved += sum(hit.deltas.get(f"engagement:{partner_id}", 0) for hit in outcome.events)
+            if moved:
+                return "pleased" if moved > 0 else "worried"
+        if partner_id == speaker:
+            return "speaking"
+        return "worried" if session.engagement[partner_id] < 30 else "neutral"
 
     def _scene_widgets(self) -> list[Button | RichText]:
         view = self.match.view()
+        self.place = self._place_of(view)
         buttons: list[Button | RichText] = list(self._choice_buttons(view))
         self.text = self._text_for(self.scene_blocks(view))
         self.scroller = self.text
         return [*buttons, self.text]
+
+    def _place_of(self, view: SceneView) -> str:
+        """The kind of place of the current scene, from its id, its phase and its words in every language
+        (so the backdrop does not change with the language)."""
+        session = self.match.session
+        titles = " ".join([session.scene, *(tr(view.title, lang) for lang in LANGUAGES)])
+        texts = " ".join(tr(view.text, lang) for lang in LANGUAGES)
+        return place_of(titles, texts, session.phase)
 
     def _choice_buttons(self, view: SceneView) -> list[Button]:
         lang = self.lang
@@ -405,11 +455,28 @@ class PlayScreen(Screen):
         blocks.append(("body", tr(view.text, lang).strip()))
         return blocks
 
+    def spoken(self) -> str:
+        """The scene and its choices, or the feedback, in sentences (what key V reads; the text mode's words)."""
+        from game.i18n import t
+        from game.views.reading import read_blocks, sentence
+
+        lang = self.lang
+        lines = read_blocks(self.text.blocks)
+        if self.outcome is None and not self.match.session.finished:
+            lines.append(t("choices", lang))
+            for button in (w for w in self.widgets if isinstance(w, Button) and w.number is not None):
+                lines.append(t("text.choice", lang, n=button.number, text=sentence(button.label), cost=button.detail))
+        else:
+            lines += [sentence(w.label) for w in self.widgets if isinstance(w, Button)]
+        return "\n".join(lines)
+
     # -- acting --------------------------------------------------------------------------------------------
     def pick(self, index: int) -> None:
         if self.outcome is not None or self.match.session.finished:
             return
         self.outcome = self.match.choose(index)
+        turned = self.outcome.phase_to and self.outcome.phase_to != self.outcome.phase_from
+        self.app.cue("event" if self.outcome.events else "phase" if turned else "choice")
         for key, gauge in self.gauges.items():
             gauge.flash = 0.0  # only this decision's changes are shown
             gauge.set(self.match.session.gauges[key])
@@ -504,6 +571,7 @@ class PlayScreen(Screen):
                     seats,
                     tuple(self.card),
                     self.choices_label_y,
+                    self.place,
                 ),
                 self._centre,
             )
@@ -539,6 +607,11 @@ class PlayScreen(Screen):
 
     def _table(self, surface: pygame.Surface) -> None:
         look = self.look
+        picture = backdrop(self.place, self.table.size, look.theme)
+        if picture is not None:
+            surface.blit(picture, self.table)
+            pygame.draw.rect(surface, look.theme.bg, self.table.inflate(4, 4), 3, border_radius=look.px(12))
+            pygame.draw.rect(surface, look.theme.border, self.table, 1, border_radius=look.px(10))
         if self.table_round:
             draw_table(surface, look, self.table, self.seat_widgets)
             return

@@ -69,8 +69,7 @@ class ProfileScreen(Screen):
         self.app.after_profile()
 
     def keep(self) -> None:
-        self.app.profile["name"] = self.name.value.strip()
-        self.app.profile["group"] = self.group.value.strip()
+        self.app.remember_profile(self.name.value.strip(), self.group.value.strip())
 
     def relayout(self) -> None:
         if hasattr(self, "name"):

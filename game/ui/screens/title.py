@@ -9,6 +9,7 @@ import pygame
 from game.ui.screens.base import Screen
 from game.ui.screens.page import footer, footer_height, stack
 from game.ui.strings import s
+from game.ui.widgets.backdrop import backdrop
 from game.ui.widgets.base import Look, blit_text
 from game.ui.widgets.button import Button
 from game.ui.widgets.portrait import portrait
@@ -18,8 +19,11 @@ __all__ = ["TitleScreen", "emblem"]
 EMBLEM_COLOURS = ((46, 125, 107), (90, 111, 181), (181, 101, 29), (150, 80, 120), (70, 130, 160))
 
 
+EMBLEM_MOODS = ("speaking", "pleased", "worried", "neutral", "pleased")  # a collective: not all of one mind
+
+
 def emblem(surface: pygame.Surface, look: Look, center: tuple[int, int], radius: int) -> None:
-    """The game's mark: people of five colours around a round table."""
+    """The game's mark: people of five colours, of five moods, around a round table."""
     theme = look.theme
     pygame.draw.circle(surface, theme.table, center, radius)
     pygame.draw.circle(surface, theme.table_edge, center, radius, max(2, radius // 14))
@@ -27,7 +31,7 @@ def emblem(surface: pygame.Surface, look: Look, center: tuple[int, int], radius:
     for i, colour in enumerate(EMBLEM_COLOURS):
         angle = -math.pi / 2 + i * 2 * math.pi / len(EMBLEM_COLOURS)
         spot = (center[0] + int(math.cos(angle) * radius * 1.25), center[1] + int(math.sin(angle) * radius * 1.25))
-        face = portrait(f"emblem-{i}", colour, size)
+        face = portrait(f"emblem-{i}", colour, size, mood=EMBLEM_MOODS[i])
         surface.blit(face, face.get_rect(center=spot))
 
 
@@ -41,7 +45,7 @@ class TitleScreen(Screen):
         buttons = [Button(s("new_game", lang), app.new_game, primary=True)]
         saved = app.saved_session()
         if saved is not None:
-            buttons.append(Button(s("continue", lang), app.continue_game, hint=app.saved_label()))
+            buttons.append(Button(s("continue", lang), app.choose_saved, hint=app.saved_label()))
         buttons += [
             Button(s("howto", lang), lambda: app.howto(start=False)),
             Button(s("settings", lang), app.open_settings),
@@ -75,10 +79,17 @@ class TitleScreen(Screen):
         if self.wide():
             left = pygame.Rect(0, 0, self.split_x(), h)
             pygame.draw.rect(surface, theme.panel_alt, left)
+            scene = backdrop("kitchen", left.size, theme)  # the maison de quartier, where it all starts
+            if scene is not None:
+                surface.blit(scene, left)
             pygame.draw.line(surface, theme.border, left.topright, left.bottomright)
             radius = min(left.w, h) // 7
             emblem(surface, look, (left.centerx, h // 2 - radius // 2), radius)
             y = h // 2 + radius + look.px(40)
+            words = pygame.Rect(left.x + look.px(24), y - look.px(12), left.w - look.px(48), self._words_height(left.w))
+            veil = pygame.Surface(words.size, pygame.SRCALPHA)
+            pygame.draw.rect(veil, (*theme.panel, 225), veil.get_rect(), border_radius=look.px(12))
+            surface.blit(veil, words)
             self._words(surface, left.centerx, y, left.w - look.px(64), "center")
         else:
             self._words(surface, w // 2, look.px(40), w - look.px(64), "center")
@@ -92,6 +103,11 @@ class TitleScreen(Screen):
             "center",
         )
         footer(surface, look, s("keys_hint", lang))
+
+    def _words_height(self, width: int) -> int:
+        look = self.look
+        lines = len(look.text.wrap(s("tagline", self.lang), "body", width - look.px(64)))
+        return look.text.line_height("hero") + look.px(6) + lines * look.text.line_height("body") + look.px(24)
 
     def _words(self, surface: pygame.Surface, x: int, y: int, width: int, align: str) -> None:
         look, theme = self.look, self.look.theme

@@ -31,6 +31,7 @@ class Widget:
 
     focusable = True
     tooltip_side = "below"  # or "right": where its explanation appears without hiding its neighbours
+    tooltip_on_focus = True  # False: only the mouse shows it (it would hide the next choice for as long as focused)
 
     def __init__(self, rect: pygame.Rect | tuple[int, int, int, int] = (0, 0, 0, 0)) -> None:
         self.rect = pygame.Rect(rect)
@@ -41,6 +42,10 @@ class Widget:
 
     def activate(self) -> None:
         """Enter, Space or a click."""
+
+    def click(self) -> None:
+        """A mouse click, after the widget took the focus: most widgets do what Enter does."""
+        self.activate()
 
     def handle_key(self, event: pygame.event.Event) -> bool:
         """Keys a focused widget uses itself (text input); True when consumed."""

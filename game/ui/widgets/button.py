@@ -34,6 +34,7 @@ class Button(Widget):
         self.role = role
         self.hint = hint
         self.pad_y = 10  # unscaled; the compact play screen makes its choices thinner to leave room for the scene
+        self.one_line = False  # many long choices in a small window: one line each, the whole label on hover
 
     # -- layout ----------------------------------------------------------------------------------
     def padding(self, look: Look) -> tuple[int, int]:
@@ -52,8 +53,8 @@ class Button(Widget):
     def measure(self, look: Look, width: int) -> int:
         """The height this button needs at `width`, its label wrapped."""
         _, pad_y = self.padding(look)
-        lines = look.text.wrap(self.label, self.role, self.label_width(look, width))
-        return len(lines) * look.text.line_height(self.role) + 2 * pad_y
+        lines = 1 if self.one_line else len(look.text.wrap(self.label, self.role, self.label_width(look, width)))
+        return lines * look.text.line_height(self.role) + 2 * pad_y
 
     def natural_width(self, look: Look) -> int:
         pad_x, _ = self.padding(look)
@@ -92,7 +93,12 @@ class Button(Widget):
         if self.number is not None:
             self._badge(surface, look, (x, self.rect.y + pad_y), ink)
             x += self.badge_width(look)
-        lines = look.text.wrap(self.label, self.role, self.label_width(look, self.rect.w))
+        width = self.label_width(look, self.rect.w)
+        lines = (
+            [look.text.fit(self.label, self.role, width)]
+            if self.one_line
+            else look.text.wrap(self.label, self.role, width)
+        )
         top = self.rect.y + (self.rect.h - len(lines) * line_h) // 2
         for i, line in enumerate(lines):
             blit_text(surface, look, line, self.role, ink, (x, top + i * line_h + look.text.nudge))
@@ -112,10 +118,22 @@ class Button(Widget):
             self.on_click()
 
     def tooltip(self) -> str | None:
+        if self.one_line and self.hint is None:
+            self.tooltip_on_focus = False  # on hover only; key V reads the whole label to a keyboard player
+            return self.label  # the whole label, which the button shows on one line
         return self.hint
 
     def cache_key(self) -> object | None:
-        return (self.label, self.detail, self.selected, self.primary, self.enabled)
+        return (
+            self.label,
+            self.detail,
+            self.selected,
+            self.primary,
+            self.enabled,
+            self.one_line,
+            self.role,
+            self.pad_y,
+        )
 
     def shared_key(self) -> object | None:
         return (
@@ -128,6 +146,7 @@ class Button(Widget):
             self.hint,
             self.pad_y,
             self.enabled,
+            self.one_line,
         )
 
 

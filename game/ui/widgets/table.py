@@ -28,6 +28,7 @@ class SeatInfo:
     image: Path | None = None
     about: str = ""
     gone_label: str = ""
+    mood: str = "neutral"  # the face's expression (portrait.MOODS): what just happened to this partner
 
 
 class Seat(Widget):
@@ -56,7 +57,7 @@ class Seat(Widget):
         if focused:
             focus_ring(surface, look, self.rect, radius)
         d = Seat.face(look, self.compact)
-        face = portrait(info.key, info.colour, d, info.image, gone=not info.active)
+        face = portrait(info.key, info.colour, d, info.image, gone=not info.active, mood=info.mood)
         spot = face.get_rect(midtop=(self.rect.centerx, self.rect.y + look.px(4)))
         if info.speaking:
             pygame.draw.circle(surface, theme.accent, spot.center, d // 2 + look.px(4), look.px(3))
@@ -64,6 +65,11 @@ class Seat(Widget):
         ink = theme.ink if info.active else theme.gone
         width = self.rect.w - look.px(6)
         y = spot.bottom + look.px(2)
+        if not (focused or hovered):  # a light plate keeps the name readable over the backdrop
+            plate = pygame.Rect(self.rect.x + look.px(2), y, self.rect.w - look.px(4), self.rect.bottom - y)
+            veil = pygame.Surface(plate.size, pygame.SRCALPHA)
+            pygame.draw.rect(veil, (*theme.panel, 205), veil.get_rect(), border_radius=look.px(6))
+            surface.blit(veil, plate)
         role = "name" if look.text.width(info.name, "name") <= width else "tiny_name"
         blit_text(surface, look, look.text.fit(info.name, role, width), role, ink, (self.rect.centerx, y), "center")
         y += look.text.line_height("small")

@@ -48,8 +48,12 @@ class TextInput(Widget):
         return (self.value, self.placeholder)
 
     def activate(self) -> None:
+        """Enter in the field: on to the next one (the screen's `on_enter`)."""
         if self.on_enter is not None:
             self.on_enter()
+
+    def click(self) -> None:
+        """A click puts the caret in this field; only Enter moves on (a click used to jump to the next field)."""
 
     def draw(self, surface: pygame.Surface, look: Look, focused: bool, hovered: bool) -> None:
         theme = look.theme
