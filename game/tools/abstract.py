@@ -662,7 +662,11 @@ class _Machine:
         k = self.inertia
 
         def settled(end: int) -> int:
-            target = w_s * s[end] + w_i * i[end] + w_p * p[end] + w_e * mean[end]
+            """The lowest (end 0) or highest (end 1) cohésion: each input at the end its weight's sign asks for
+            (a weight may be negative; the total may be zero)."""
+            target = 0.0
+            for weight, value in ((w_s, s), (w_i, i), (w_p, p), (w_e, mean)):
+                target += weight * value[end if weight >= 0 else 1 - end]
             current = c[end]
             return _clamp(round(current + k * (target - current)))
 
