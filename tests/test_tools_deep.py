@@ -110,6 +110,18 @@ def test_a_bounded_search_is_completed_by_games_and_the_over_approximation(demo_
     ) in out
 
 
+def test_an_over_approximation_cut_short_proves_nothing() -> None:
+    from game.tools.abstract import abstract_search
+
+    book = load(HERE / "unreachable.yaml")
+    assert not abstract_search(book, max_steps=1).complete
+    proof = prove(book, max_states=2, max_steps=1, games=0)
+    sommet = next(f for f in proof.findings if "`sommet`" in f.message)
+    # only the gauges' limits prove it now (pouvoir 30 + 3 months × 10 = 60 < 90), not the over-approximation
+    assert sommet.code == "D101" and "cannot hold when the gauges can only range over" in sommet.message
+    assert "pouvoir 30…60" in sommet.message
+
+
 def test_an_undecided_ending_is_a_warning_that_says_the_search_was_bounded(capsys) -> None:
     tutorial = load(Path(__file__).resolve().parent.parent / "scenarios" / "tutoriel.yaml")
     proof = prove(tutorial, max_states=20, games=0)

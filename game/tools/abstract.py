@@ -28,7 +28,7 @@ from game.scenario.loading import Book
 from game.vocabulary.effects import LEVEL_KINDS
 from game.vocabulary.gauges import GAUGES
 
-__all__ = ["AbstractResult", "Interval", "AState", "abstract_search", "covers", "WIDEN_AFTER"]
+__all__ = ["AbstractResult", "Interval", "AState", "abstract_search", "covers", "WIDEN_AFTER", "IDLE", "MAX_STEPS"]
 
 Interval = tuple[float, float]
 AState = dict[str, Interval]
@@ -37,6 +37,8 @@ TRUE: Interval = (1, 1)
 FALSE: Interval = (0, 0)
 MAYBE: Interval = (0, 1)
 WIDEN_AFTER = 12  # joins at one place before its moving bounds are widened
+IDLE = "⟳idle"  # the place of a month passing with no scene to play (not a scene of the scenario)
+MAX_STEPS = 200_000  # places processed at most; beyond, the over-approximation proves nothing
 _TABLES = ("gauge", *(kind.id for kind in LEVEL_KINDS))
 _RULE_FREE, _RULE_DIMINISHING, _RULE_CAPPED = range(3)
 
@@ -263,6 +265,7 @@ class AbstractResult:
     scenes: set[str] = field(default_factory=set)
     places: dict[Place, AState] = field(default_factory=dict)
     steps: int = 0
+    complete: bool = True  # False: the step budget ran out; then nothing absent from it is proven unreachable
 
 
 class _Machine:
@@ -401,7 +404,7 @@ class _Machine:
             else:
                 yield "", (phase, scene, turn), {**st, f"seen:{scene}": TRUE}
         if empty:
-            yield from self.idle(place, st)
+            yield "", (phase, IDLE, turn), st  # the idle months go through the fixpoint too (joined, bounded)
 
     def draw(self, phase: str, turn: int, st: AState) -> Iterator[tuple[str | None, bool]]:
         """Scenes the draw may give; last (None, whether the pool may be empty)."""
@@ -441,7 +444,7 @@ class _Machine:
                 continue
             for found, where, state in self.next_scene_or_empty(moved, st_left):
                 if found is None:
-                    yield from self.idle(where, state)
+                    yield "", (where[0], IDLE, where[2]), state
                 else:
                     yield "", where, state
 
@@ -695,7 +698,7 @@ def _widen(old: AState, new: AState) -> AState:
     return out
 
 
-def abstract_search(book: Book, engine: Engine | None = None) -> AbstractResult:
+def abstract_search(book: Book, engine: Engine | None = None, max_steps: int = MAX_STEPS) -> AbstractResult:
     """The fixpoint over (phase, scene, month): every ending and scene some real game may reach."""
     engine = engine or Engine(book)
     machine = _Machine(engine)
@@ -722,11 +725,21 @@ def abstract_search(book: Book, engine: Engine | None = None) -> AbstractResult:
     for place, st in machine.roots():
         merge(place, st)
     while queue:
+        if result.steps >= max_steps:
+            result.complete = False
+            break
         place = queue.popleft()
         queued.discard(place)
         st = places[place]
-        result.scenes.add(place[1])
         result.steps += 1
+        if place[1] == IDLE:
+            for ending, following, after in machine.idle(place, st):
+                if following is None:
+                    result.endings.add(ending)
+                else:
+                    merge(following, after)
+            continue
+        result.scenes.add(place[1])
         for index in machine.offered(place, st):
             for ending, following, after in machine.choose(place, st, index):
                 if following is None:

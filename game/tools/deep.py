@@ -31,7 +31,7 @@ from game.rules.session import Session
 from game.rules.state import Snapshot, part_of, restore, snapshot, state_key
 from game.scenario import conditions as cond
 from game.scenario.loading import Book
-from game.tools.abstract import AbstractResult, abstract_search
+from game.tools.abstract import MAX_STEPS, AbstractResult, abstract_search
 from game.vocabulary.gauges import TRIPTYCH
 
 __all__ = [
@@ -720,13 +720,14 @@ def prove(
     bucket: int = DEFAULT_BUCKET,
     seeds: int = DEFAULT_SEEDS,
     games: int = DEFAULT_GAMES,
+    max_steps: int = MAX_STEPS,
 ) -> Proof:
     """Decide every ending and scene: replayed paths for what is reachable, the over-approximation for the rest."""
     import time
 
     started = time.perf_counter()
     engine = Engine(book)
-    abstract = abstract_search(book, engine)
+    abstract = abstract_search(book, engine, max_steps)
     search = Search(engine, max_states, max_depth, bucket).run()
     model = book.model
     file = str(book.path or book.source.file)
@@ -763,7 +764,7 @@ def prove(
             endings[ending.id] = "reachable"
             message = f"ending `{ending.id}` can be reached in {len(witness.numbers)} choice(s)"
             found.append(Finding(where, "info", "D100", message, _witness_lines(engine, witness, file)))
-        elif ending.id not in abstract.endings or search.exact:
+        elif (ending.id not in abstract.endings and abstract.complete) or search.exact:
             endings[ending.id] = "unreachable"
             how = (
                 f"proven over all {search.states} states of the game"
@@ -819,7 +820,9 @@ def prove(
             scenes[unplayed.id] = "reachable"
         elif unplayed.id in search.scene_paths and _seeded(engine, search.scene_paths[unplayed.id], seeds):
             scenes[unplayed.id] = "reachable"
-        elif unplayed.id not in abstract.scenes or search.exact and unplayed.id not in search.scenes:
+        elif (unplayed.id not in abstract.scenes and abstract.complete) or (
+            search.exact and unplayed.id not in search.scenes
+        ):
             scenes[unplayed.id] = "unreachable"
             found.append(Finding(where, "warning", "D301", f"scene `{unplayed.id}` is never played (proven)"))
         else:
