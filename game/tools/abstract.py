@@ -60,6 +60,16 @@ def join(a: AState, b: AState) -> AState:
     return out
 
 
+def widened_join(old: AState, new: AState) -> AState | None:
+    """The join of `new` into `old`, or None when `old` already holds it (the common case, so no copy)."""
+    for key, value in new.items():
+        mine = old[key]
+        if mine is value or (mine[0] <= value[0] and value[1] <= mine[1]):
+            continue
+        return join(old, new)
+    return None
+
+
 def _maybe_true(v: Interval) -> bool:
     return v[1] > 0
 
@@ -687,14 +697,25 @@ def _inscription(delta: int, pace: float, needed: int, level: int) -> set[int]:
     return {paced(inscription_gain(delta, level, needed), pace)}
 
 
+_TOPS: dict[str, int] = {}
+
+
+def _top(key: str) -> int:
+    top = _TOPS.get(key)
+    if top is None:
+        top = _TOPS[key] = 1 if key.split(":", 1)[0] in ("active", "invented", "flag", "seen", "fired") else 100
+    return top
+
+
 def _widen(old: AState, new: AState) -> AState:
+    """A bound that moved goes to its extreme (0, or the top: 100 for a level, 1 for yes/no)."""
     out = dict(new)
-    for key, (lo, hi) in new.items():
-        before = old.get(key)
-        if before is None:
+    for key, value in new.items():
+        before = old[key]
+        if value is before or value == before:
             continue
-        top = 1 if key.split(":", 1)[0] in ("active", "invented", "flag", "seen", "fired") else 100
-        out[key] = (0 if lo < before[0] else lo, top if hi > before[1] else hi)
+        lo, hi = value
+        out[key] = (0 if lo < before[0] else lo, _top(key) if hi > before[1] else hi)
     return out
 
 
@@ -713,8 +734,8 @@ def abstract_search(book: Book, engine: Engine | None = None, max_steps: int = M
         if old is None:
             places[place] = st
         else:
-            joined = join(old, st)
-            if joined == old:
+            joined = widened_join(old, st)
+            if joined is None:
                 return
             updates[place] = updates.get(place, 0) + 1
             places[place] = _widen(old, joined) if updates[place] > WIDEN_AFTER else joined
