@@ -323,6 +323,38 @@ def debrief(sessions: int) -> dict[str, Any]:
     }
 
 
+def deep(repeat: float) -> dict[str, Any]:
+    """`check --deep`'s proof (the over-approximation, the bounded exact search, the games): CPU time on one
+    core, per built-in scenario and for a generated 50-scene one, and whether each proof is complete."""
+    from gen_scenario import generate
+
+    from game.scenario.catalogue import builtin_scenarios
+    from game.scenario.loading import load, load_text
+    from game.tools.deep import prove
+
+    books = [(path.stem, lambda path=path: load(path)) for path in builtin_scenarios()]
+    books.append(("generated 50", lambda: load_text(generate(50))))
+    out: dict[str, Any] = {}
+    for name, make in books:
+        times = []
+        proof = None
+        for _ in range(max(1, int(repeat))):
+            book = make()
+            gc.collect()
+            started = time.process_time()
+            proof = prove(book)
+            times.append(time.process_time() - started)
+        assert proof is not None
+        out[name] = {
+            "s": statistics.median(times),
+            "complete": proof.complete,
+            "endings": len(proof.endings),
+            "scenes": len(proof.scenes),
+            "places": len(proof.abstract.places),
+        }
+    return out
+
+
 MODES = {
     "startup": startup,
     "frames": frames,
@@ -332,6 +364,7 @@ MODES = {
     "load": loading,
     "report": report,
     "debrief": debrief,
+    "deep": deep,
 }
 NEEDS_WINDOW = {"startup", "frames", "idle", "memory"}
 

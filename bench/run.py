@@ -285,6 +285,28 @@ def loading_rows(repeat: int) -> list[Row]:
     return rows
 
 
+def deep_rows(repeat: int) -> list[Row]:
+    """`check --deep`: the proof's CPU time on one core, built-ins and a generated 50-scene scenario."""
+    found = probe(PROBE, "deep", str(repeat), env=env_for("dummy"))
+    if unavailable(found):
+        return [Row("check --deep (proof)", unavailable(found) or "")]
+    rows = []
+    for name, figures in found.items():
+        state = "COMPLETE" if figures["complete"] else "INCOMPLETE"
+        rows.append(
+            Row(
+                f"check --deep, CPU time on one core — {name} ({figures['scenes']} scenes, "
+                f"{figures['endings']} endings, {figures['places']} abstract places)",
+                f"{figures['s']:.2f} s, {state}",
+                "—",
+                "—",
+                "< 10 s, COMPLETE",
+                verdict(figures["s"] < 10 and figures["complete"]),
+            )
+        )
+    return rows
+
+
 def report_rows(repeat: int, sessions: int) -> list[Row]:
     rows = []
     found = probe(PROBE, "report", str(repeat), env=env_for("dummy"))
@@ -429,6 +451,7 @@ def main() -> int:
     rows += engine_rows(1.0 if args.quick else 3.0)
     rows += loading_rows(5 if args.quick else 15)
     rows += report_rows(3 if args.quick else 7, 200)
+    rows += deep_rows(1 if args.quick else 3)
     text = table(rows)
     print(text)
     missed = [r.measure for r in rows if r.verdict.startswith("✗")]

@@ -28,8 +28,40 @@ def test_dot_is_well_formed(demo_book) -> None:
     for source, target in re.findall(r"^\s*(\w+) -> (\w+)", text, re.M):
         assert source in declared and target in declared
     assert text.count("subgraph cluster_") == 3  # one coloured cluster per phase
-    assert 's_accueil -> s_crise [label="3. Imposer la méthod…"];' in text
+    assert 's_accueil -> s_crise [label="3"];' in text
     assert 'd_contacts -> s_habitants [label="turn >= 2", style=bold];' in text
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("\\n", " ").split())
+
+
+def test_labels_are_whole_and_show_effects_and_inventions(demo_book) -> None:
+    from game.scenario.model import tr
+
+    text = to_dot(build_diagram(demo_book))
+    flat = _words(text)
+    for scene in demo_book.model.scenes:
+        for choice in scene.choices:
+            assert " ".join(tr(choice.text, "fr").split()) in flat, choice.text  # never cut
+    assert "…" not in text.replace("« ", "").replace(" »", "")  # no ellipsis anywhere
+    assert "4. Présenter un bilan chiffré au comité de pilotage → Sens -15, Pouvoir +25" in flat
+    assert "✎ diffusion de « Le temps des habitants » (ANPE) +40" in flat  # an inscription
+    for invention in demo_book.model.inventions:
+        assert f'i_{invention.id} [label="{tr(invention.name, "fr")}", shape=note' in text
+    assert 's_habitants -> i_temps [label="1", style=bold, color="#2f7d32", constraint=false];' in text
+    assert 's_revue -> i_revue [label="1", style=bold, color="#2f7d32", constraint=false];' in text
+
+
+def test_the_draw_does_not_dominate(demo_book) -> None:
+    """No arrow from a draw to each scene (the drawn scenes carry ⟳ and their condition); the arrows back to
+    the draw do not weigh on the layout."""
+    text = to_dot(build_diagram(demo_book))
+    edges = re.findall(r"^\s*(\w+) -> (\w+)( \[.*\])?;$", text, re.M)
+    assert not [e for e in edges if e[0].startswith("d_") and e[1].startswith("s_") and "bold" not in e[2]]
+    into_draw = [e for e in edges if e[1].startswith("d_")]
+    assert into_draw and all("constraint=false" in e[2] for e in into_draw)
+    assert "⟳ invented(temps) or sens >= 50" in _words(text)  # the revue scene is drawn on that condition
 
 
 def test_mermaid_has_a_header_and_links_declared_nodes(demo_book) -> None:
@@ -49,7 +81,8 @@ def test_cli_writes_dot_and_md(tmp_path: Path) -> None:
     for name in ("g.dot", "g.md"):
         assert main(["graph", str(HERE / "trap.yaml"), "-o", str(tmp_path / name)]) == 0
     assert (tmp_path / "g.dot").read_text(encoding="utf-8").startswith("digraph scenario {")
-    assert 's_hall -->|"2. Walk on"| s_impasse' in (tmp_path / "g.md").read_text(encoding="utf-8")
+    markdown = (tmp_path / "g.md").read_text(encoding="utf-8")
+    assert 's_hall -->|"2"| s_impasse' in markdown and "2. Walk on" in markdown
 
 
 def test_svg_says_clearly_when_graphviz_is_missing(tmp_path: Path, monkeypatch, capsys) -> None:

@@ -26,9 +26,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.rules.engine import IDLE_CHOICE, Engine
+from game.rules.reading import READER
 from game.rules.session import Session
 from game.rules.state import Snapshot, part_of, restore, snapshot, state_key
+from game.scenario import conditions as cond
 from game.scenario.loading import Book
+from game.tools.abstract import MAX_STEPS, AbstractResult, abstract_search
 from game.vocabulary.gauges import TRIPTYCH
 
 __all__ = [
@@ -50,7 +53,8 @@ DEFAULT_MAX_STATES = 20_000
 DEFAULT_MAX_DEPTH = 200
 DEFAULT_BUCKET = 1
 DEFAULT_SEEDS = 3000
-DEFAULT_GAMES = 200  # per strategy, when the search is bounded
+DEFAULT_GAMES = 200  # per strategy at most, when the search is bounded (they stop once everything is found)
+DEFAULT_PROOF_STATES = 4000  # the exact search in `check --deep`: its paths are the shortest; games do the rest
 
 
 # -- the oracle: a random generator that answers both ways ------------------------------------------------
@@ -259,6 +263,7 @@ class SearchResult:
     endings: dict[str, Path] = field(default_factory=dict)
     traps: dict[str, Path] = field(default_factory=dict)
     scenes: set[str] = field(default_factory=set)
+    scene_paths: dict[str, Path] = field(default_factory=dict)  # the first (shortest) way to each scene met
     deepest: int = 0
 
     @property
@@ -337,7 +342,9 @@ class Search:
             depth = self.nodes[node].depth
             result.deepest = max(result.deepest, depth)
             session = self.scratch.load(snap, None)
-            result.scenes.add(session.scene)
+            if session.scene not in result.scenes:
+                result.scenes.add(session.scene)
+                result.scene_paths[session.scene] = self.path(node)
             view = self.engine.view(session)
             if view.choices[0].index == IDLE_CHOICE and session.scene not in result.traps:
                 result.traps[session.scene] = self.path(node)
@@ -415,10 +422,10 @@ def find_seed(engine: Engine, path: Path, tries: int = DEFAULT_SEEDS, first: int
     return None
 
 
-# -- witness games: when the search is bounded, real games show what can be reached ------------------------------
+# -- witness games: real seeded games show what can be reached ---------------------------------------------------
 @dataclass
 class Witness:
-    """A real game (seed + numbers typed) that reaches an ending or a trap; pasteable as it is."""
+    """A real game (seed + numbers typed) that reaches an ending, a scene or a trap; pasteable as it is."""
 
     seed: int
     strategy: str
@@ -426,35 +433,162 @@ class Witness:
     scenes: list[str]
 
 
-def witness_games(engine: Engine, runs: int = 200, seed: int = 1) -> tuple[dict[str, Witness], dict[str, Witness]]:
-    """The shortest game found for each ending, and the first one trapped in each scene."""
+def witness_games(
+    engine: Engine, runs: int = 200, seed: int = 1, wanted: set[str] | None = None
+) -> tuple[dict[str, Witness], dict[str, Witness], dict[str, Witness]]:
+    """The shortest game found for each ending, the first one trapped in each scene, and the first game
+    through each scene. Strategies take turns, game after game; with `wanted` (ending and scene ids), the
+    games stop as soon as every one of them was met."""
     import random as _random
 
     from game.tools.explore import MAX_DECISIONS, PICKERS
 
     endings: dict[str, Witness] = {}
     traps: dict[str, Witness] = {}
-    for strategy, pick in PICKERS.items():
-        for game_seed in range(seed, seed + runs):
+    scenes: dict[str, Witness] = {}
+    missing = set(wanted) if wanted is not None else None
+    for game_seed in range(seed, seed + runs):
+        for strategy, pick in PICKERS.items():
+            if missing is not None and not missing:
+                return endings, traps, scenes
             rng = _random.Random(f"{strategy}:{game_seed}")
             session = engine.new_session(game_seed)
             numbers: list[int] = []
-            scenes = [session.scene]
+            played = [session.scene]
             while not session.finished and len(numbers) < MAX_DECISIONS:
                 view = engine.view(session)
                 if view.choices[0].index == IDLE_CHOICE and session.scene not in traps:
-                    traps[session.scene] = Witness(game_seed, strategy, list(numbers), list(scenes))
+                    traps[session.scene] = Witness(game_seed, strategy, list(numbers), list(played))
                 option = pick(engine, session, view, rng)
                 numbers.append(option.number)
                 engine.choose(session, option.index)
-                scenes.append(session.ending if session.finished else session.scene)
+                played.append(session.ending if session.finished else session.scene)
             if not session.finished:
                 engine.release(session)
                 continue
+            for position, scene in enumerate(played[:-1]):
+                if scene not in scenes:
+                    scenes[scene] = Witness(game_seed, strategy, numbers[:position], played[: position + 1])
             found = endings.get(session.ending or "")
             if found is None or len(numbers) < len(found.numbers):
-                endings[session.ending or ""] = Witness(game_seed, strategy, numbers, scenes)
-    return endings, traps
+                endings[session.ending or ""] = Witness(game_seed, strategy, numbers, played)
+            if missing is not None:
+                missing -= set(played[:-1]) | {f"ending:{session.ending}"}
+    return endings, traps, scenes
+
+
+# -- guided games: real games steered toward an ending nobody reached yet ---------------------------------------
+def _number(node: cond.Node, session: Session) -> float:
+    """A condition's sub-expression read on a real session (through the one reader, `READER`)."""
+    if isinstance(node, cond.Number):
+        return node.value
+    if isinstance(node, cond.Name):
+        name = cond.ALIASES.get(node.name, node.name)
+        if name in ("true", "false"):
+            return 1.0 if name == "true" else 0.0
+        return float(READER.variable(name)(session))
+    if isinstance(node, cond.Call):
+        return float(READER.call(node.func, node.args)(session))
+    if isinstance(node, cond.Unary):
+        inner = _number(node.operand, session)
+        return float(not inner) if node.op == "not" else -inner
+    if isinstance(node, cond.Compare):
+        return 1.0 if _distance(node, session) == 0 else 0.0
+    assert isinstance(node, cond.Binary)
+    if node.op in ("and", "or"):
+        return 1.0 if _distance(node, session) == 0 else 0.0
+    left, right = _number(node.left, session), _number(node.right, session)
+    if node.op == "+":
+        return left + right
+    if node.op == "-":
+        return left - right
+    if node.op == "*":
+        return left * right
+    return left / right if right else 0.0
+
+
+_FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+
+
+def _distance(node: cond.Node, session: Session, negated: bool = False) -> float:
+    """How far a session is from making a condition hold (0: it holds): what a guided game lowers."""
+    if isinstance(node, cond.Unary) and node.op == "not":
+        return _distance(node.operand, session, not negated)
+    if isinstance(node, cond.Binary) and node.op in ("and", "or"):
+        both = (node.op == "and") != negated
+        left, right = _distance(node.left, session, negated), _distance(node.right, session, negated)
+        return left + right if both else min(left, right)
+    if isinstance(node, cond.Compare):
+        op = _FLIP[node.op] if negated else node.op
+        a, b = _number(node.left, session), _number(node.right, session)
+        gap = {
+            "<": a - b + 1,
+            "<=": a - b,
+            ">": b - a + 1,
+            ">=": b - a,
+            "==": abs(a - b),
+            "!=": 1.0 if a == b else 0.0,
+        }[op]
+        return gap if gap > 0 else 0.0
+    holds = bool(_number(node, session))
+    return 0.0 if holds != negated else 10.0
+
+
+def guided_games(engine: Engine, wanted: set[str], runs: int = 60, seed: int = 1) -> dict[str, Witness]:
+    """Real seeded games that steer toward each wanted ending: at each decision, every offered choice is tried
+    on a copy of the game (same random generator state, so the copy sees what chance will do) and the one that
+    brings the ending's condition closest is taken (a random one now and then). Each game found replays as it is."""
+    import random as _random
+
+    book = engine.book
+    model = book.model
+    threshold = engine.tuning.break_threshold
+    found: dict[str, Witness] = {}
+    scratch = _Scratch(engine)
+    for index, ending in enumerate(model.endings):
+        if ending.id not in wanted:
+            continue
+        condition = book.cond("endings", index, "when")
+
+        def distance(session: Session, condition: cond.Condition | None = condition, at: str = ending.at) -> float:
+            own = 0.0 if condition is None else _distance(condition.tree, session)
+            if at != "break":
+                return own
+            broken = max(0.0, session.gauges["cohesion"] - threshold + 1)
+            return broken if condition is None else min(broken, own)
+
+        for game_seed in range(seed, seed + runs):
+            rng = _random.Random(f"guided:{ending.id}:{game_seed}")
+            session = engine.new_session(game_seed)
+            numbers: list[int] = []
+            played = [session.scene]
+            while not session.finished and len(numbers) < 200:
+                view = engine.view(session)
+                options = list(view.choices)
+                if rng.random() < 0.15:
+                    option = rng.choice(options)
+                else:
+                    scores = []
+                    for candidate in options:
+                        copy = _random.Random()
+                        copy.setstate(session.rng.getstate())
+                        trial = scratch.load(snapshot(session), copy)
+                        engine.choose(trial, candidate.index)
+                        if trial.finished:
+                            score = 0.0 if trial.ending == ending.id else 1e9
+                        else:
+                            score = distance(trial)
+                        scores.append((score, rng.random(), candidate))
+                    option = min(scores, key=lambda item: (item[0], item[1]))[2]
+                numbers.append(option.number)
+                engine.choose(session, option.index)
+                played.append(session.ending if session.finished else session.scene)
+            if not session.finished:
+                engine.release(session)
+            elif session.ending == ending.id:
+                found[ending.id] = Witness(game_seed, "guided", numbers, played)
+                break
+    return found
 
 
 def replays_to(engine: Engine, witness: Witness) -> str | None:
@@ -553,52 +687,94 @@ def _witness_lines(engine: Engine, witness: Witness, file: str) -> list[str]:
     ]
 
 
-def deep_findings(
-    book: Book, result: SearchResult, engine: Engine, seeds: int = DEFAULT_SEEDS, games: int = DEFAULT_GAMES
-) -> list[Finding]:
-    file = str(book.path or book.source.file)
-    found: list[Finding] = []
+@dataclass
+class Proof:
+    """What `check --deep` decided, ending by ending and scene by scene.
+
+    One-sided on each side: *reachable* means a concrete path replays in the real engine (a seed and the
+    numbers typed); *unreachable* means the over-approximating search (`game.tools.abstract`), which covers
+    every value the real game can take, never reaches it (or the exact search, complete, never met it).
+    COMPLETE when every ending and every scene is one or the other.
+    """
+
+    search: SearchResult
+    abstract: AbstractResult
+    endings: dict[str, str]  # id → "reachable", "unreachable" or "unknown"
+    scenes: dict[str, str]
+    findings: list[Finding]
+    games: int
+    seconds: float = 0.0
+
+    @property
+    def complete(self) -> bool:
+        return all(v != "unknown" for v in (*self.endings.values(), *self.scenes.values()))
+
+    def count(self, table: dict[str, str], status: str) -> int:
+        return sum(1 for v in table.values() if v == status)
+
+
+def prove(
+    book: Book,
+    max_states: int = DEFAULT_PROOF_STATES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    bucket: int = DEFAULT_BUCKET,
+    seeds: int = DEFAULT_SEEDS,
+    games: int = DEFAULT_GAMES,
+    max_steps: int = MAX_STEPS,
+) -> Proof:
+    """Decide every ending and scene: replayed paths for what is reachable, the over-approximation for the rest."""
+    import time
+
+    started = time.perf_counter()
+    engine = Engine(book)
+    abstract = abstract_search(book, engine, max_steps)
+    search = Search(engine, max_states, max_depth, bucket).run()
     model = book.model
-    scene_index = {s.id: i for i, s in enumerate(model.scenes)}
+    file = str(book.path or book.source.file)
+    wanted = {f"ending:{e}" for e in abstract.endings - set(search.endings)}
+    wanted |= {s for s in abstract.scenes if s not in search.scenes}
+    if search.exact:
+        wanted = set()
+    ending_games: dict[str, Witness] = {}
+    trap_games: dict[str, Witness] = {}
+    scene_games: dict[str, Witness] = {}
+    played = 0
+    if wanted and games > 0:
+        ending_games, trap_games, scene_games = witness_games(engine, games, wanted=wanted)
+        played = games
+        missing = {w.split(":", 1)[1] for w in wanted if w.startswith("ending:")} - set(ending_games)
+        if missing:
+            ending_games.update(guided_games(engine, missing))
+    found: list[Finding] = []
+    endings: dict[str, str] = {}
+    scenes: dict[str, str] = {}
     limits = gauge_bounds(book)
-    witnesses: dict[str, Witness] = {}
-    trapped: dict[str, Witness] = {}
-    if not result.complete and games > 0:
-        witnesses, trapped = witness_games(engine, games)
+    scene_index = {s.id: i for i, s in enumerate(model.scenes)}
     for i, ending in enumerate(model.endings):
         where = str(book.source.location(("endings", i, "id")))
-        path = result.endings.get(ending.id)
-        witness = witnesses.get(ending.id)
-        if path is not None:
-            found.append(
-                Finding(
-                    where,
-                    "info",
-                    "D100",
-                    f"ending `{ending.id}` can be reached in {len(path.steps)} choice(s)",
-                    _replay_lines(engine, path, file, seeds),
-                )
-            )
+        path = search.endings.get(ending.id)
+        witness = ending_games.get(ending.id)
+        lines = _replay_lines(engine, path, file, seeds) if path is not None else []
+        seeded = any(line.startswith("replay:") for line in lines)
+        if path is not None and (seeded or witness is None):
+            endings[ending.id] = "reachable"
+            message = f"ending `{ending.id}` can be reached in {len(path.steps)} choice(s)"
+            found.append(Finding(where, "info", "D100", message, lines))
         elif witness is not None and replays_to(engine, witness) == ending.id:
-            found.append(
-                Finding(
-                    where,
-                    "info",
-                    "D100",
-                    f"ending `{ending.id}` can be reached in {len(witness.numbers)} choice(s)",
-                    _witness_lines(engine, witness, file),
-                )
+            endings[ending.id] = "reachable"
+            message = f"ending `{ending.id}` can be reached in {len(witness.numbers)} choice(s)"
+            found.append(Finding(where, "info", "D100", message, _witness_lines(engine, witness, file)))
+        elif (ending.id not in abstract.endings and abstract.complete) or search.exact:
+            endings[ending.id] = "unreachable"
+            how = (
+                f"proven over all {search.states} states of the game"
+                if search.exact
+                else "proven: no game can meet its condition, even counting every value the gauges and levels "
+                "can take (an over-approximation of every game)"
             )
-        elif result.exact:
-            found.append(
-                Finding(
-                    where,
-                    "error",
-                    "D101",
-                    f"ending `{ending.id}` can never be reached — proven over all {result.states} states of the game",
-                )
-            )
+            found.append(Finding(where, "error", "D101", f"ending `{ending.id}` can never be reached — {how}"))
         elif bounded_out(book, i, limits):
+            endings[ending.id] = "unreachable"
             span = ", ".join(f"{g} {int(low)}…{int(high)}" for g, (low, high) in limits.items())
             found.append(
                 Finding(
@@ -611,72 +787,112 @@ def deep_findings(
                 )
             )
         else:
+            endings[ending.id] = "unknown"
             found.append(
                 Finding(
                     where,
-                    "error",
+                    "warning",
                     "D102",
-                    f"ending `{ending.id}` was not reached within the bounds "
-                    "(not a proof: raise --max-states or lower --bucket)",
+                    f"ending `{ending.id}` is not decided: no game found reaches it "
+                    f"({search.states} states searched, {played} games per strategy), and the over-approximation "
+                    "cannot rule it out (raise --max-states to search further)",
                 )
             )
     trap_message = (
         "can trap the player: none of its choices is available, the game can only offer « let the month pass »"
     )
-    for scene, path in sorted(result.traps.items(), key=lambda item: scene_index.get(item[0], 0)):
+    for scene, path in sorted(search.traps.items(), key=lambda item: scene_index.get(item[0], 0)):
         where = str(book.source.location(("scenes", scene_index[scene], "choices")))
         found.append(
             Finding(where, "error", "D201", f"scene `{scene}` {trap_message}", _replay_lines(engine, path, file, seeds))
         )
-    for scene, witness in sorted(trapped.items(), key=lambda item: scene_index.get(item[0], 0)):
-        if scene not in result.traps:
+    for scene, witness in sorted(trap_games.items(), key=lambda item: scene_index.get(item[0], 0)):
+        if scene not in search.traps:
             where = str(book.source.location(("scenes", scene_index[scene], "choices")))
             found.append(
                 Finding(
                     where, "error", "D201", f"scene `{scene}` {trap_message}", _witness_lines(engine, witness, file)
                 )
             )
-    played = result.scenes | {s for w in list(witnesses.values()) + list(trapped.values()) for s in w.scenes}
     for i, unplayed in enumerate(model.scenes):
-        if unplayed.id not in played and result.complete:
-            where = str(book.source.location(("scenes", i, "id")))
-            proof = "proven" if result.exact else "with gauges grouped in buckets"
-            found.append(Finding(where, "warning", "D301", f"scene `{unplayed.id}` is never played ({proof})"))
-    return found
+        where = str(book.source.location(("scenes", i, "id")))
+        if unplayed.id in scene_games and replays_to_scene(engine, scene_games[unplayed.id]):
+            scenes[unplayed.id] = "reachable"
+        elif unplayed.id in search.scene_paths and _seeded(engine, search.scene_paths[unplayed.id], seeds):
+            scenes[unplayed.id] = "reachable"
+        elif (unplayed.id not in abstract.scenes and abstract.complete) or (
+            search.exact and unplayed.id not in search.scenes
+        ):
+            scenes[unplayed.id] = "unreachable"
+            found.append(Finding(where, "warning", "D301", f"scene `{unplayed.id}` is never played (proven)"))
+        else:
+            scenes[unplayed.id] = "unknown"
+            found.append(
+                Finding(
+                    where,
+                    "warning",
+                    "D302",
+                    f"scene `{unplayed.id}` is not decided: no game found plays it, and the over-approximation "
+                    "cannot rule it out",
+                )
+            )
+    return Proof(search, abstract, endings, scenes, found, played, time.perf_counter() - started)
 
 
-def bounds_line(result: SearchResult) -> str:
+def _seeded(engine: Engine, path: Path, seeds: int) -> bool:
+    """Does a real seed reproduce this path (so the scene it leads to is reached by a real game)?"""
+    return find_seed(engine, path, seeds) is not None
+
+
+def replays_to_scene(engine: Engine, witness: Witness) -> bool:
+    """Typing the witness's numbers with its seed leads to the scene it names last."""
+    return replays_to(engine, witness) == witness.scenes[-1]
+
+
+def status_line(proof: Proof) -> str:
+    result = proof.search
+    e, s = proof.endings, proof.scenes
+    decided = (
+        f"endings: {proof.count(e, 'reachable')} reachable (a replayed path), {proof.count(e, 'unreachable')} "
+        f"unreachable (proven); scenes: {proof.count(s, 'reachable')} reachable, {proof.count(s, 'unreachable')} "
+        f"never played (proven)"
+    )
+    undecided = proof.count(e, "unknown") + proof.count(s, "unknown")
+    status = "COMPLETE" if proof.complete else f"INCOMPLETE ({undecided} not decided, see the warnings)"
     gauges = "exact gauges" if result.bucket == 1 else f"gauges grouped in buckets of {result.bucket} points"
-    status = "complete" if result.complete else "INCOMPLETE (a bound was hit)"
+    search = "complete" if result.complete else "bounded"
     return (
-        f"deep check: {result.states} states explored (bounds: at most {result.max_states} states, "
-        f"{result.max_depth} decisions; {gauges}; every outside event fires or not, every draw) — {status}"
+        f"deep check: {status} — {decided}\n"
+        f"    how: an over-approximation of every game ({len(proof.abstract.places)} places: phase × scene × month, "
+        f"every level as an interval, every outside event and draw both ways); an exact search of "
+        f"{result.states} states ({search}: at most {result.max_states} states, {result.max_depth} decisions, "
+        f"{gauges})"
+        + (f"; {proof.games} automatic games per strategy" if proof.games else "")
+        + f"; {proof.seconds:.1f} s"
     )
 
 
-def format_deep(book: Book, result: SearchResult, findings: list[Finding]) -> str:
-    lines = [bounds_line(result)]
-    if not result.complete:
-        lines.append(
-            f"the search could not cover the whole game: endings and traps below also come from "
-            f"{DEFAULT_GAMES} automatic games per strategy (what they miss is not proven unreachable)"
-        )
-    return "\n".join(lines + [f.format() for f in findings])
+def format_deep(proof: Proof) -> str:
+    return "\n".join([status_line(proof)] + [f.format() for f in proof.findings])
 
 
 def run_search(
     book: Book, max_states: int = DEFAULT_MAX_STATES, max_depth: int = DEFAULT_MAX_DEPTH, bucket: int = DEFAULT_BUCKET
 ) -> tuple[Engine, SearchResult]:
+    """The exact search alone (what `explore --cover` and the tests read)."""
     engine = Engine(book)
     return engine, Search(engine, max_states, max_depth, bucket).run()
 
 
 def deep_check(book: Book, args: argparse.Namespace) -> bool:
-    """Print the deep check's findings; True when there is a problem (an ending not reached, a trap)."""
-    max_states = getattr(args, "max_states", None) or DEFAULT_MAX_STATES
+    """Print the deep check's findings; True when there is a problem (an unreachable ending, a trap).
+
+    An ending or a scene the check could not decide is a warning: the search was bounded, nothing was
+    found wrong.
+    """
+    max_states = getattr(args, "max_states", None) or DEFAULT_PROOF_STATES
     max_depth = getattr(args, "max_depth", None) or DEFAULT_MAX_DEPTH
     bucket = getattr(args, "bucket", None) or DEFAULT_BUCKET
-    engine, result = run_search(book, max_states, max_depth, bucket)
-    findings = deep_findings(book, result, engine)
-    print(format_deep(book, result, findings))
-    return any(f.severity == "error" for f in findings)
+    proof = prove(book, max_states, max_depth, bucket)
+    print(format_deep(proof))
+    return any(f.severity == "error" for f in proof.findings)

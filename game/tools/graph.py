@@ -5,11 +5,14 @@ Mermaid flowchart in Markdown, both as plain text with our own code, so `.dot`
 and `.md` need nothing installed. `.svg` runs Graphviz's `dot` program and
 says clearly how to get it when it is missing.
 
-How a game flows, drawn: a choice with a `next` is a solid arrow to that scene;
-choices without one return to their phase's draw (the round "draw" node,
-dashed arrow), which picks among the phase's drawable scenes (dotted arrows,
-labelled with their condition); phase changes are bold arrows labelled with
-their condition; endings hang from "funding ends" or "at any time".
+How a game flows, drawn: each scene shows its whole title and every choice with
+its condition and effects (wrapped, never cut); a choice with a `next` is a solid
+arrow to that scene, numbered; choices without one go back to their phase's draw
+(a small "⟳" node, a light dashed arrow that does not weigh on the layout), and
+the scenes the draw can give carry "⟳" and their condition instead of one arrow
+each; a choice that creates an invention has a green arrow to it; phase changes
+are bold arrows labelled with their condition; endings hang from "funding ends",
+"at any time" or the break threshold.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from pathlib import Path
 
 from game.errors import PartenairesError
 from game.i18n import t
+from game.rules.session import plan_of
 from game.safeio import write_atomic
 from game.scenario.loading import Book
-from game.scenario.model import Scene, tr
+from game.scenario.model import Effects, Scene, tr
+from game.views.narration import describe_change
 
 __all__ = ["Diagram", "build_diagram", "to_dot", "to_mermaid", "write_graph", "PALETTE"]
 
@@ -39,14 +44,17 @@ PALETTE = [
     ("#eeeeee", "#d6d6d6", "#555555"),
 ]
 ENDING_COLOURS = ("#fff4c2", "#a08000")
-LABEL = 26  # characters kept in a label; slides need short ones
+LABEL = 26  # characters kept in a short label
+WRAP = 34  # characters per line of a label: long texts are wrapped, never cut
+DRAW_MARK = "⟳"  # a scene the phase's draw can give, and the draw itself
+INVENTION_COLOURS = ("#e3f4e1", "#2f7d32")
 
 
 @dataclass
 class Node:
     id: str
     label: str
-    kind: str  # scene, draw, ending, start, end, any
+    kind: str  # scene, draw, ending, invention, start, end, any, break
     cluster: str | None = None
 
 
@@ -55,7 +63,7 @@ class Edge:
     source: str
     target: str
     label: str = ""
-    style: str = "solid"  # solid (fixed next), dashed (back to the draw), dotted (drawn), bold (phase change)
+    style: str = "solid"  # solid (fixed next), dashed (back to the draw), bold (phase change), invent
 
 
 @dataclass
@@ -71,12 +79,55 @@ def short(text: str, limit: int = LABEL) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def wrap(text: str, width: int = WRAP) -> str:
+    """The whole text, on lines of about `width` characters (a label is never cut)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def effects_text(book: Book, effects: Effects, lang: str) -> str:
+    """A choice's or an event's effects in words, as the text mode says them: gauges, people, inventions."""
+    plan = plan_of(effects)
+    parts = [describe_change(book, label, delta, lang) for _, _, delta, label, _, _ in plan.levels]
+    parts += [describe_change(book, f"invent:{invention}", 1, lang) for invention in plan.invent]
+    parts += [describe_change(book, label, delta, lang) for _, _, delta, label in plan.diffuse]
+    parts += ["✎ " + describe_change(book, label, delta, lang) for _, _, delta, label in plan.inscribe]
+    parts += [describe_change(book, f"leave:{partner}", 1, lang) for partner in plan.leave]
+    parts += [("⚑ " if value else "⚐ ") + flag for flag, value in plan.flags.items()]
+    return ", ".join(parts)
+
+
 def _sid(scene: str) -> str:
     return "s_" + scene.replace("-", "_")
 
 
 def _did(phase: str) -> str:
     return "d_" + phase.replace("-", "_")
+
+
+def _iid(invention: str) -> str:
+    return "i_" + invention.replace("-", "_")
+
+
+def scene_label(book: Book, scene: Scene, lang: str) -> str:
+    """The scene's title, when it can be drawn (and on what condition), then each choice with its effects."""
+    lines = [wrap(tr(scene.title, lang) if scene.title is not None else scene.id)]
+    if scene.draw:
+        lines.append(wrap(DRAW_MARK + (" " + scene.when if scene.when else "")))
+    for number, choice in enumerate(scene.choices, start=1):
+        line = f"{number}. {tr(choice.text, lang)}"
+        effects = effects_text(book, choice.effects, lang)
+        if choice.when:
+            line += f" [{choice.when}]"
+        if effects:
+            line += f" → {effects}"
+        lines.append(wrap(line))
+    return "\n".join(lines)
 
 
 def build_diagram(book: Book, lang: str = "fr") -> Diagram:
@@ -86,41 +137,56 @@ def build_diagram(book: Book, lang: str = "fr") -> Diagram:
     for phase in model.phases:
         cid = "p_" + phase.id.replace("-", "_")
         diagram.clusters.append((cid, tr(phase.name, lang), phase_colour[phase.id]))
-        diagram.nodes.append(Node(_did(phase.id), t("graph.draw", lang), "draw", cid))
+        if any(s.draw for s in model.scenes if s.phase == phase.id):
+            diagram.nodes.append(Node(_did(phase.id), f"{DRAW_MARK} {t('graph.draw', lang)}", "draw", cid))
     for scene in model.scenes:
         cid = "p_" + scene.phase.replace("-", "_")
-        label = short(tr(scene.title, lang)) if scene.title is not None else scene.id
-        diagram.nodes.append(Node(_sid(scene.id), label, "scene", cid))
-        _scene_edges(diagram, scene, lang)
-        if scene.draw:
-            diagram.edges.append(Edge(_did(scene.phase), _sid(scene.id), short(scene.when or "", 20), "dotted"))
+        diagram.nodes.append(Node(_sid(scene.id), scene_label(book, scene, lang), "scene", cid))
+        _scene_edges(diagram, book, scene)
+    for invention in model.inventions:
+        diagram.nodes.append(Node(_iid(invention.id), wrap(tr(invention.name, lang)), "invention"))
     first = model.start or model.phases[0].start
     diagram.nodes.append(Node("n_start", t("graph.start", lang), "start"))
     diagram.edges.append(Edge("n_start", _sid(first) if first else _did(model.phases[0].id)))
     for phase in model.phases:
         for transition in phase.next:
             target = next(p for p in model.phases if p.id == transition.to)
+            source = (
+                _did(phase.id) if any(n.id == _did(phase.id) for n in diagram.nodes) else _phase_anchor(book, phase.id)
+            )
             goal = _sid(target.start) if target.start else _did(target.id)
-            diagram.edges.append(Edge(_did(phase.id), goal, short(transition.when, 20), "bold"))
+            if not any(n.id == goal for n in diagram.nodes):
+                goal = _phase_anchor(book, target.id)
+            if source and goal:
+                diagram.edges.append(Edge(source, goal, wrap(transition.when), "bold"))
     for kind in ("end", "any", "break"):
         if any(e.at == kind for e in model.endings):
             diagram.nodes.append(Node("n_" + kind, t(f"graph.{kind}", lang), kind))
     for ending in model.endings:
-        diagram.nodes.append(Node("e_" + ending.id.replace("-", "_"), short(tr(ending.title, lang)), "ending"))
-        diagram.edges.append(Edge("n_" + ending.at, "e_" + ending.id.replace("-", "_"), short(ending.when or "", 20)))
+        diagram.nodes.append(Node("e_" + ending.id.replace("-", "_"), wrap(tr(ending.title, lang)), "ending"))
+        diagram.edges.append(Edge("n_" + ending.at, "e_" + ending.id.replace("-", "_"), wrap(ending.when or "")))
     return diagram
 
 
-def _scene_edges(diagram: Diagram, scene: Scene, lang: str) -> None:
-    """One arrow per choice with a fixed `next`; the others share one dashed arrow back to the draw."""
+def _phase_anchor(book: Book, phase: str) -> str:
+    """A node standing for a phase that has no draw (its first scene)."""
+    first = next((s.id for s in book.model.scenes if s.phase == phase), None)
+    return _sid(first) if first else ""
+
+
+def _scene_edges(diagram: Diagram, book: Book, scene: Scene) -> None:
+    """One arrow per choice with a fixed `next`; the others share one light dashed arrow back to the draw (it
+    does not weigh on the layout: the draw would otherwise pull every scene toward it); one arrow to each
+    invention a choice creates."""
     drawn: list[str] = []
     for number, choice in enumerate(scene.choices, start=1):
         target = choice.next or scene.next
-        label = f"{number}. {short(tr(choice.text, lang), 18)}"
         if target is not None:
-            diagram.edges.append(Edge(_sid(scene.id), _sid(target), label))
+            diagram.edges.append(Edge(_sid(scene.id), _sid(target), str(number)))
         else:
             drawn.append(str(number))
+        for invention in choice.effects.invent:
+            diagram.edges.append(Edge(_sid(scene.id), _iid(invention), str(number), "invent"))
     if drawn:
         diagram.edges.append(Edge(_sid(scene.id), _did(scene.phase), ",".join(drawn), "dashed"))
 
@@ -132,7 +198,8 @@ def _dq(text: str) -> str:
 
 _DOT_SHAPES = {
     "scene": 'shape=box, style="rounded,filled"',
-    "draw": "shape=circle, style=filled, fontsize=9",
+    "draw": "shape=circle, style=filled, fontsize=8, width=0.3, height=0.3, fixedsize=false, margin=0",
+    "invention": "shape=note, style=filled",
     "ending": "shape=octagon, style=filled",
     "start": "shape=circle, style=filled",
     "end": "shape=cds, style=filled",
@@ -162,7 +229,11 @@ def to_dot(diagram: Diagram) -> str:
             out.append("  " + _dot_node(node, colours))
     for edge in diagram.edges:
         attrs = [f"label={_dq(edge.label)}"] if edge.label else []
-        if edge.style != "solid":
+        if edge.style == "invent":
+            attrs += ["style=bold", f"color={_dq(INVENTION_COLOURS[1])}", "constraint=false"]
+        elif edge.style == "dashed":
+            attrs += ["style=dashed", 'color="#999999"', "constraint=false"]
+        elif edge.style != "solid":
             attrs.append(f"style={edge.style}")
         out.append(f"  {edge.source} -> {edge.target}" + (f" [{', '.join(attrs)}]" if attrs else "") + ";")
     out.append("}")
@@ -175,6 +246,8 @@ def _dot_node(node: Node, colours: dict[str, tuple[str, str, str]]) -> str:
         fill = "#ffffff" if node.kind == "draw" else fill
     elif node.kind == "ending":
         fill, border = ENDING_COLOURS
+    elif node.kind == "invention":
+        fill, border = INVENTION_COLOURS
     else:
         fill, border = "#ffffff", "#555555"
     return f"{node.id} [label={_dq(node.label)}, {_DOT_SHAPES[node.kind]}, fillcolor={_dq(fill)}, color={_dq(border)}];"
@@ -182,19 +255,20 @@ def _dot_node(node: Node, colours: dict[str, tuple[str, str, str]]) -> str:
 
 # -- Mermaid -------------------------------------------------------------------------------------------------
 def _mq(text: str) -> str:
-    return '"' + text.replace('"', "#quot;").replace("\n", " ") + '"'
+    return '"' + text.replace('"', "#quot;").replace("\n", "<br/>") + '"'
 
 
 _MERMAID_SHAPES = {
     "scene": ("(", ")"),
     "draw": ("((", "))"),
+    "invention": (">", "]"),
     "ending": ("{{", "}}"),
     "start": ("([", "])"),
     "end": (">", "]"),
     "any": (">", "]"),
     "break": (">", "]"),
 }
-_MERMAID_ARROWS = {"solid": "-->", "dashed": "-.->", "dotted": "-.->", "bold": "==>"}
+_MERMAID_ARROWS = {"solid": "-->", "dashed": "-.->", "dotted": "-.->", "bold": "==>", "invent": "==>"}
 
 
 def to_mermaid(diagram: Diagram) -> str:
@@ -221,6 +295,8 @@ def to_mermaid(diagram: Diagram) -> str:
     for node in diagram.nodes:
         if node.kind == "ending":
             out.append(f"  style {node.id} fill:{ENDING_COLOURS[0]},stroke:{ENDING_COLOURS[1]}")
+        elif node.kind == "invention":
+            out.append(f"  style {node.id} fill:{INVENTION_COLOURS[0]},stroke:{INVENTION_COLOURS[1]}")
     out.append("```")
     return "\n".join(out) + "\n"
 
