@@ -45,7 +45,7 @@ def test_labels_are_whole_and_show_effects_and_inventions(demo_book) -> None:
         for choice in scene.choices:
             assert " ".join(tr(choice.text, "fr").split()) in flat, choice.text  # never cut
     assert "…" not in text.replace("« ", "").replace(" »", "")  # no ellipsis anywhere
-    assert "4. Présenter un bilan chiffré au comité de pilotage → Sens -15, Pouvoir +25" in flat
+    assert "4. Présenter un bilan chiffré au comité de pilotage → Sens \u221215, Pouvoir +25" in flat
     assert "✎ diffusion de « Le temps des habitants » (ANPE) +40" in flat  # an inscription
     for invention in demo_book.model.inventions:
         assert f'i_{invention.id} [label="{tr(invention.name, "fr")}", shape=note' in text
