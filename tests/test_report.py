@@ -11,7 +11,7 @@ import pytest
 from game.cli import main
 from game.errors import RecordError
 from game.records.record import Recorder
-from game.reports.report import build_report, curve_axis, swing, write_report
+from game.reports.report import build_report, curve_axis, write_report
 from game.rules.engine import Engine
 from game.scenario.loading import load
 from game.views.narration import describe_condition_fact
@@ -97,14 +97,53 @@ def test_busy_months_are_widened_on_the_time_axis():
     assert xs == [1, 2, 3, 5, 5.5]
 
 
-def test_turning_points_are_the_largest_swings(finished):
-    data = build_report(finished[0])
-    swings = sorted((swing(d["before"], d["after"]) for d in data["decisions"]), reverse=True)
-    assert [t["swing"] for t in data["turning_points"]] == [s for s in swings if s > 0][:3]
-    for point in data["turning_points"]:
-        decision = data["decisions"][point["number"] - 1]
-        assert point["choice_text"] == decision["choice_text"]
-        assert abs(decision["deltas"][point["main"]]) == max(abs(v) for v in decision["deltas"].values())
+def test_turning_points_credit_the_choice_apart_from_outside_events(engine, tmp_path):
+    found = None
+    for seed in range(40):  # a seeded game where an outside event struck in a decision's move
+        log, _ = record(engine, tmp_path / str(seed), seed, [1, 0, 1, 0, 1, 0, 1, 0])
+        data = build_report(log)
+        if any(d["events"] and any(d["event_deltas"].values()) for d in data["decisions"]):
+            found = data
+            break
+    assert found is not None
+    for d in found["decisions"]:
+        for g in d["deltas"]:
+            assert d["choice_deltas"][g] + d["event_deltas"][g] == d["deltas"][g]
+    by_number = {d["number"]: d for d in found["decisions"]}
+    for point in found["turning_points"]:
+        decision = by_number[point["number"]]
+        assert point["deltas"] == decision["choice_deltas"]  # the card credits the choice with its own part only
+        assert point["swing"] == sum(abs(v) for v in decision["choice_deltas"].values())
+        assert point["question"] and point["milestones"] is not None
+        for m in point["milestones"]:
+            assert m["source"] in ("choice", "event") and m["text"]
+
+
+def test_an_event_that_moved_the_gauges_is_not_the_choices_turning_point():
+    from game.reports.turning import Step, milestones, rank, split_deltas
+
+    quiet_choice = Step(0, {"sens": 1}, [("budget_cut", {"pouvoir": -30, "cohesion": -12})])
+    big_choice = Step(1, {"sens": 8, "identite": 6})
+    innovating = Step(2, {"diffusion:inv:org": 30, "sens": 2})
+    leaving = Step(3, {}, [("quarrel", {"leave:p1": 1, "cohesion": -5})])
+    steps = [quiet_choice, big_choice, innovating, leaving]
+    start = {"sens": 50, "identite": 50, "pouvoir": 50, "cohesion": 50, "diffusion:inv:org": 35}
+    found = milestones(steps, start, threshold=60, break_at=25)
+    assert split_deltas(quiet_choice) == (
+        {"sens": 1, "identite": 0, "pouvoir": 0, "cohesion": 0},
+        {"sens": 0, "identite": 0, "pouvoir": -30, "cohesion": -12},
+    )
+    assert [m.kind for m in found[2]] == ["innovation"] and found[2][0].source == "choice"
+    assert found[2][0].subject == "inv" and found[2][0].where == "org"
+    # 50 - 12 - 5 = 33: within 10 of the break threshold, by the event as well
+    assert [(m.kind, m.source, m.event) for m in found[3]] == [
+        ("near_break", "event", "quarrel"),
+        ("left", "event", "quarrel"),
+    ]
+    assert found[0] == [] and found[1] == []
+    # the innovation the choice made first, the departure an event caused next, then the choice's own swing:
+    # the budget cut (an event's 42 points) does not make its decision a turning point before the choice's 14
+    assert rank(steps, found) == [2, 3, 1]
 
 
 def test_names_and_scenario_texts_are_escaped(tmp_path, demo_path):

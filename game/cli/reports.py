@@ -1,7 +1,7 @@
 """The `report` and `debrief` sub-commands.
 
 partenaires report SESSION.jsonl [-o report.html] [--lang en] [--xapi]
-partenaires debrief SESSIONS… [-o class.html] [--csv class.csv] [--lang fr]
+partenaires debrief SESSIONS… [-o class.html] [--csv class.csv] [--csv-dialect plain] [--json class.json] [--lang fr]
 """
 
 from __future__ import annotations
@@ -35,7 +35,16 @@ def add_commands(subparsers: Any) -> None:
     debrief = subparsers.add_parser("debrief", help="the class debrief over many session records")
     debrief.add_argument("sessions", nargs="+", help="session records (.jsonl) or folders of them")
     debrief.add_argument("-o", "--out", default="class.html", help="class report file (default: class.html)")
-    debrief.add_argument("--csv", default=None, help="also write one row per session as CSV")
+    debrief.add_argument(
+        "--csv", default=None, help="also write one row per session as CSV (one file per scenario when several)"
+    )
+    debrief.add_argument(
+        "--csv-dialect",
+        choices=("excel-fr", "plain"),
+        default="excel-fr",
+        help="excel-fr (default): opens in a French Excel (BOM, `;`, decimal comma, labels); plain: RFC 4180, ids",
+    )
+    debrief.add_argument("--json", default=None, help="also write the class figures as data (JSON)")
     debrief.add_argument(
         "--lang", choices=CODES, default=None, help="language (default: the one most sessions were played in)"
     )
@@ -86,7 +95,14 @@ def _majority_lang(paths: list[Path]) -> str:
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
-    from game.reports.debrief import class_data, collect_logs, load_sessions, write_class_report, write_csv
+    from game.reports.debrief import (
+        class_data,
+        collect_logs,
+        load_sessions,
+        write_class_report,
+        write_csv,
+        write_json,
+    )
 
     paths = collect_logs(args.sessions)
     lang = args.lang or _majority_lang(paths)
@@ -99,7 +115,12 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     data = class_data(reports, skipped, lang, out.resolve().parent)
     print(write_class_report(data, out))
     if args.csv:
-        print(write_csv(data, Path(args.csv)))
+        for path in write_csv(data, Path(args.csv), args.csv_dialect):
+            print(path)
+    if args.json:
+        print(write_json(data, Path(args.json)))
+    for warning in data["warnings"]:
+        print(f"  {warning}")
     groups = ", ".join(f"{g['scenario']['id']} ({g['count']})" for g in data["groups"])
     print(f"{len(reports)} session(s): {groups}" + (f"; {len(skipped)} left out" if skipped else ""))
     for reason in skipped:

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from game.errors import RecordError
-from game.i18n import CODES, format_delta, gauge_name, t, units
+from game.i18n import CODES, format_delta, gauge_name, language, t, units
 from game.records.record import Log, read_log, replay_log
+from game.reports import turning
 from game.reports.words import reflection_prompts
 from game.rules.engine import IDLE_CHOICE, Engine, Outcome
 from game.rules.reading import READER
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 REPORT_FORMAT = "partenaires-report/1"
-TURNING_POINTS = 3  # how many of the largest swings the report dwells on
+TURNING_POINTS = turning.TURNING_POINTS  # how many turning points the report dwells on
 
 
 def build_report(log_path: str | Path, lang: str | None = None, book: Book | None = None) -> dict[str, Any]:
@@ -84,7 +85,7 @@ class ReportBuilder:
             "ending": self.ending(),
             "curve": self.curve(decisions),
             "decisions": decisions,
-            "turning_points": turning_points(decisions),
+            "turning_points": self.turning_points(decisions),
             "partners": self.partners(),
             "hierarchies": self.hierarchies(),
             "inventions": self.inventions(decisions),
@@ -104,6 +105,8 @@ class ReportBuilder:
             "group": h.get("group", ""),
             "started_at": h.get("started_at", ""),
             "ended_at": ended or last or "",
+            "utc_offset": h.get("utc_offset"),
+            "started_local": local_time(h.get("started_at", ""), h.get("utc_offset")),
             "seed": h.get("seed"),
             "played_lang": h.get("lang", "fr"),
             "start": h.get("start"),
@@ -194,6 +197,10 @@ class ReportBuilder:
                     "choice": decision.choice,
                     "choice_id": decision.choice_id,
                     "choice_text": tr(choice.text, self.lang) if choice else t("report.idle_choice", self.lang),
+                    "options": [
+                        {"id": c.id or str(i + 1), "index": i, "text": tr(c.text, self.lang)}
+                        for i, c in enumerate(scene.choices)
+                    ],
                     "tags": [self.tag(t) for t in decision.tags],
                     "feedback": tr(outcome.feedback, self.lang).strip() if outcome.feedback is not None else "",
                     "before": dict(decision.before),
@@ -210,7 +217,83 @@ class ReportBuilder:
                     "swing": swing(decision.before, decision.after),
                 }
             )
+        self.steps = [
+            turning.Step(row["index"], dict(outcome.changes), [(hit.id, dict(hit.deltas)) for hit in outcome.events])
+            for row, outcome in zip(rows, self.outcomes, strict=True)
+        ]
+        for row, step in zip(rows, self.steps, strict=True):
+            row["choice_deltas"], row["event_deltas"] = turning.split_deltas(step)
         return rows
+
+    # -- the turning points (game/reports/turning.py) -------------------------------------------------------
+    def start_levels(self, decisions: list[dict[str, Any]]) -> dict[str, int]:
+        """Every level a milestone reads, at the start of the game."""
+        levels: dict[str, int] = dict(decisions[0]["before"] if decisions else self.fresh.gauges)
+        for org in self.fresh.awareness:
+            levels[f"awareness:{org}"] = self.fresh.awareness[org]
+            levels[f"support:{org}"] = self.fresh.support[org]
+        for invention, per_org in self.fresh.diffusion.items():
+            for org, level in per_org.items():
+                levels[f"diffusion:{invention}:{org}"] = level
+        return levels
+
+    def turning_points(self, decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The turning points' cards: what the choice did, what events did, the milestones, a concept, a question."""
+        rules = self.model.rules
+        found = turning.milestones(
+            self.steps, self.start_levels(decisions), rules.innovation_threshold, rules.break_threshold
+        )
+        cards = []
+        for i in turning.rank(self.steps, found):
+            row = decisions[i]
+            marks = [self.milestone(m, row) for m in found[i]]
+            main = max(GAUGES, key=lambda g: (abs(row["choice_deltas"][g]), -GAUGES.index(g)))
+            concept = found[i][0].concept if found[i] else (row["tags"][0]["id"] if row["tags"] else "")
+            if found[i]:
+                question = t(f"report.tpq.{found[i][0].kind}", self.lang)
+            elif any(row["event_deltas"].values()):
+                question = t("report.tpq.event", self.lang)
+            else:
+                question = t("report.tpq.choice", self.lang)
+            cards.append(
+                {
+                    "number": row["number"],
+                    "index": row["index"],
+                    "swing": turning.choice_swing(self.steps[i]),
+                    "main": main,
+                    "main_delta": format_delta(row["choice_deltas"][main]),
+                    "choice_text": row["choice_text"],
+                    "scene_title": row["scene_title"],
+                    "deltas": row["choice_deltas"],
+                    "event_deltas": row["event_deltas"],
+                    "events": [e["title"] for e in row["events"]],
+                    "milestones": marks,
+                    "concept": self.tag(concept) if concept else None,
+                    "question": question,
+                    "turn": row["turn"],
+                }
+            )
+        return cards
+
+    def milestone(self, m: turning.Milestone, row: dict[str, Any]) -> dict[str, Any]:
+        """A milestone as the card says it, with where it came from."""
+        if m.kind in ("invented", "innovation"):
+            name = language(self.lang).quote(invention_name(self.book, m.subject, self.lang))
+        elif m.kind == "left":
+            name = partner_name(self.book, m.subject)
+        else:
+            name = org_short(self.book, m.subject) if m.subject else ""
+        text = t(
+            f"report.tp.{m.kind}",
+            self.lang,
+            name=name,
+            of_name=language(self.lang).of(name),
+            where=org_short(self.book, m.where) if m.where else "",
+        )
+        if m.source == "event":
+            title = next((e["title"] for e in row["events"] if e["id"] == m.event), m.event)
+            text += " " + t("report.tp_by_event", self.lang, event=title)
+        return {**turning.as_dict(m), "text": text}
 
     def phase_name(self, phase: str) -> str:
         return tr(self.engine.phases[phase].name, self.lang) if phase in self.engine.phases else phase
@@ -334,6 +417,27 @@ class ReportBuilder:
         return {"concepts": concepts, "references": [{"key": k, "text": REFERENCES[k]} for k in keys]}
 
 
+def local_time(stamp: str, offset: int | None) -> str:
+    """A recorded UTC time as the clock of the machine that played showed it (`2026-11-25 15:12 (UTC+01:00)`).
+
+    The offset comes from the record, not from the machine building the report: a rebuild is
+    identical anywhere. Records without one (older) are shown in UTC.
+    """
+    from datetime import UTC, datetime, timedelta, timezone
+
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return stamp or ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    minutes = offset if isinstance(offset, int) and not isinstance(offset, bool) else 0
+    local = moment.astimezone(timezone(timedelta(minutes=minutes)))
+    sign = "+" if minutes >= 0 else "-"
+    zone = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if minutes else "UTC"
+    return f"{local:%Y-%m-%d %H:%M} ({zone})"
+
+
 def _born(invention: str, decisions: list[dict[str, Any]]) -> int | None:
     """The number of the decision that created an invention."""
     for row in decisions:
@@ -349,27 +453,6 @@ def swing(before: dict[str, int], after: dict[str, int]) -> int:
     outside event), since that is what the trainee lived as the consequence.
     """
     return sum(abs(after[g] - before[g]) for g in GAUGES)
-
-
-def turning_points(decisions: list[dict[str, Any]], count: int = TURNING_POINTS) -> list[dict[str, Any]]:
-    """The largest swings, largest first (earliest first on ties); decisions that moved nothing are left out."""
-    ranked = sorted((d for d in decisions if d["swing"] > 0), key=lambda d: (-d["swing"], d["index"]))
-    points = []
-    for row in ranked[:count]:
-        main = max(GAUGES, key=lambda g: (abs(row["deltas"][g]), -GAUGES.index(g)))
-        points.append(
-            {
-                "number": row["number"],
-                "swing": row["swing"],
-                "main": main,
-                "main_delta": format_delta(row["deltas"][main]),
-                "choice_text": row["choice_text"],
-                "scene_title": row["scene_title"],
-                "deltas": row["deltas"],
-                "turn": row["turn"],
-            }
-        )
-    return points
 
 
 def curve_axis(decisions: list[dict[str, Any]], turns: int) -> tuple[list[float], list[float]]:
