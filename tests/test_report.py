@@ -84,7 +84,7 @@ def test_report_matches_the_game_as_played(engine, finished):
     assert data["ending"]["questions"] and data["glossary"]["references"][0]["key"] == "lyet2009"
 
 
-def test_busy_months_are_widened_on_the_time_axis():
+def test_decisions_sit_in_the_month_they_start_on_a_true_time_axis():
     rows = [
         {"turn": 0, "cost": 0},
         {"turn": 0, "cost": 0},
@@ -93,8 +93,8 @@ def test_busy_months_are_widened_on_the_time_axis():
         {"turn": 3, "cost": 0},
     ]  # a free decision, then the game ended (or months went idle)
     bounds, xs = curve_axis(rows, 5)
-    assert bounds == [0, 3, 4, 5, 6, 7]
-    assert xs == [1, 2, 3, 5, 5.5]
+    assert bounds == [0, 1, 2, 3, 4, 5]  # one unit a month, however many decisions it holds
+    assert xs == [0.25, 0.5, 0.75, 1.5, 3.5]
 
 
 def test_turning_points_credit_the_choice_apart_from_outside_events(engine, tmp_path):
@@ -202,9 +202,24 @@ def test_unfinished_and_truncated_records_still_report(engine, tmp_path):
         handle.write('{"type":"dec')
     data = build_report(recorder.path)
     assert not data["finished"] and data["ending"] is None and len(data["decisions"]) == 1
-    assert data["warnings"] and "last line" in data["warnings"][0]
+    # in the report's language, with no parser text
+    assert data["warnings"] and "La ligne 4" in data["warnings"][0] and "est coupée" in data["warnings"][0]
+    assert "JSON" not in data["warnings"][0] and "Expecting" not in data["warnings"][0]
     text = write_report(recorder.path).read_text(encoding="utf-8")
-    assert "Partie inachevée" in text and "last line" in text
+    assert "Partie inachevée" in text and "est coupée" in text
+    english = build_report(recorder.path, lang="en")["warnings"][0]
+    assert english.startswith("Line 4 of ") and "is cut" in english
+
+
+def test_report_warns_on_the_terminal_about_a_cut_record(engine, tmp_path, capsys):
+    session = engine.new_session(8, "E")
+    with Recorder.begin(engine, session, tmp_path) as recorder:
+        engine.choose(session, engine.view(session).choices[0].index)
+    with open(recorder.path, "a", encoding="utf-8") as handle:
+        handle.write('{"type":"dec')
+    assert main(["report", str(recorder.path)]) == 0
+    assert "last line is cut" in capsys.readouterr().err
+    assert recorder.path.with_suffix(".html").stat().st_mode & 0o044 == 0o044  # readable like the record
 
 
 def test_out_folder_and_no_temporary_files_left(finished, tmp_path):
@@ -228,3 +243,50 @@ def test_report_command_refuses_a_changed_scenario(tmp_path, demo_path, capsys):
     assert main(["report", str(log)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("partenaires: ") and "has changed since" in err and "Traceback" not in err
+
+
+# -- issue 15: you and the class, trainer sheets, printed pages, local time -------------------------------------
+def test_you_and_the_class_places_each_choice_among_the_classs(engine, tmp_path):
+    mine, _ = record(engine, tmp_path / "me", 12, [0, 0, 0, 0, 0, 0], trainee="Moi")
+    for seed, picks in enumerate([[0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1], [0, 1, 0, 1, 0, 1]]):
+        record(engine, tmp_path / "class", 12, picks, trainee=f"C{seed}")
+    (tmp_path / "class" / "me.jsonl").write_bytes(mine.read_bytes())  # the trainee's own record is left out
+    assert main(["report", str(mine), "--class", str(tmp_path / "class")]) == 0
+    data = json.loads(mine.with_suffix(".json").read_text(encoding="utf-8"))
+    ours = data["class"]
+    assert ours["count"] == 3
+    first = ours["scenes"][0]
+    # same seed: every classmate met the first scene; C0 and C2 chose the first option like the trainee
+    assert (first["played"], first["same"]) == (3, 2)
+    assert sum(e["count"] for e in ours["endings"]) == 3
+    html = mine.with_suffix(".html").read_text(encoding="utf-8")
+    assert "Vous et la classe" in html and "2 / 3" in html
+
+
+def test_trainer_sheets_and_printed_pages_name_the_trainee(engine, finished, tmp_path):
+    log, _ = finished
+    html = write_report(log).read_text(encoding="utf-8")
+    assert "Fiche formateur" in html and "<bdi>&lt;script&gt;" in html
+    footer = next(line for line in html.splitlines() if "@page { @bottom-left" in line)
+    assert "counter(page)" in footer and "\\3c script\\3e " in footer  # the name, escaped as a CSS string
+    assert "<script" not in footer
+    english = write_report(log, tmp_path / "en.html", lang="en").read_text(encoding="utf-8")
+    assert "Trainer sheet" in english and "Meaning" in english and "(sens)" not in english
+    record(engine, tmp_path / "more", 3, [1, 1, 1, 1, 1, 1], trainee="Léa", group="G2")
+    (tmp_path / "more" / "a.jsonl").write_bytes(log.read_bytes())
+    sheets = tmp_path / "sheets.html"
+    assert main(["debrief", str(tmp_path / "more"), "-o", str(tmp_path / "c.html"), "--sheets", str(sheets)]) == 0
+    text = sheets.read_text(encoding="utf-8")
+    assert text.count('<section class="sheet"') == 2 and "Trois questions" in text
+
+
+def test_the_report_shows_the_local_time_of_the_machine_that_played(finished):
+    from game.reports.report import local_time
+
+    assert local_time("2026-11-25T13:12:03.250Z", 60) == "2026-11-25 14:12 (UTC+01:00)"
+    assert local_time("2026-11-25T13:12:03Z", -270) == "2026-11-25 08:42 (UTC-04:30)"
+    assert local_time("2026-11-25T13:12:03Z", None) == "2026-11-25 13:12 (UTC)"  # an older record: no offset
+    header = json.loads(finished[0].read_text(encoding="utf-8").splitlines()[0])
+    assert isinstance(header["utc_offset"], int)
+    data = build_report(finished[0])
+    assert data["session"]["started_local"] == local_time(header["started_at"], header["utc_offset"])

@@ -95,6 +95,7 @@ class Log:
     warnings: list[str] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     good_size: int = 0  # bytes up to the end of the last readable line (where appending resumes)
+    cut_line: int = 0  # the number of a cut last line that was skipped (0: none)
     resumed: list[dict[str, Any]] = field(default_factory=list)  # each `resumed` line (when, after how many decisions)
 
     @property
@@ -167,6 +168,7 @@ def _parse_line(file: Path, number: int, line: bytes, last: bool, log: Log | Non
         return entry
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         if last and log is not None:
+            log.cut_line = number
             log.warnings.append(
                 f"{file}:{number}: the last line is cut or damaged and was skipped "
                 f"(the game was probably interrupted while writing it)"
@@ -383,7 +385,7 @@ class Recorder:
         """
         session_id = str(uuid.uuid4())
         started = now()
-        stamp = started.replace("-", "").replace(":", "").replace("T", "-").rstrip("Z")
+        stamp = started[:19].replace("-", "").replace(":", "").replace("T", "-")  # to the second in the name
         path = _target(out, engine.book.model.id, session.trainee, stamp, session_id)
         try:
             stream = open(path, "x", encoding="utf-8", newline="\n")

@@ -57,6 +57,7 @@ __all__ = [
     "csv_text",
     "csv_paths",
     "write_json",
+    "write_sheets",
     "dilemmas",
     "status",
 ]
@@ -582,6 +583,18 @@ def csv_paths(data: dict[str, Any], path: Path) -> list[Path]:
         suffix = sc["id"] if ids[sc["id"]] == 1 else f"{sc['id']}-{sc['version']}-{sc['digest'][:8]}"
         names.append(path.with_name(f"{path.stem}-{suffix}{path.suffix or '.csv'}"))
     return names
+
+
+def write_sheets(reports: Sequence[dict[str, Any]], path: Path, lang: str) -> Path:
+    """Every trainee's one-page trainer sheet in one printable page (duplicates once), by group then name."""
+    from game.reports.html import render
+
+    unique, _ = deduplicate(reports, lang)
+    ordered = sorted(
+        unique, key=lambda r: (r["session"]["group"].lower(), r["session"]["trainee"].lower(), r["session"]["id"])
+    )
+    atomic_write(path, render("sheets.html.j2", {"lang": lang, "sheets": ordered}))
+    return path
 
 
 def write_json(data: dict[str, Any], path: Path) -> Path:

@@ -75,7 +75,17 @@ class ReportBuilder:
 
     def build(self) -> dict[str, Any]:
         decisions = self.decisions()
+        turning_points = self.turning_points(decisions)
+        curve = self.curve(decisions)
+        curve["turning"] = [tp["number"] for tp in turning_points]
+        curve["phases"] = [
+            {"x": x, "name": row["new_phase"]}
+            for row, x in zip(decisions, [p["x"] for p in curve["points"][1:]], strict=True)
+            if row["new_phase"]
+        ]
         return {
+            "path_summary": path_summary(decisions),
+            "sheet_questions": sheet_questions(self.ending(), turning_points),
             "format": REPORT_FORMAT,
             "lang": self.lang,
             "session": self.session_info(),
@@ -83,16 +93,22 @@ class ReportBuilder:
             "gauge_names": {g: gauge_name(g, self.lang) for g in GAUGES},
             "finished": self.session.finished,
             "ending": self.ending(),
-            "curve": self.curve(decisions),
+            "curve": curve,
             "decisions": decisions,
-            "turning_points": self.turning_points(decisions),
+            "turning_points": turning_points,
             "partners": self.partners(),
             "hierarchies": self.hierarchies(),
             "inventions": self.inventions(decisions),
             "glossary": self.glossary(decisions),
             "prompts": reflection_prompts(self.lang),
-            "warnings": list(self.log.warnings),
+            "warnings": self.warnings(),
         }
+
+    def warnings(self) -> list[str]:
+        """What the trainer should know about the record, in the report's language (no parser text)."""
+        if self.log.cut_line:
+            return [t("report.cut_line", self.lang, line=self.log.cut_line, file=self.log.path.name)]
+        return []
 
     # -- who, what, when ------------------------------------------------------------------------------
     def session_info(self) -> dict[str, Any]:
@@ -107,6 +123,11 @@ class ReportBuilder:
             "ended_at": ended or last or "",
             "utc_offset": h.get("utc_offset"),
             "started_local": local_time(h.get("started_at", ""), h.get("utc_offset")),
+            "resumed": [
+                {"at": r["at"], "decisions": r.get("decisions")}
+                for r in self.log.resumed
+                if isinstance(r.get("at"), str)
+            ],
             "seed": h.get("seed"),
             "played_lang": h.get("lang", "fr"),
             "start": h.get("start"),
@@ -146,6 +167,7 @@ class ReportBuilder:
             "others": self.other_endings(result.id),
             "turn": self.session.turn,
             "turn_text": self.duration(self.session.turn),
+            "success": next((e.success for e in self.model.endings if e.id == result.id), None),
         }
 
     def fact(self, fact: Any) -> dict[str, Any]:
@@ -417,6 +439,28 @@ class ReportBuilder:
         return {"concepts": concepts, "references": [{"key": k, "text": REFERENCES[k]} for k in keys]}
 
 
+def path_summary(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The path in a few lines, for the trainer sheet: one line per stretch of a phase."""
+    path: list[dict[str, Any]] = []
+    for row in decisions:
+        if not path or path[-1]["phase"] != row["phase"]:
+            path.append({"phase": row["phase"], "name": row["phase_name"], "from": row["turn"] + 1, "decisions": 0})
+            path[-1]["invented"] = []
+        path[-1]["decisions"] += 1
+        path[-1]["to"] = row["turn"] + 1
+        path[-1]["invented"] += row["invented"]
+    return path
+
+
+def sheet_questions(ending: dict[str, Any] | None, points: list[dict[str, Any]], count: int = 3) -> list[str]:
+    """Three questions for the trainer sheet: the turning points' first, then the ending's."""
+    asked: list[str] = []
+    for text in [p["question"] for p in points] + (ending["questions"] if ending else []):
+        if text and text not in asked:
+            asked.append(text)
+    return asked[:count]
+
+
 def local_time(stamp: str, offset: int | None) -> str:
     """A recorded UTC time as the clock of the machine that played showed it (`2026-11-25 15:12 (UTC+01:00)`).
 
@@ -456,28 +500,17 @@ def swing(before: dict[str, int], after: dict[str, int]) -> int:
 
 
 def curve_axis(decisions: list[dict[str, Any]], turns: int) -> tuple[list[float], list[float]]:
-    """The time axis of the curves: month boundaries, and where each decision sits on it.
-
-    A month is one unit wide, or as many units as decisions were taken in it, so
-    that a month of many quick decisions stays readable. A decision that takes
-    time sits where it lands (the boundary at its turn plus its cost); the ones
-    that take none are spread evenly inside their month, before it.
-    """
+    """The time axis of the curves: month boundaries (a true axis: one unit a month), and where each
+    decision sits on it — in the month it starts, as the timeline says, the decisions of a month
+    spread evenly inside it (a decision after the end of the funding sits in the last month)."""
     per_month = Counter(min(d["turn"], turns - 1) for d in decisions)
-    paid = {min(d["turn"], turns - 1) for d in decisions if d["cost"] > 0}
-    bounds = [0.0]
-    for month in range(turns):
-        bounds.append(bounds[-1] + max(1, per_month.get(month, 0)))
+    bounds = [float(m) for m in range(turns + 1)]
     xs: list[float] = []
     rank: Counter[int] = Counter()
     for row in decisions:
         month = min(row["turn"], turns - 1)
         rank[month] += 1
-        if row["cost"] > 0:
-            xs.append(bounds[min(turns, row["turn"] + row["cost"])])
-            continue
-        slots = per_month[month] + (0 if month in paid else 1)
-        xs.append(round(bounds[month] + rank[month] * (bounds[month + 1] - bounds[month]) / slots, 3))
+        xs.append(round(month + rank[month] / (per_month[month] + 1), 3))
     return bounds, xs
 
 
@@ -504,11 +537,66 @@ def report_paths(log_path: Path, out: str | Path | None) -> tuple[Path, Path]:
     return html, html.with_suffix(".json")
 
 
+def you_and_the_class(data: dict[str, Any], classmates: list[dict[str, Any]]) -> dict[str, Any]:
+    """Where this trainee's choices stand among the class's (same scenario, same content; duplicates once).
+
+    For each scene the trainee played (first visit), how many classmates played it, how many of them
+    chose the same, and the choice most of them took.
+    """
+    me = data["session"]["id"]
+    digest = data["scenario"]["digest"]
+    others = {
+        r["session"]["id"]: r for r in classmates if r["scenario"]["digest"] == digest and r["session"]["id"] != me
+    }
+    firsts: list[dict[str, dict[str, Any]]] = []
+    for report in others.values():
+        seen: dict[str, dict[str, Any]] = {}
+        for d in report["decisions"]:
+            seen.setdefault(d["scene"], d)
+        firsts.append(seen)
+    rows, done = [], set()
+    for d in data["decisions"]:
+        if d["scene"] in done:
+            continue
+        done.add(d["scene"])
+        taken = Counter(f[d["scene"]]["choice_id"] for f in firsts if d["scene"] in f)
+        texts = {f[d["scene"]]["choice_id"]: f[d["scene"]]["choice_text"] for f in firsts if d["scene"] in f}
+        played = sum(taken.values())
+        top = min(taken.items(), key=lambda kv: (-kv[1], kv[0])) if taken else None
+        rows.append(
+            {
+                "number": d["number"],
+                "scene": d["scene"],
+                "scene_title": d["scene_title"] or d["scene_text"][:80],
+                "choice_text": d["choice_text"],
+                "played": played,
+                "same": taken.get(d["choice_id"], 0),
+                "top_text": texts[top[0]] if top else "",
+                "top_count": top[1] if top else 0,
+            }
+        )
+    endings = Counter(r["ending"]["title"] for r in others.values() if r["ending"])
+    return {
+        "count": len(others),
+        "scenes": rows,
+        "endings": [{"title": k, "count": n} for k, n in sorted(endings.items(), key=lambda kv: (-kv[1], kv[0]))],
+    }
+
+
 def write_report(
-    log_path: str | Path, out: str | Path | None = None, lang: str | None = None, book: Book | None = None
+    log_path: str | Path,
+    out: str | Path | None = None,
+    lang: str | None = None,
+    book: Book | None = None,
+    classmates: list[dict[str, Any]] | None = None,
 ) -> Path:
-    """Write the HTML report and the same data as JSON, atomically; returns the HTML's path."""
+    """Write the HTML report and the same data as JSON, atomically; returns the HTML's path.
+
+    `classmates` (the class's report data) adds "you and the class".
+    """
     data = build_report(log_path, lang, book)
+    if classmates is not None:
+        data["class"] = you_and_the_class(data, classmates)
     html, json_path = report_paths(Path(log_path), out)
     atomic_write(json_path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     atomic_write(html, render_report(data))
