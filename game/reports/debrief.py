@@ -419,13 +419,19 @@ def final_gauges(report: dict[str, Any]) -> dict[str, int]:
 
 def distance(a: dict[str, Any], b: dict[str, Any]) -> float:
     """How far apart two paths are, from 0 (same choices, same final gauges) to 1 (see module docstring)."""
-    first_a, first_b = first_choices(a), first_choices(b)
-    scenes = set(first_a) | set(first_b)
-    differ = sum(
-        1 for s in scenes if s not in first_a or s not in first_b or first_a[s]["choice_id"] != first_b[s]["choice_id"]
-    )
+    return _distance(_path(a), _path(b))
+
+
+def _path(report: dict[str, Any]) -> tuple[dict[str, str], dict[str, int]]:
+    """What `distance` compares: scene → choice id on the first visit, and the final gauges."""
+    return {s: d["choice_id"] for s, d in first_choices(report).items()}, final_gauges(report)
+
+
+def _distance(a: tuple[dict[str, str], dict[str, int]], b: tuple[dict[str, str], dict[str, int]]) -> float:
+    (first_a, fa), (first_b, fb) = a, b
+    scenes = first_a.keys() | first_b.keys()
+    differ = sum(1 for s in scenes if first_a.get(s) is None or first_a.get(s) != first_b.get(s))
     choice_part = differ / len(scenes) if scenes else 0.0
-    fa, fb = final_gauges(a), final_gauges(b)
     gauge_part = fmean(abs(fa[g] - fb[g]) for g in GAUGES) / 100
     return round((choice_part + gauge_part) / 2, 4)
 
@@ -434,11 +440,11 @@ def divergence(reports: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]],
     """Sessions by singularity (highest first) and pairs by distance (largest first)."""
     ids = [r["session"]["id"] for r in reports]
     names = {r["session"]["id"]: label(r) for r in reports}
+    paths = {r["session"]["id"]: _path(r) for r in reports}  # once per session, not once per pair
     pairs = []
     totals: dict[str, list[float]] = {i: [] for i in ids}
-    for a, b in combinations(reports, 2):
-        d = distance(a, b)
-        ia, ib = a["session"]["id"], b["session"]["id"]
+    for ia, ib in combinations(ids, 2):
+        d = _distance(paths[ia], paths[ib])
         totals[ia].append(d)
         totals[ib].append(d)
         pairs.append({"a": ia, "b": ib, "a_name": names[ia], "b_name": names[ib], "distance": d})
