@@ -308,7 +308,16 @@ def debrief(sessions: int) -> dict[str, Any]:
             stdout, sys.stdout = sys.stdout, sink
             try:
                 code = main(
-                    ["debrief", str(folder), "-o", str(WORK / f"class{n}.html"), "--csv", str(WORK / f"class{n}.csv")]
+                    [
+                        "debrief",
+                        str(folder),
+                        "-o",
+                        str(WORK / f"class{n}.html"),
+                        "--csv",
+                        str(WORK / f"class{n}.csv"),
+                        "--json",
+                        str(WORK / f"class{n}.json"),
+                    ]
                 )
             finally:
                 sys.stdout = stdout

@@ -325,7 +325,7 @@ def report_rows(repeat: int, sessions: int) -> list[Row]:
             )
         )
     found = probe(PROBE, "debrief", str(sessions), env=env_for("dummy"))
-    name = f"Class debrief of {sessions} sessions (HTML + CSV)"
+    name = f"Class debrief of {sessions} sessions (HTML + CSV + JSON)"
     if unavailable(found):
         rows.append(Row(name, unavailable(found) or ""))
     else:

@@ -107,6 +107,13 @@ def read_limited(path: str | Path, limit: int) -> bytes:
     return data
 
 
+def _umask() -> int:
+    """The process's umask (reading it means setting it: set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write a whole file or nothing: a temporary file beside it, fsynced, then renamed over.
 
@@ -123,6 +130,7 @@ def write_atomic(path: Path, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp, 0o666 & ~_umask())  # readable like the records (mkstemp makes 0600)
         os.replace(temp, path)
         temp = None
     except OSError as exc:

@@ -89,7 +89,7 @@ def test_about_names_the_lato_files_the_window_uses_and_the_four_builtin_scenari
     files = [Path(part) for part in font.removeprefix("window font: Lato — ").split(", ")]
     assert [f.name for f in files] == ["Lato-Regular.ttf", "Lato-Bold.ttf"]
     assert all(f.is_file() and f.is_relative_to(bundle.parent) for f in files)
-    assert "report templates: 3 " in about.stdout
+    assert "report templates: 5 " in about.stdout
 
 
 def test_a_trainer_command_runs_from_the_bundle(bundle: Path, tmp_path: Path) -> None:

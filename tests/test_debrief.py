@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import random
 from math import sqrt
 from pathlib import Path
@@ -13,8 +14,9 @@ import pytest
 from game.cli import main
 from game.errors import PartenairesError
 from game.records.record import Recorder
-from game.reports.debrief import class_data, collect_logs, csv_text, distance, load_sessions
+from game.reports.debrief import class_data, collect_logs, csv_text, distance, load_sessions, write_csv
 from game.rules.engine import Engine
+from game.safeio import _umask
 from game.scenario.loading import load
 
 # Three scenes in a row (a → b → c), one month each, no outside event, cohésion frozen (inertia 0):
@@ -44,6 +46,7 @@ scenes:
     choices:
       - {id: x, text: {fr: "x", en: "x"}, effects: {sens: 10}}
       - {id: y, text: {fr: "y", en: "y"}, effects: {sens: -10}}
+      - {id: z, text: {fr: "z", en: "z"}}
   - id: b
     phase: p
     draw: false
@@ -154,7 +157,7 @@ def test_distance_is_zero_for_the_same_path(three):
 
 
 def test_csv_has_a_row_per_session(data):
-    rows = list(csv.DictReader(io.StringIO(csv_text(data))))
+    rows = list(csv.DictReader(io.StringIO(csv_text(data["groups"][0], "fr", "plain"))))
     assert [
         (r["trainee"], r["ending"], r["sens"], r["identite"], r["pouvoir"], r["scene:a"], r["scene:b"], r["scene:c"])
         for r in rows
@@ -171,7 +174,7 @@ def test_csv_cells_never_become_formulas(tmp_path, demo_book):
     with Recorder.begin(engine, session, tmp_path) as recorder:
         engine.choose(session, engine.view(session).choices[0].index)
     reports, _ = load_sessions([recorder.path])
-    row = next(csv.DictReader(io.StringIO(csv_text(class_data(reports)))))
+    row = next(csv.DictReader(io.StringIO(csv_text(class_data(reports)["groups"][0], "fr", "plain"))))
     assert row["trainee"].startswith("'=") and row["group"] == "'+G"
 
 
@@ -187,7 +190,9 @@ def test_sessions_are_grouped_per_scenario_and_bad_records_left_out(three, tmp_p
     assert "4 session(s): demo (1), mini (3); 1 left out" in printed and "broken.jsonl" in printed
     text = out.read_text(encoding="utf-8")
     assert text.index(">Démo") < text.index(">Mini<") and "Journaux écartés" in text
-    assert len((tmp_path / "class.csv").read_text(encoding="utf-8").splitlines()) == 5
+    # one CSV per scenario (scene ids collide across scenarios)
+    assert len((tmp_path / "class-mini.csv").read_text(encoding="utf-8-sig").splitlines()) == 4
+    assert len((tmp_path / "class-demo.csv").read_text(encoding="utf-8-sig").splitlines()) == 2
 
 
 def test_no_record_found(tmp_path):
@@ -207,14 +212,103 @@ def test_a_simulated_class_of_thirty(tmp_path, demo_book, capsys):
             while not session.finished:
                 engine.choose(session, rng.choice(engine.view(session).choices).index)
     html, table = tmp_path / "class.html", tmp_path / "class.csv"
-    assert main(["debrief", str(tmp_path / "class"), "-o", str(html), "--csv", str(table)]) == 0
+    assert (
+        main(["debrief", str(tmp_path / "class"), "-o", str(html), "--csv", str(table), "--csv-dialect", "plain"]) == 0
+    )
     assert "30 session(s): demo (30)" in capsys.readouterr().out
     text = html.read_text(encoding="utf-8")
     assert '<html lang="fr">' in text and text.count('<svg class="chart small"') == 4
     assert "Répartition des fins" in text and "Les parcours les plus divergents" in text
     rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
-    assert len(rows) == 30 and {r["finished"] for r in rows} == {"1"}
+    assert len(rows) == 30 and {r["status"] for r in rows} == {"finished"}
     endings = [r["ending"] for r in rows]
     shown = {e: endings.count(e) for e in set(endings)}
     for ending, count in shown.items():
         assert f'<td class="n">{count}</td>' in text, ending
+
+
+# -- comparisons, the discussion guide, duplicates and the JSON (issue 15) ------------------------------------
+@pytest.fixture
+def classroom(tmp_path) -> Path:
+    """Ana and Ben in G1, Cy in G2 (finished); Eve quit after one decision, Dee before any; Ana's record copied."""
+    scenario = tmp_path / "mini.yaml"
+    scenario.write_text(MINI, encoding="utf-8")
+    engine = Engine(load(scenario))
+    folder = tmp_path / "logs"
+    plays = {
+        "Ana": ("G1", [0, 0, 0]),
+        "Ben": ("G1", [0, 1, 0]),
+        "Cy": ("G2", [1, 1, 1]),
+        "Eve": ("G2", [1]),
+        "Dee": ("G2", []),
+    }
+    for seed, (name, (group, picks)) in enumerate(plays.items()):
+        session = engine.new_session(seed, name, group)
+        with Recorder.begin(engine, session, folder / f"{name}.jsonl") as recorder:
+            for pick in picks:
+                engine.choose(session, engine.view(session).choices[pick].index)
+        if name == "Ana":
+            (folder / "Ana-copy.jsonl").write_bytes(recorder.path.read_bytes())
+    return folder
+
+
+def test_the_class_figures_as_json_match_a_hand_count(classroom, tmp_path, capsys):
+    out = tmp_path / "class.json"
+    assert main(["debrief", str(classroom), "-o", str(tmp_path / "class.html"), "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "partenaires-class/1" and data["count"] == 5  # six files, Ana counted once
+    [warning] = data["warnings"]
+    assert "Ana-copy.jsonl, Ana.jsonl" in warning and "une fois" in warning and warning in printed
+    [group] = data["groups"]
+    assert (group["count"], group["finished"], group["unfinished"], group["empty"]) == (5, 3, 1, 1)
+    # the averages read the three finished games only: sens 60, 60, 40 at the end
+    assert group["gauges"]["sens"][3]["mean"] == 53.33
+    assert sorted(s["name"] for s in group["singular"]) == ["Ana (G1)", "Ben (G1)", "Cy (G2)"]
+    assert {r["trainee"]: r["status"] for r in group["roster"]} == {
+        "Ana": "finished",
+        "Ben": "finished",
+        "Cy": "finished",
+        "Eve": "unfinished",
+        "Dee": "empty",
+    }
+    by_group = {
+        g["key"]: (g["count"], g["final"], [(e["id"], e["count"]) for e in g["endings"]]) for g in group["by_group"]
+    }
+    assert by_group == {
+        "G1": (2, {"sens": 60, "identite": 50, "pouvoir": 60, "cohesion": 50}, [("haut", 2)]),
+        "G2": (1, {"sens": 40, "identite": 40, "pouvoir": 40, "cohesion": 50}, [("bas", 1)]),
+    }
+    assert [(e["key"], e["title"], e["count"]) for e in group["by_ending"]] == [("bas", "Bas", 1), ("haut", "Haut", 2)]
+    assert group["by_ending"][1]["curves"]["identite"] == [50, 50, 50, 50]
+    # dilemmas: a is split half and half (Eve's unfinished choice counts), z chosen by nobody; b and c 1 − 2/3
+    dilemmas = [(d["id"], d["played"], d["split"]) for d in group["dilemmas"]]
+    assert dilemmas == [("a", 4, 0.5), ("b", 3, 0.3333), ("c", 3, 0.3333)]
+    a = group["dilemmas"][0]
+    options = {
+        o["id"]: (o["count"], o["share"], o["finished"], o["top_ending"], o["top_ending_count"]) for o in a["options"]
+    }
+    assert options == {"x": (2, 0.5, 2, "haut", 2), "y": (2, 0.5, 1, "bas", 1), "z": (0, 0.0, 0, "", 0)}
+    assert len(a["questions"]) == 2 and "«\u00a0z\u00a0»" in a["questions"][1] and "Personne" in a["questions"][1]
+    outcomes = group["outcomes"]
+    assert outcomes["sessions"] == 3 and outcomes["partners"] == [{"id": "lucie", "name": "Lucie", "left": 0}]
+    html = (tmp_path / "class.html").read_text(encoding="utf-8")
+    assert "Guide de discussion" in html and "2 sur 2 ont atteint Haut" in html and "<bdi>Ana (G1)</bdi>" in html
+
+
+def test_the_csv_opens_in_a_french_excel(data, tmp_path):
+    [path] = write_csv(data, tmp_path / "class.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
+    lines = raw[3:].decode("utf-8").split("\r\n")
+    assert lines[0].split(";")[:4] == ['"Scénario"', '"Version"', '"Session"', '"Stagiaire"']
+    assert '"Scène A"' in lines[0] and '"Fin atteinte"' in lines[0]
+    first = next(csv.reader([lines[1]], delimiter=";"))
+    head = next(csv.reader([lines[0]], delimiter=";"))
+    row = dict(zip(head, first, strict=True))
+    assert row["Stagiaire"] == "Ana" and row["Fin atteinte"] == "Haut" and row["État"] == "achevée"
+    assert row["Singularité"] == f"{(((1 + 0.15) / 2 + (1 / 3 + 0.05) / 2) / 2):.4f}".replace(".", ",")
+    assert row["Scène A"] == "x" and row["Sens"] == "60"
+    assert path.stat().st_mode & 0o777 == 0o666 & ~_umask()  # 0644 under the usual umask, like the records
+    plain = write_csv(data, tmp_path / "plain.csv", "plain")[0].read_bytes()
+    assert plain.startswith(b'"scenario","scenario_version","session"') and b"0.4" in plain

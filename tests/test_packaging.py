@@ -100,7 +100,9 @@ def test_about_lists_what_this_copy_carries(
     assert lines[0].startswith("partenaires 0.1.0 (Python 3.")
     assert lines[1].startswith("built-in scenarios: 4 in ")
     assert lines[2] == "  tutoriel, chalon-chantier-insertion, cucm-plie, demo"
-    assert lines[3] == "report templates: 3 (_style.css.j2, class.html.j2, report.html.j2)"
+    assert (
+        lines[3] == "report templates: 5 (_sheet.html.j2, _style.css.j2, class.html.j2, report.html.j2, sheets.html.j2)"
+    )
     assert lines[4].startswith("window font: Lato — ") and lines[4].endswith("Lato-Bold.ttf")
     assert lines[5] == f"sessions are recorded in: {tmp_path / 'partenaires' / 'sessions'}"
 

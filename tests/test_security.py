@@ -269,7 +269,7 @@ def test_markup_is_shown_as_text_in_every_report(tmp_path: Path, hostile_game: P
     )
     assert code == 0, err
     assert_escaped((tmp_path / "class.html").read_text(encoding="utf-8"))
-    rows = list(csv.reader(io.StringIO((tmp_path / "class.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO((tmp_path / "class.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert any(SCRIPT in cell for cell in rows[1])  # CSV keeps the name as it was typed: it is not markup
 
 
@@ -283,9 +283,9 @@ def test_a_name_cannot_become_a_spreadsheet_formula(tmp_path: Path):
         ["debrief", str(recorder.path), "-o", str(tmp_path / "c.html"), "--csv", str(tmp_path / "c.csv")]
     )
     assert code == 0, err
-    rows = list(csv.reader(io.StringIO((tmp_path / "c.csv").read_text(encoding="utf-8"))))
-    header, row = rows[0], rows[1]
-    for column in ("trainee", "group"):
+    rows = list(csv.reader(io.StringIO((tmp_path / "c.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    header, row = rows[0], rows[1]  # the French Excel dialect: `;`, labels in the report's language
+    for column in ("Stagiaire", "Groupe"):
         assert not row[header.index(column)].startswith(("=", "+", "-", "@")), row[header.index(column)]
 
 

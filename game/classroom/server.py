@@ -237,10 +237,13 @@ def create_app(db: str, token: str, lrs: Any = None) -> Starlette:
         records = await _records(found)
         if not records:
             raise BadInput("no game in this class yet", 404)
-        text = await asyncio.to_thread(_debrief, records, kind, lang)
+        made = await asyncio.to_thread(_debrief, records, kind, lang)
+        if isinstance(made, bytes):  # a class that played several scenarios: one CSV each, in a zip
+            disposition = f'attachment; filename="{found["code"]}-csv.zip"'
+            return Response(made, media_type="application/zip", headers={"Content-Disposition": disposition})
         if kind == "csv":
-            return Response(text, media_type="text/csv; charset=utf-8")
-        return HTMLResponse(text)
+            return Response(made, media_type="text/csv; charset=utf-8")
+        return HTMLResponse(made)
 
     # -- the games --------------------------------------------------------------------------------------
     async def join(request: Request) -> Response:
@@ -314,12 +317,13 @@ def create_app(db: str, token: str, lrs: Any = None) -> Starlette:
     return app
 
 
-def _debrief(records: dict[str, bytes], kind: str, lang: str | None) -> str:
-    """The class debrief over the records, exactly as `partenaires debrief` builds it."""
+def _debrief(records: dict[str, bytes], kind: str, lang: str | None) -> str | bytes:
+    """The class debrief over the records, exactly as `partenaires debrief` builds it: the HTML page, or the CSV
+    (one file per scenario, as `--csv` writes them; a zip of them when the class played several)."""
     if kind not in ("html", "csv"):
         raise BadInput("the debrief is .html or .csv", 404)
     from game.cli.reports import _majority_lang
-    from game.reports.debrief import class_data, csv_text, load_sessions
+    from game.reports.debrief import class_data, load_sessions, write_csv
     from game.reports.html import render
 
     with tempfile.TemporaryDirectory(prefix="partenaires-class-") as folder:
@@ -333,7 +337,16 @@ def _debrief(records: dict[str, bytes], kind: str, lang: str | None) -> str:
         if not reports:
             raise BadInput("no record of this class could be replayed here:\n" + "\n".join(skipped), 422)
         data_ = class_data(reports, skipped, chosen, None)
-        return csv_text(data_) if kind == "csv" else render("class.html.j2", data_)
+        if kind != "csv":
+            return render("class.html.j2", data_)
+        written = write_csv(data_, Path(folder) / "class.csv")
+        if len(written) == 1:
+            return written[0].read_text(encoding="utf-8")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in written:
+                archive.write(path, path.name)
+        return buffer.getvalue()
 
 
 def serve(host: str, port: int, db: str, token: str, lrs: Any = None, ready: Callable[[], None] | None = None) -> None:

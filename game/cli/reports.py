@@ -1,17 +1,18 @@
 """The `report` and `debrief` sub-commands.
 
 partenaires report SESSION.jsonl [-o report.html] [--lang en] [--xapi]
-partenaires debrief SESSIONS… [-o class.html] [--csv class.csv] [--lang fr]
+partenaires debrief SESSIONS… [-o class.html] [--csv class.csv] [--csv-dialect plain] [--json class.json] [--lang fr]
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.errors import PartenairesError, RecordError
+from game.errors import RecordError
 from game.i18n import CODES, DEFAULT
 
 if TYPE_CHECKING:
@@ -30,12 +31,32 @@ def add_commands(subparsers: Any) -> None:
     report.add_argument(
         "--xapi-base", default=None, metavar="IRI", help="base IRI of the activities and extensions (your school's)"
     )
+    report.add_argument(
+        "--xapi-pseudonym",
+        action="store_true",
+        help="keep names out of the statements: the learner is a pseudonymous id (link it back with the records)",
+    )
+    report.add_argument(
+        "--class", dest="class_dir", default=None, metavar="DIR", help="the class's records, for 'you and the class'"
+    )
     report.set_defaults(run=cmd_report)
 
     debrief = subparsers.add_parser("debrief", help="the class debrief over many session records")
     debrief.add_argument("sessions", nargs="+", help="session records (.jsonl) or folders of them")
     debrief.add_argument("-o", "--out", default="class.html", help="class report file (default: class.html)")
-    debrief.add_argument("--csv", default=None, help="also write one row per session as CSV")
+    debrief.add_argument(
+        "--csv", default=None, help="also write one row per session as CSV (one file per scenario when several)"
+    )
+    debrief.add_argument(
+        "--csv-dialect",
+        choices=("excel-fr", "plain"),
+        default="excel-fr",
+        help="excel-fr (default): opens in a French Excel (BOM, `;`, decimal comma, labels); plain: RFC 4180, ids",
+    )
+    debrief.add_argument("--json", default=None, help="also write the class figures as data (JSON)")
+    debrief.add_argument(
+        "--sheets", default=None, help="also write every trainee's one-page trainer sheet in one printable page"
+    )
     debrief.add_argument(
         "--lang", choices=CODES, default=None, help="language (default: the one most sessions were played in)"
     )
@@ -51,23 +72,43 @@ def _book(name: str | None) -> Book | None:
     return load(resolve_scenario(name))
 
 
+def _classmates(folder: str | None, log: Path, lang: str | None) -> list[dict[str, Any]] | None:
+    """The class's report data for "you and the class" (the session itself left out), or None."""
+    if not folder:
+        return None
+    from game.reports.debrief import collect_logs, load_sessions
+
+    paths = [p for p in collect_logs([folder]) if p != log.resolve()]
+    reports, skipped = load_sessions(paths, lang)
+    for reason in skipped:
+        print(f"  left out: {reason}", file=sys.stderr)
+    return reports
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from game.reports.report import build_report, report_paths, write_report
 
     log = Path(args.session)
     book = _book(args.scenario)
-    html = write_report(log, args.out, args.lang, book)
+    if args.xapi:
+        from game.reports.xapi import DEFAULT_BASE, check_base
+
+        check_base(args.xapi_base or DEFAULT_BASE)  # refused before anything is written
+    classmates = _classmates(args.class_dir, log, args.lang)
+    html = write_report(log, args.out, args.lang, book, classmates)
+    from game.records.record import read_log
+
+    for warning in read_log(log).warnings:  # as the docs say: a cut record is said on the terminal too
+        print(f"warning: {warning}", file=sys.stderr)
     print(html)
     print(html.with_suffix(".json"))
     if args.xapi:
-        from game.reports.xapi import DEFAULT_BASE, write_statements
+        from game.reports.xapi import DEFAULT_BASE, check_base, write_statements
 
         data = build_report(log, args.lang, book)
         target = report_paths(log, args.out)[0].with_suffix(".xapi.jsonl")
-        base = args.xapi_base or DEFAULT_BASE
-        if not base.startswith(("https://", "http://")) or any(ord(c) <= 0x20 for c in base):
-            raise PartenairesError(f"--xapi-base {base!r}: expected an IRI starting with https:// (your school's)")
-        print(write_statements(data, target, base))
+        base = check_base(args.xapi_base or DEFAULT_BASE)
+        print(write_statements(data, target, base, args.xapi_pseudonym))
     return 0
 
 
@@ -86,7 +127,15 @@ def _majority_lang(paths: list[Path]) -> str:
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
-    from game.reports.debrief import class_data, collect_logs, load_sessions, write_class_report, write_csv
+    from game.reports.debrief import (
+        class_data,
+        collect_logs,
+        load_sessions,
+        write_class_report,
+        write_csv,
+        write_json,
+        write_sheets,
+    )
 
     paths = collect_logs(args.sessions)
     lang = args.lang or _majority_lang(paths)
@@ -99,9 +148,16 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     data = class_data(reports, skipped, lang, out.resolve().parent)
     print(write_class_report(data, out))
     if args.csv:
-        print(write_csv(data, Path(args.csv)))
+        for path in write_csv(data, Path(args.csv), args.csv_dialect):
+            print(path)
+    if args.json:
+        print(write_json(data, Path(args.json)))
+    if args.sheets:
+        print(write_sheets(reports, Path(args.sheets), lang))
+    for warning in data["warnings"]:
+        print(f"  {warning}")
     groups = ", ".join(f"{g['scenario']['id']} ({g['count']})" for g in data["groups"])
-    print(f"{len(reports)} session(s): {groups}" + (f"; {len(skipped)} left out" if skipped else ""))
+    print(f"{data['count']} session(s): {groups}" + (f"; {len(skipped)} left out" if skipped else ""))
     for reason in skipped:
         print(f"  left out: {reason}")
     return 0

@@ -66,8 +66,15 @@ MAX_JSON_DEPTH = 32  # no line of a record nests deeper than 4 levels
 
 
 def now() -> str:
-    """UTC time to the second, as ISO 8601 (what the reports and xAPI show)."""
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    """UTC time to the millisecond, as ISO 8601: precise enough to order a quick game's decisions in xAPI."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def utc_offset() -> int:
+    """This machine's offset from UTC, in minutes: the header keeps it so reports show the local time
+    of the game wherever they are rebuilt."""
+    offset = datetime.now().astimezone().utcoffset()
+    return int(offset.total_seconds() // 60) if offset is not None else 0
 
 
 def sessions_folder() -> Path:
@@ -89,6 +96,8 @@ class Log:
     warnings: list[str] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     good_size: int = 0  # bytes up to the end of the last readable line (where appending resumes)
+    cut_line: int = 0  # the number of a cut last line that was skipped (0: none)
+    resumed: list[dict[str, Any]] = field(default_factory=list)  # each `resumed` line (when, after how many decisions)
 
     @property
     def choices(self) -> list[int]:
@@ -160,6 +169,7 @@ def _parse_line(file: Path, number: int, line: bytes, last: bool, log: Log | Non
         return entry
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         if last and log is not None:
+            log.cut_line = number
             log.warnings.append(
                 f"{file}:{number}: the last line is cut or damaged and was skipped "
                 f"(the game was probably interrupted while writing it)"
@@ -244,6 +254,8 @@ def _header_problems(h: dict[str, Any]) -> list[str]:
     expect("seed", _is_int(h["seed"]), "a whole number", h["seed"])
     for key in ("trainee", "group", "session_id", "started_at"):
         expect(key, isinstance(h.get(key, ""), str), "text", h.get(key))
+    offset = h.get("utc_offset", 0)  # added in format /2 without a new version: older headers have none
+    expect("utc_offset", _is_int(offset) and -18 * 60 <= offset <= 18 * 60, "minutes from UTC (−1080 to 1080)", offset)
     expect("lang", h.get("lang", "fr") in CODES, "one of " + ", ".join(CODES), h.get("lang"))
     app = h.get("app", {})
     fine_app = isinstance(app, dict) and all(isinstance(app.get(k, ""), str) for k in ("name", "version"))
@@ -279,7 +291,9 @@ def _add(log: Log, file: Path, number: int, entry: dict[str, Any]) -> None:
         log.ending = entry
     elif kind in ("event", "phase"):
         log.events.append(entry)
-    # other kinds (`resumed`, future additions) are information for people only
+    elif kind == "resumed" and isinstance(entry.get("at"), str):
+        log.resumed.append(entry)  # the reports count the pause apart from the play
+    # other kinds (future additions) are information for people only
 
 
 def latest_session(folder: str | Path | None = None, unfinished: bool = True) -> Path | None:
@@ -375,7 +389,7 @@ class Recorder:
         """
         session_id = str(uuid.uuid4())
         started = now()
-        stamp = started.replace("-", "").replace(":", "").replace("T", "-").rstrip("Z")
+        stamp = started[:19].replace("-", "").replace(":", "").replace("T", "-")  # to the second in the name
         path = _target(out, engine.book.model.id, session.trainee, stamp, session_id)
         try:
             stream = open(path, "x", encoding="utf-8", newline="\n")
@@ -481,6 +495,7 @@ def header_for(
         "start": setup.get("start"),
         "set": {k: int(v) for k, v in (setup.get("set") or {}).items()},
         "started_at": started,
+        "utc_offset": utc_offset(),
         "app": {"name": "partenaires", "version": __version__},
     }
 

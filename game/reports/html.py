@@ -51,8 +51,17 @@ def environment() -> Environment:
         _ENV.filters["pct"] = lambda v: f"{round(100 * v)} %" if v is not None else "—"
         _ENV.filters["num"] = _num
         _ENV.filters["url"] = safe_url
+        _ENV.filters["css_string"] = css_string
         _ENV.filters["date"] = lambda v: str(v).replace("T", " ").replace("Z", " UTC") if v else "—"
     return _ENV
+
+
+def css_string(value: object) -> Markup:
+    """A CSS string literal of any text: every character but letters, digits and spaces escaped as
+    `\\HEX ` (a name can then close neither the string nor the style element)."""
+    text = str(value)
+    body = "".join(c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):x} " for c in text)
+    return Markup(f'"{body}"')
 
 
 def _num(value: float | None, digits: int = 1) -> str:
@@ -151,10 +160,19 @@ def gauge_chart(curve: dict[str, Any], unit: str, title: str) -> Markup:
             f'height="{round(frame.y(0) - frame.y(100), 1)}"/>'
         )
     parts += frame.axes(unit)
+    for n, phase in enumerate(curve.get("phases", [])):  # where a new phase began: a dashed line and its name
+        x = frame.x(phase["x"])
+        y = frame.y(100) + 11 + 12 * (n % 2)  # names on two rows, so neighbours do not overlap
+        parts.append(f'<line class="phase" x1="{x}" y1="{frame.y(100)}" x2="{x}" y2="{frame.y(0)}"/>')
+        parts.append(f'<text class="phasename" x="{x + 3}" y="{y}">{escape(phase["name"])}</text>')
+    turning = set(curve.get("turning", []))
     last = [-100.0, -100.0]  # where the last label of each row ends, to stagger crowded numbers
     for point in points[1:]:
         x = frame.x(point["x"])
         label = str(point["decision"])
+        if point["decision"] in turning:  # a turning point: its number ringed
+            row = 0
+            parts.append(f'<circle class="tp" cx="{x}" cy="{frame.top - 12}" r="8"/>')
         row = 0 if x - last[0] >= 6 * len(label) + 6 else (1 if x - last[1] >= 6 * len(label) + 6 else 0)
         last[row] = x
         parts.append(f'<line class="decision" x1="{x}" y1="{frame.top - 4}" x2="{x}" y2="{frame.y(0)}"/>')

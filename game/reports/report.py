@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from game.errors import RecordError
-from game.i18n import CODES, format_delta, gauge_name, t, units
+from game.i18n import CODES, format_delta, gauge_name, language, t, units
 from game.records.record import Log, read_log, replay_log
+from game.reports import turning
 from game.reports.words import reflection_prompts
 from game.rules.engine import IDLE_CHOICE, Engine, Outcome
 from game.rules.reading import READER
@@ -44,7 +45,7 @@ __all__ = [
 ]
 
 REPORT_FORMAT = "partenaires-report/1"
-TURNING_POINTS = 3  # how many of the largest swings the report dwells on
+TURNING_POINTS = turning.TURNING_POINTS  # how many turning points the report dwells on
 
 
 def build_report(log_path: str | Path, lang: str | None = None, book: Book | None = None) -> dict[str, Any]:
@@ -74,7 +75,17 @@ class ReportBuilder:
 
     def build(self) -> dict[str, Any]:
         decisions = self.decisions()
+        turning_points = self.turning_points(decisions)
+        curve = self.curve(decisions)
+        curve["turning"] = [tp["number"] for tp in turning_points]
+        curve["phases"] = [
+            {"x": x, "name": row["new_phase"]}
+            for row, x in zip(decisions, [p["x"] for p in curve["points"][1:]], strict=True)
+            if row["new_phase"]
+        ]
         return {
+            "path_summary": path_summary(decisions),
+            "sheet_questions": sheet_questions(self.ending(), turning_points),
             "format": REPORT_FORMAT,
             "lang": self.lang,
             "session": self.session_info(),
@@ -82,16 +93,22 @@ class ReportBuilder:
             "gauge_names": {g: gauge_name(g, self.lang) for g in GAUGES},
             "finished": self.session.finished,
             "ending": self.ending(),
-            "curve": self.curve(decisions),
+            "curve": curve,
             "decisions": decisions,
-            "turning_points": turning_points(decisions),
+            "turning_points": turning_points,
             "partners": self.partners(),
             "hierarchies": self.hierarchies(),
             "inventions": self.inventions(decisions),
             "glossary": self.glossary(decisions),
             "prompts": reflection_prompts(self.lang),
-            "warnings": list(self.log.warnings),
+            "warnings": self.warnings(),
         }
+
+    def warnings(self) -> list[str]:
+        """What the trainer should know about the record, in the report's language (no parser text)."""
+        if self.log.cut_line:
+            return [t("report.cut_line", self.lang, line=self.log.cut_line, file=self.log.path.name)]
+        return []
 
     # -- who, what, when ------------------------------------------------------------------------------
     def session_info(self) -> dict[str, Any]:
@@ -104,6 +121,13 @@ class ReportBuilder:
             "group": h.get("group", ""),
             "started_at": h.get("started_at", ""),
             "ended_at": ended or last or "",
+            "utc_offset": h.get("utc_offset"),
+            "started_local": local_time(h.get("started_at", ""), h.get("utc_offset")),
+            "resumed": [
+                {"at": r["at"], "decisions": r.get("decisions")}
+                for r in self.log.resumed
+                if isinstance(r.get("at"), str)
+            ],
             "seed": h.get("seed"),
             "played_lang": h.get("lang", "fr"),
             "start": h.get("start"),
@@ -143,6 +167,7 @@ class ReportBuilder:
             "others": self.other_endings(result.id),
             "turn": self.session.turn,
             "turn_text": self.duration(self.session.turn),
+            "success": next((e.success for e in self.model.endings if e.id == result.id), None),
         }
 
     def fact(self, fact: Any) -> dict[str, Any]:
@@ -194,6 +219,10 @@ class ReportBuilder:
                     "choice": decision.choice,
                     "choice_id": decision.choice_id,
                     "choice_text": tr(choice.text, self.lang) if choice else t("report.idle_choice", self.lang),
+                    "options": [
+                        {"id": c.id or str(i + 1), "index": i, "text": tr(c.text, self.lang)}
+                        for i, c in enumerate(scene.choices)
+                    ],
                     "tags": [self.tag(t) for t in decision.tags],
                     "feedback": tr(outcome.feedback, self.lang).strip() if outcome.feedback is not None else "",
                     "before": dict(decision.before),
@@ -210,7 +239,83 @@ class ReportBuilder:
                     "swing": swing(decision.before, decision.after),
                 }
             )
+        self.steps = [
+            turning.Step(row["index"], dict(outcome.changes), [(hit.id, dict(hit.deltas)) for hit in outcome.events])
+            for row, outcome in zip(rows, self.outcomes, strict=True)
+        ]
+        for row, step in zip(rows, self.steps, strict=True):
+            row["choice_deltas"], row["event_deltas"] = turning.split_deltas(step)
         return rows
+
+    # -- the turning points (game/reports/turning.py) -------------------------------------------------------
+    def start_levels(self, decisions: list[dict[str, Any]]) -> dict[str, int]:
+        """Every level a milestone reads, at the start of the game."""
+        levels: dict[str, int] = dict(decisions[0]["before"] if decisions else self.fresh.gauges)
+        for org in self.fresh.awareness:
+            levels[f"awareness:{org}"] = self.fresh.awareness[org]
+            levels[f"support:{org}"] = self.fresh.support[org]
+        for invention, per_org in self.fresh.diffusion.items():
+            for org, level in per_org.items():
+                levels[f"diffusion:{invention}:{org}"] = level
+        return levels
+
+    def turning_points(self, decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The turning points' cards: what the choice did, what events did, the milestones, a concept, a question."""
+        rules = self.model.rules
+        found = turning.milestones(
+            self.steps, self.start_levels(decisions), rules.innovation_threshold, rules.break_threshold
+        )
+        cards = []
+        for i in turning.rank(self.steps, found):
+            row = decisions[i]
+            marks = [self.milestone(m, row) for m in found[i]]
+            main = max(GAUGES, key=lambda g: (abs(row["choice_deltas"][g]), -GAUGES.index(g)))
+            concept = found[i][0].concept if found[i] else (row["tags"][0]["id"] if row["tags"] else "")
+            if found[i]:
+                question = t(f"report.tpq.{found[i][0].kind}", self.lang)
+            elif any(row["event_deltas"].values()):
+                question = t("report.tpq.event", self.lang)
+            else:
+                question = t("report.tpq.choice", self.lang)
+            cards.append(
+                {
+                    "number": row["number"],
+                    "index": row["index"],
+                    "swing": turning.choice_swing(self.steps[i]),
+                    "main": main,
+                    "main_delta": format_delta(row["choice_deltas"][main]),
+                    "choice_text": row["choice_text"],
+                    "scene_title": row["scene_title"],
+                    "deltas": row["choice_deltas"],
+                    "event_deltas": row["event_deltas"],
+                    "events": [e["title"] for e in row["events"]],
+                    "milestones": marks,
+                    "concept": self.tag(concept) if concept else None,
+                    "question": question,
+                    "turn": row["turn"],
+                }
+            )
+        return cards
+
+    def milestone(self, m: turning.Milestone, row: dict[str, Any]) -> dict[str, Any]:
+        """A milestone as the card says it, with where it came from."""
+        if m.kind in ("invented", "innovation"):
+            name = language(self.lang).quote(invention_name(self.book, m.subject, self.lang))
+        elif m.kind == "left":
+            name = partner_name(self.book, m.subject)
+        else:
+            name = org_short(self.book, m.subject) if m.subject else ""
+        text = t(
+            f"report.tp.{m.kind}",
+            self.lang,
+            name=name,
+            of_name=language(self.lang).of(name),
+            where=org_short(self.book, m.where) if m.where else "",
+        )
+        if m.source == "event":
+            title = next((e["title"] for e in row["events"] if e["id"] == m.event), m.event)
+            text += " " + t("report.tp_by_event", self.lang, event=title)
+        return {**turning.as_dict(m), "text": text}
 
     def phase_name(self, phase: str) -> str:
         return tr(self.engine.phases[phase].name, self.lang) if phase in self.engine.phases else phase
@@ -334,6 +439,49 @@ class ReportBuilder:
         return {"concepts": concepts, "references": [{"key": k, "text": REFERENCES[k]} for k in keys]}
 
 
+def path_summary(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The path in a few lines, for the trainer sheet: one line per stretch of a phase."""
+    path: list[dict[str, Any]] = []
+    for row in decisions:
+        if not path or path[-1]["phase"] != row["phase"]:
+            path.append({"phase": row["phase"], "name": row["phase_name"], "from": row["turn"] + 1, "decisions": 0})
+            path[-1]["invented"] = []
+        path[-1]["decisions"] += 1
+        path[-1]["to"] = row["turn"] + 1
+        path[-1]["invented"] += row["invented"]
+    return path
+
+
+def sheet_questions(ending: dict[str, Any] | None, points: list[dict[str, Any]], count: int = 3) -> list[str]:
+    """Three questions for the trainer sheet: the turning points' first, then the ending's."""
+    asked: list[str] = []
+    for text in [p["question"] for p in points] + (ending["questions"] if ending else []):
+        if text and text not in asked:
+            asked.append(text)
+    return asked[:count]
+
+
+def local_time(stamp: str, offset: int | None) -> str:
+    """A recorded UTC time as the clock of the machine that played showed it (`2026-11-25 15:12 (UTC+01:00)`).
+
+    The offset comes from the record, not from the machine building the report: a rebuild is
+    identical anywhere. Records without one (older) are shown in UTC.
+    """
+    from datetime import UTC, datetime, timedelta, timezone
+
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return stamp or ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    minutes = offset if isinstance(offset, int) and not isinstance(offset, bool) else 0
+    local = moment.astimezone(timezone(timedelta(minutes=minutes)))
+    sign = "+" if minutes >= 0 else "-"
+    zone = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}" if minutes else "UTC"
+    return f"{local:%Y-%m-%d %H:%M} ({zone})"
+
+
 def _born(invention: str, decisions: list[dict[str, Any]]) -> int | None:
     """The number of the decision that created an invention."""
     for row in decisions:
@@ -351,50 +499,18 @@ def swing(before: dict[str, int], after: dict[str, int]) -> int:
     return sum(abs(after[g] - before[g]) for g in GAUGES)
 
 
-def turning_points(decisions: list[dict[str, Any]], count: int = TURNING_POINTS) -> list[dict[str, Any]]:
-    """The largest swings, largest first (earliest first on ties); decisions that moved nothing are left out."""
-    ranked = sorted((d for d in decisions if d["swing"] > 0), key=lambda d: (-d["swing"], d["index"]))
-    points = []
-    for row in ranked[:count]:
-        main = max(GAUGES, key=lambda g: (abs(row["deltas"][g]), -GAUGES.index(g)))
-        points.append(
-            {
-                "number": row["number"],
-                "swing": row["swing"],
-                "main": main,
-                "main_delta": format_delta(row["deltas"][main]),
-                "choice_text": row["choice_text"],
-                "scene_title": row["scene_title"],
-                "deltas": row["deltas"],
-                "turn": row["turn"],
-            }
-        )
-    return points
-
-
 def curve_axis(decisions: list[dict[str, Any]], turns: int) -> tuple[list[float], list[float]]:
-    """The time axis of the curves: month boundaries, and where each decision sits on it.
-
-    A month is one unit wide, or as many units as decisions were taken in it, so
-    that a month of many quick decisions stays readable. A decision that takes
-    time sits where it lands (the boundary at its turn plus its cost); the ones
-    that take none are spread evenly inside their month, before it.
-    """
+    """The time axis of the curves: month boundaries (a true axis: one unit a month), and where each
+    decision sits on it — in the month it starts, as the timeline says, the decisions of a month
+    spread evenly inside it (a decision after the end of the funding sits in the last month)."""
     per_month = Counter(min(d["turn"], turns - 1) for d in decisions)
-    paid = {min(d["turn"], turns - 1) for d in decisions if d["cost"] > 0}
-    bounds = [0.0]
-    for month in range(turns):
-        bounds.append(bounds[-1] + max(1, per_month.get(month, 0)))
+    bounds = [float(m) for m in range(turns + 1)]
     xs: list[float] = []
     rank: Counter[int] = Counter()
     for row in decisions:
         month = min(row["turn"], turns - 1)
         rank[month] += 1
-        if row["cost"] > 0:
-            xs.append(bounds[min(turns, row["turn"] + row["cost"])])
-            continue
-        slots = per_month[month] + (0 if month in paid else 1)
-        xs.append(round(bounds[month] + rank[month] * (bounds[month + 1] - bounds[month]) / slots, 3))
+        xs.append(round(month + rank[month] / (per_month[month] + 1), 3))
     return bounds, xs
 
 
@@ -421,11 +537,66 @@ def report_paths(log_path: Path, out: str | Path | None) -> tuple[Path, Path]:
     return html, html.with_suffix(".json")
 
 
+def you_and_the_class(data: dict[str, Any], classmates: list[dict[str, Any]]) -> dict[str, Any]:
+    """Where this trainee's choices stand among the class's (same scenario, same content; duplicates once).
+
+    For each scene the trainee played (first visit), how many classmates played it, how many of them
+    chose the same, and the choice most of them took.
+    """
+    me = data["session"]["id"]
+    digest = data["scenario"]["digest"]
+    others = {
+        r["session"]["id"]: r for r in classmates if r["scenario"]["digest"] == digest and r["session"]["id"] != me
+    }
+    firsts: list[dict[str, dict[str, Any]]] = []
+    for report in others.values():
+        seen: dict[str, dict[str, Any]] = {}
+        for d in report["decisions"]:
+            seen.setdefault(d["scene"], d)
+        firsts.append(seen)
+    rows, done = [], set()
+    for d in data["decisions"]:
+        if d["scene"] in done:
+            continue
+        done.add(d["scene"])
+        taken = Counter(f[d["scene"]]["choice_id"] for f in firsts if d["scene"] in f)
+        texts = {f[d["scene"]]["choice_id"]: f[d["scene"]]["choice_text"] for f in firsts if d["scene"] in f}
+        played = sum(taken.values())
+        top = min(taken.items(), key=lambda kv: (-kv[1], kv[0])) if taken else None
+        rows.append(
+            {
+                "number": d["number"],
+                "scene": d["scene"],
+                "scene_title": d["scene_title"] or d["scene_text"][:80],
+                "choice_text": d["choice_text"],
+                "played": played,
+                "same": taken.get(d["choice_id"], 0),
+                "top_text": texts[top[0]] if top else "",
+                "top_count": top[1] if top else 0,
+            }
+        )
+    endings = Counter(r["ending"]["title"] for r in others.values() if r["ending"])
+    return {
+        "count": len(others),
+        "scenes": rows,
+        "endings": [{"title": k, "count": n} for k, n in sorted(endings.items(), key=lambda kv: (-kv[1], kv[0]))],
+    }
+
+
 def write_report(
-    log_path: str | Path, out: str | Path | None = None, lang: str | None = None, book: Book | None = None
+    log_path: str | Path,
+    out: str | Path | None = None,
+    lang: str | None = None,
+    book: Book | None = None,
+    classmates: list[dict[str, Any]] | None = None,
 ) -> Path:
-    """Write the HTML report and the same data as JSON, atomically; returns the HTML's path."""
+    """Write the HTML report and the same data as JSON, atomically; returns the HTML's path.
+
+    `classmates` (the class's report data) adds "you and the class".
+    """
     data = build_report(log_path, lang, book)
+    if classmates is not None:
+        data["class"] = you_and_the_class(data, classmates)
     html, json_path = report_paths(Path(log_path), out)
     atomic_write(json_path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
     atomic_write(html, render_report(data))

@@ -19,6 +19,7 @@ writes JSON Lines, and a school decides what to do with them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
@@ -28,39 +29,110 @@ from typing import Any
 
 from game.vocabulary.gauges import GAUGES
 
-__all__ = ["VERBS", "ACTIVITY_TYPES", "DEFAULT_BASE", "statements", "write_statements", "validate_statement"]
+__all__ = [
+    "VERBS",
+    "ACTIVITY_TYPES",
+    "DEFAULT_BASE",
+    "PROFILE",
+    "statements",
+    "write_statements",
+    "validate_statement",
+    "check_base",
+    "play_seconds",
+]
 
 VERBS = {
     "initialized": "http://adlnet.gov/expapi/verbs/initialized",
     "progressed": "http://adlnet.gov/expapi/verbs/progressed",
     "completed": "http://adlnet.gov/expapi/verbs/completed",
     "selected": "https://w3id.org/xapi/adb/verbs/selected",
+    "suspended": "http://adlnet.gov/expapi/verbs/suspended",
+    "resumed": "http://adlnet.gov/expapi/verbs/resumed",
 }
+PROFILE = "https://w3id.org/xapi/seriousgames"  # named in contextActivities.category, as profiles ask
 ACTIVITY_TYPES = {
     "game": "https://w3id.org/xapi/seriousgames/activity-types/serious-game",
     "question": "http://adlnet.gov/expapi/activities/question",
 }
 PROGRESS = "https://w3id.org/xapi/seriousgames/extensions/progress"
 DEFAULT_BASE = "https://partenaires.invalid/xapi"  # a school sets its own with --xapi-base
+_PROFILE_TYPE = "http://adlnet.gov/expapi/activities/profile"
 _NAMESPACE = uuid.UUID("6f1d2a4e-6a8e-4c55-9a43-2f6a4c0e5b11")  # fixed: same record, same statement ids
 
 
-def statements(report: dict[str, Any], base: str = DEFAULT_BASE) -> list[dict[str, Any]]:
-    """The statements of one session, from its report data (`report.build_report`)."""
-    builder = _Builder(report, base.rstrip("/"))
+def check_base(base: str) -> str:
+    """The base IRI of a school, or PartenairesError: an absolute http(s) IRI with a host, no space,
+    no query or fragment (activity ids and extension keys are built on it)."""
+    from urllib.parse import urlsplit
+
+    from game.errors import PartenairesError
+
+    wrong = f"--xapi-base {base!r}: expected an IRI such as https://lrs.my-school.fr/partenaires"
+    if any(ord(c) <= 0x20 or c in '<>"{}|\\^`' or 0x7F <= ord(c) <= 0x9F for c in base):
+        raise PartenairesError(wrong + " — it holds a space or a character an IRI cannot")
+    try:
+        parts = urlsplit(base)
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError:
+        raise PartenairesError(wrong) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PartenairesError(wrong + " — it must start with https:// and name a host")
+    if parts.query or parts.fragment or "#" in base or "?" in base:
+        raise PartenairesError(wrong + " — without ? or #")
+    return base.rstrip("/")
+
+
+def statements(report: dict[str, Any], base: str = DEFAULT_BASE, pseudonym: bool = False) -> list[dict[str, Any]]:
+    """The statements of one session, from its report data (`report.build_report`).
+
+    A resumed game says `suspended` (when its last decision before the pause was taken) and
+    `resumed` (when it was taken up again); a game left unfinished ends with `suspended`.
+    `pseudonym` keeps the trainee's name out of the statements (see `_Builder.actor`).
+    """
+    builder = _Builder(report, base.rstrip("/"), pseudonym)
     out = [builder.initialized()]
+    pauses = {
+        int(r["decisions"]): r["at"] for r in report["session"].get("resumed", []) if r.get("decisions") is not None
+    }
     for decision in report["decisions"]:
+        if decision["index"] in pauses and decision["index"] > 0:
+            out.append(builder.suspended(report["decisions"][decision["index"] - 1]["at"]))
+            out.append(builder.resumed(pauses[decision["index"]]))
         out.append(builder.selected(decision))
         out.append(builder.progressed(decision))
     if report["ending"] is not None:
         out.append(builder.completed())
+    elif report["decisions"]:
+        out.append(builder.suspended(report["decisions"][-1]["at"], final=True))
     return out
 
 
+def play_seconds(report: dict[str, Any], until: str | None = None) -> int | None:
+    """Seconds of play from the start to `until` (default: the end), pauses left out.
+
+    A pause runs from the last decision before a `resumed` line (or the start) to that line.
+    """
+    session = report["session"]
+    end = until or session["ended_at"]
+    try:
+        total = (_parse(end) - _parse(session["started_at"])).total_seconds()
+        stamps = [session["started_at"]] + [d["at"] for d in report["decisions"]]
+        for pause in session.get("resumed", []):
+            count = pause.get("decisions")
+            if count is None or _parse(pause["at"]) > _parse(end):
+                continue
+            last = stamps[min(int(count), len(stamps) - 1)]
+            total -= max(0.0, (_parse(pause["at"]) - _parse(last)).total_seconds())
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return max(0, int(total))
+
+
 class _Builder:
-    def __init__(self, report: dict[str, Any], base: str) -> None:
+    def __init__(self, report: dict[str, Any], base: str, pseudonym: bool = False) -> None:
         self.r = report
         self.base = base
+        self.pseudonym = pseudonym
         self.lang = report["lang"]
         self.session = report["session"]
         self.scenario = report["scenario"]
@@ -73,7 +145,7 @@ class _Builder:
     def _statement(
         self, verb: str, obj: dict[str, Any], timestamp: str, result: dict[str, Any] | None = None, parent: bool = False
     ) -> dict[str, Any]:
-        sid = uuid.uuid5(_NAMESPACE, f"{self.session['id']}/{self.count}")
+        sid = uuid.uuid5(_NAMESPACE, f"{self.base}/{self.session['id']}/{self.count}")  # another base, other ids
         self.count += 1
         context: dict[str, Any] = {
             "registration": self.session["id"],
@@ -85,10 +157,13 @@ class _Builder:
                 self.ext("seed"): self.session["seed"],
             },
         }
-        if self.session.get("group"):
+        if self.session.get("group") and not self.pseudonym:
             context["extensions"][self.ext("group")] = self.session["group"]
+        context["contextActivities"] = {
+            "category": [{"objectType": "Activity", "id": PROFILE, "definition": {"type": _PROFILE_TYPE}}]
+        }
         if parent:
-            context["contextActivities"] = {"parent": [self.game()]}
+            context["contextActivities"]["parent"] = [self.game()]
         statement: dict[str, Any] = {
             "id": str(sid),
             "actor": self.actor(),
@@ -102,19 +177,34 @@ class _Builder:
         return statement
 
     def actor(self) -> dict[str, Any]:
-        """The trainee as an account on the school's base (no e-mail: nothing personal beyond the name)."""
+        """The trainee as an account on the school's base; its name is never the display name alone.
+
+        The account is the session's (`name#session-id`): two trainees named Léa, or every anonymous
+        game, never merge into one learner. With `pseudonym`, the trainee's name stays out of the
+        record store (as the GDPR asks): the account is a digest of the base and the session id, which
+        only who holds the session records can link back to a name.
+        """
+        session_id = self.session["id"]
+        if self.pseudonym:
+            digest = hashlib.sha256(f"{self.base}/{session_id}".encode()).hexdigest()[:20]
+            return {"objectType": "Agent", "account": {"homePage": self.base, "name": f"learner-{digest}"}}
         name = self.session.get("trainee") or "anonymous"
-        return {"objectType": "Agent", "name": name, "account": {"homePage": self.base, "name": name}}
+        return {"objectType": "Agent", "name": name, "account": {"homePage": self.base, "name": f"{name}#{session_id}"}}
+
+    def definition(self, kind: str, name: str, description: str) -> dict[str, Any]:
+        """An activity definition; an empty text gives no map (a strict store refuses an empty one)."""
+        out: dict[str, Any] = {"type": ACTIVITY_TYPES[kind]}
+        if name.strip():
+            out["name"] = {self.lang: name}
+        if description.strip():
+            out["description"] = {self.lang: description}
+        return out
 
     def game(self) -> dict[str, Any]:
         return {
             "objectType": "Activity",
             "id": self.game_id,
-            "definition": {
-                "type": ACTIVITY_TYPES["game"],
-                "name": {self.lang: self.scenario["title"]},
-                "description": {self.lang: self.scenario["summary"]},
-            },
+            "definition": self.definition("game", self.scenario["title"], self.scenario["summary"]),
         }
 
     def gauges(self, values: dict[str, int]) -> dict[str, Any]:
@@ -127,11 +217,7 @@ class _Builder:
         scene = {
             "objectType": "Activity",
             "id": f"{self.game_id}/scenes/{d['scene']}",
-            "definition": {
-                "type": ACTIVITY_TYPES["question"],
-                "name": {self.lang: d["scene_title"] or d["scene"]},
-                "description": {self.lang: d["scene_text"]},
-            },
+            "definition": self.definition("question", d["scene_title"] or d["scene"], d["scene_text"]),
         }
         extensions = self.gauges(d["after"])
         extensions[self.ext("choice-text")] = d["choice_text"]
@@ -157,19 +243,31 @@ class _Builder:
         }
         if last:
             result["extensions"].update(self.gauges(last))
-        duration = _duration(self.session["started_at"], self.session["ended_at"])
-        if duration:
-            result["duration"] = duration
+        if last:
+            # where a gradebook looks: the mean of the four gauges at the end, 0–100 (not a verdict)
+            raw = round(sum(last[g] for g in GAUGES) / len(GAUGES), 2)
+            result["score"] = {"raw": raw, "min": 0, "max": 100, "scaled": round(raw / 100, 4)}
+        if ending.get("success") is not None:  # only when the scenario declares it (no single right answer)
+            result["success"] = bool(ending["success"])
+        seconds = play_seconds(self.r)
+        if seconds is not None:
+            result["duration"] = _duration(seconds)
         return self._statement("completed", self.game(), self.session["ended_at"], result)
 
+    def suspended(self, at: str, final: bool = False) -> dict[str, Any]:
+        """The game paused (or left unfinished) after its last decision; the play time so far."""
+        result: dict[str, Any] = {"completion": False} if final else {}
+        seconds = play_seconds(self.r, at)
+        if seconds is not None:
+            result["duration"] = _duration(seconds)
+        return self._statement("suspended", self.game(), at, result or None)
 
-def _duration(start: str, end: str) -> str | None:
-    """ISO 8601 duration between two recorded timestamps (`PT12M5S`), if both are known."""
-    try:
-        seconds = int((_parse(end) - _parse(start)).total_seconds())
-    except (ValueError, TypeError):
-        return None
-    seconds = max(0, seconds)
+    def resumed(self, at: str) -> dict[str, Any]:
+        return self._statement("resumed", self.game(), at)
+
+
+def _duration(seconds: int) -> str:
+    """ISO 8601 duration (`PT0H12M5S`)."""
     return f"PT{seconds // 3600}H{seconds % 3600 // 60}M{seconds % 60}S"
 
 
@@ -177,11 +275,11 @@ def _parse(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
-def write_statements(report: dict[str, Any], path: Path, base: str = DEFAULT_BASE) -> Path:
+def write_statements(report: dict[str, Any], path: Path, base: str = DEFAULT_BASE, pseudonym: bool = False) -> Path:
     """Write the statements as JSON Lines (one statement per line), atomically."""
     from game.reports.report import atomic_write
 
-    lines = [json.dumps(s, ensure_ascii=False, sort_keys=True) for s in statements(report, base)]
+    lines = [json.dumps(s, ensure_ascii=False, sort_keys=True) for s in statements(report, base, pseudonym)]
     atomic_write(path, "\n".join(lines) + "\n")
     return path
 
@@ -216,16 +314,26 @@ def validate_statement(s: dict[str, Any]) -> list[str]:
 
 
 def _langmap(value: Any) -> bool:
+    """A non-empty language map of non-empty texts (a strict store refuses an empty one)."""
     return (
-        isinstance(value, dict) and bool(value) and all(_LANG.match(k) and isinstance(v, str) for k, v in value.items())
+        isinstance(value, dict)
+        and bool(value)
+        and all(_LANG.match(k) and isinstance(v, str) and v.strip() for k, v in value.items())
     )
 
 
 def _check_actor(actor: Any) -> list[str]:
-    account = actor.get("account") if isinstance(actor, dict) else None
+    if not isinstance(actor, dict):
+        return ["`actor` is not an Agent"]
+    account = actor.get("account")
+    problems = []
+    if sum(k in actor for k in ("mbox", "mbox_sha1sum", "openid", "account")) != 1:
+        problems.append("`actor` needs exactly one identifier")
     if not isinstance(account, dict) or not _IRI.match(str(account.get("homePage", ""))) or not account.get("name"):
-        return ["`actor` needs an account with an IRL homePage and a name"]
-    return []
+        problems.append("`actor` needs an account with an IRL homePage and a name")
+    elif account.get("name") == actor.get("name"):
+        problems.append("`actor.account.name` is the display name alone: two trainees of that name would merge")
+    return problems
 
 
 def _check_activity(activity: Any, where: str) -> list[str]:
@@ -251,8 +359,19 @@ def _check_result(result: Any) -> list[str]:
         problems.append("a `result.extensions` key is not an IRI")
     if "duration" in result and not _DURATION.match(result["duration"]):
         problems.append("`result.duration` is not an ISO 8601 duration")
-    if "completion" in result and not isinstance(result["completion"], bool):
-        problems.append("`result.completion` is not a boolean")
+    for key in ("completion", "success"):
+        if key in result and not isinstance(result[key], bool):
+            problems.append(f"`result.{key}` is not a boolean")
+    score = result.get("score")
+    if score is not None:
+        scaled, raw = score.get("scaled"), score.get("raw")
+        low, high = score.get("min"), score.get("max")
+        if scaled is not None and not (isinstance(scaled, (int, float)) and -1 <= scaled <= 1):
+            problems.append("`result.score.scaled` is not between -1 and 1")
+        if low is not None and high is not None and not low < high:
+            problems.append("`result.score.min` is not below `max`")
+        if raw is not None and low is not None and high is not None and not low <= raw <= high:
+            problems.append("`result.score.raw` is not between `min` and `max`")
     return problems
 
 
@@ -266,6 +385,9 @@ def _check_context(context: Any) -> list[str]:
         problems.append("`context.language` is not a language tag")
     if "extensions" in context and not all(_IRI.match(k) for k in context["extensions"]):
         problems.append("a `context.extensions` key is not an IRI")
-    for parent in context.get("contextActivities", {}).get("parent", []):
-        problems += _check_activity(parent, "context.contextActivities.parent")
+    for kind, activities in context.get("contextActivities", {}).items():
+        if kind not in ("parent", "grouping", "category", "other"):
+            problems.append(f"`context.contextActivities.{kind}` is not a context activity kind")
+        for activity in activities if isinstance(activities, list) else [activities]:
+            problems += _check_activity(activity, f"context.contextActivities.{kind}")
     return problems

@@ -187,6 +187,10 @@ class Ending(_Strict):
     explanation: Text = Field(description="Why this ending was reached, in the terms of the paper.")
     questions: list[Text] = Field(default_factory=list, description="Questions for the debrief.")
     tags: list[str] = Field(default_factory=list)
+    success: bool | None = Field(
+        default=None,
+        description="Only for learning records (xAPI `result.success`); leave it out to keep no single right answer.",
+    )
 
 
 class Hierarchy(_Strict):
