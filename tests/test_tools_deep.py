@@ -96,12 +96,12 @@ def test_bounds_are_stated_and_an_incomplete_search_proves_nothing(demo_book, de
     codes = {f.code for f in deep_findings(demo_book, result, engine, seeds=10, games=0)}
     assert "D101" not in codes and "D102" in codes  # no proof without a complete search
     # bounded: real games stand in for the search, and each one is pasteable
-    assert main(["check", "--deep", "--max-states", "20", str(demo_path)]) == 0
+    assert main(["check", "--lang", "en", "--deep", "--max-states", "20", str(demo_path)]) == 0
     out = capsys.readouterr().out
     assert "bounds: at most 20 states" in out and "INCOMPLETE" in out and "automatic games" in out
     assert out.count("info D100") == 4 and "error" not in out
     path = HERE / "unreachable.yaml"
-    assert main(["check", "--deep", "--max-states", "2", str(path)]) == 1
+    assert main(["check", "--lang", "en", "--deep", "--max-states", "2", str(path)]) == 1
     out = capsys.readouterr().out
     # the search is cut short, but the gauges' limits still prove it: pouvoir 30 + 3 months × 10 = 60 < 90
     assert (
@@ -128,11 +128,11 @@ def test_gauge_limits_are_sound_on_demo_games(demo_book) -> None:
 
 
 def test_cli_check_deep_exit_codes(demo_path, capsys) -> None:
-    assert main(["check", "--deep", str(HERE / "trap.yaml")]) == 1
+    assert main(["check", "--lang", "en", "--deep", str(HERE / "trap.yaml")]) == 1
     assert "error D201" in capsys.readouterr().out
     buffer = io.StringIO()
     with redirect_stdout(buffer):
-        code = main(["check", "--deep", "--bucket", "5", str(demo_path)])
+        code = main(["check", "--lang", "en", "--deep", "--bucket", "5", str(demo_path)])
     assert code == 0
     assert "gauges grouped in buckets of 5 points" in buffer.getvalue()
 

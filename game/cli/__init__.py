@@ -78,7 +78,7 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.flush()  # a full or closed output is reported here, not at exit
         return code
     except ScenarioError as exc:
-        check.print_diagnostics(exc.diagnostics, sys.stderr)
+        check.print_diagnostics(exc.diagnostics, sys.stderr, getattr(args, "lang", None))
         return 1
     except PartenairesError as exc:
         print(f"partenaires: {exc}", file=sys.stderr)
