@@ -361,6 +361,7 @@ FIXES: dict[str, str] = {
     "fix.E207": "add, last, an ending without `when:` (at: end), so that every game ends.",
     "fix.E208": "write [lowest share, highest share].",
     "fix.E301": 'fix the condition at the column shown (see "Conditions" in docs/scenario-format.md).',
+    "fix.E301.curly": "replace the curly quotes (“ ” « ») with straight quotes \" or remove them: a condition does not need them; turn off your word processor's smart quotes.",
     "fix.E401": 'put the image in the scenario\'s folder and give a relative path, without "..".',
     "fix.E402": "save the image as PNG or JPEG, a few hundred pixels wide.",
     "fix.W101": "add the text in the missing language, or write the text as fr: … en: ….",

@@ -374,6 +374,7 @@ FIXES: dict[str, str] = {
     "fix.E207": "ajoutez en dernier une fin sans `when:` (at: end), pour que toute partie se termine.",
     "fix.E208": "écrivez [plus petite part, plus grande part].",
     "fix.E301": "corrigez la condition à la colonne indiquée (voir « Conditions » dans docs/scenario-format.fr.md).",
+    "fix.E301.curly": "remplacez les guillemets typographiques (“ ” « ») par des guillemets droits \" ou retirez-les : une condition n'en a pas besoin ; désactivez les guillemets automatiques de votre traitement de texte.",
     "fix.E401": "placez l'image dans le dossier du scénario et donnez un chemin relatif, sans « .. ».",
     "fix.E402": "enregistrez l'image en PNG ou JPEG de quelques centaines de pixels de large.",
     "fix.W101": "ajoutez le texte dans la langue manquante, ou écrivez le texte sous forme fr: … en: ….",

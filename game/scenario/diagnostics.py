@@ -68,10 +68,9 @@ CODES: dict[str, str] = {
 # A more precise advice for one frequent shape of a code's mistake: (code, words in the message) → case.
 _CASES: tuple[tuple[str, str, str], ...] = (
     ("E002", "UTF-16", "utf16"),
-    ("E005", "mapping values are not allowed", "colon"),
-    ("E005", "found unexpected end of stream", "quote"),
-    ("E005", "while scanning a quoted scalar", "quote"),
-    ("E005", "found character '\\t'", "tab"),
+    ("E005", "never closed", "quote"),
+    ("E005", "indented by", "indent"),
+    ("E005", "« : »", "colon"),
     ("E005", "tab", "tab"),
     ("E005", "expected <block end>", "indent"),
     ("E005", "did not find expected key", "indent"),
@@ -80,6 +79,10 @@ _CASES: tuple[tuple[str, str, str], ...] = (
     ("E102", "invisible", "invisible"),
     ("E102", "capital", "capital"),
     ("E106", "accent", "accent"),
+    ("E301", "'“'", "curly"),
+    ("E301", "'”'", "curly"),
+    ("E301", "'«'", "curly"),
+    ("E301", "'»'", "curly"),
 )
 
 
