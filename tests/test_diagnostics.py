@@ -93,3 +93,28 @@ def test_the_default_language_follows_the_system_then_the_scenario(monkeypatch: 
     monkeypatch.setenv("LANG", "C")
     monkeypatch.setattr("locale.getlocale", lambda: (None, None))
     assert choose_language(None, ["en", "fr"]) == "en"
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "line", "fragment"),
+    [
+        ("no_effect_choice.yaml", "W203", 50, "choice 2 has no effect"),
+        ("guarded_scene.yaml", "W204", 48, "every choice of this scene has a `when`"),
+        ("plain_text.yaml", "W101", 4, "text written in one language only"),
+    ],
+)
+def test_authoring_warnings_are_located_and_say_what_to_do(name: str, code: str, line: int, fragment: str):
+    path = ROOT / "tests" / "scenarios" / name
+    for lang, word in (("fr", "  Que faire\u00a0: "), ("en", "  How to fix: ")):
+        status, out = _check(lang, path)
+        assert status == 0
+        lines = out.splitlines()
+        found = [i for i, text in enumerate(lines) if f":{line}:" in text and code in text]
+        assert len(found) == 1 and fragment in lines[found[0]], out
+        rest = lines[found[0] + 1 :]
+        assert next(text for text in rest if not text.startswith("    ")).startswith(word)
+
+
+def test_builtin_scenarios_stay_warning_free():
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        assert _check("en", path)[1].strip().endswith("ok (0 warning(s))"), path
