@@ -32,8 +32,9 @@ def add_commands(sub: Any) -> None:
         "--set",
         action="append",
         default=[],
-        metavar="GAUGE=VALUE",
-        help="starting gauge or turn, e.g. --set sens=60 --set turn=8 (for trainers)",
+        metavar="NAME=VALUE",
+        help="starting state (for trainers): sens=60, turn=8, engagement.ID=70, awareness.ORG=50, support.ORG=30, "
+        "flag.NAME=1, invention.ID=1, diffusion.INVENTION.ORG=40",
     )
     play.add_argument("--scenarios", default=None, help="folder of extra scenarios (window)")
     play.set_defaults(run=cmd_play)
