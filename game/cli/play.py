@@ -36,6 +36,9 @@ def add_commands(sub: Any) -> None:
         help="starting state (for trainers): sens=60, turn=8, engagement.ID=70, awareness.ORG=50, support.ORG=30, "
         "flag.NAME=1, invention.ID=1, diffusion.INVENTION.ORG=40",
     )
+    play.add_argument(
+        "--watch", action="store_true", help="--text: reload the scenario when its file is saved (for trainers)"
+    )
     play.add_argument("--scenarios", default=None, help="folder of extra scenarios (window)")
     play.set_defaults(run=cmd_play)
 
