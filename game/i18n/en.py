@@ -379,9 +379,9 @@ FIXES: dict[str, str] = {
     "fix.W401": "put the image at this path in the scenario's folder, or remove the key.",
     "fix.X101": "check the ending's condition and the effects that lead to it (partenaires check --deep).",
     "fix.X102": "make the ending's condition easier, or state its expected share in `balance:`.",
-    "fix.X103": "check the scene's condition (`when:`) and the `next:` that lead to it.",
-    "fix.X104": "check the choice's condition (`when:`).",
-    "fix.X105": "make the phases longer or the costs smaller, so that a game lasts longer.",
+    "fix.X103": "make the choices matter: this ending comes whatever the trainee does; tighten its condition, or state its expected share in `balance:`.",
+    "fix.X104": "weaken the effects that favour this strategy (the same kind of choice always wins), or give it a cost.",
+    "fix.X105": "give the looping choices a `cost:` or another `next:`.",
     "fix.X106": "adjust the effects that lead to this ending, or its expected share in `balance:`.",
 }
 MESSAGES.update(FIXES)

@@ -392,9 +392,9 @@ FIXES: dict[str, str] = {
     "fix.W401": "placez l'image à ce chemin dans le dossier du scénario, ou retirez la clé.",
     "fix.X101": "vérifiez la condition de la fin et les effets qui y mènent (partenaires check --deep).",
     "fix.X102": "assouplissez la condition de la fin, ou déclarez la part attendue dans `balance:`.",
-    "fix.X103": "vérifiez la condition de la scène (`when:`) et les `next:` qui y mènent.",
-    "fix.X104": "vérifiez la condition du choix (`when:`).",
-    "fix.X105": "allongez les phases ou réduisez les coûts, pour qu'une partie dure plus longtemps.",
+    "fix.X103": "faites compter les choix : cette fin arrive quoi que fasse le ou la stagiaire ; resserrez sa condition, ou déclarez la part attendue dans `balance:`.",
+    "fix.X104": "affaiblissez les effets qui favorisent cette stratégie (le même genre de choix gagne toujours), ou donnez-lui un coût.",
+    "fix.X105": "donnez un `cost:` ou un autre `next:` aux choix qui tournent en rond.",
     "fix.X106": "ajustez les effets qui mènent à cette fin, ou la part attendue dans `balance:`.",
 }
 FIXES = {key: _typeset(text) for key, text in FIXES.items()}

@@ -59,9 +59,9 @@ CODES: dict[str, str] = {
     "W401": "asset not found",
     "X101": "ending never reached",
     "X102": "ending rarely reached",
-    "X103": "scene never played",
-    "X104": "choice never offered",
-    "X105": "games too short",
+    "X103": "one ending in most random games",
+    "X104": "a dominant strategy",
+    "X105": "games stuck in a loop of choices that cost no time",
     "X106": "ending share outside its expected band",
 }
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from game.errors import PartenairesError
+from game.i18n import t
 from game.rules.engine import IDLE_CHOICE, ChoiceView, Engine, SceneView
 from game.rules.session import Session
 from game.scenario.loading import Book, load
@@ -706,6 +707,7 @@ def format_report(report: Report) -> str:
         lines.append(f"{len(report.warnings)} warning(s):")
         for warning in report.warnings:
             lines.append(f"  {warning.where + ': ' if warning.where else ''}warning {warning.code}: {warning.message}")
+            lines.append("    How to fix: " + t(f"fix.{warning.code}", "en"))
     else:
         lines.append("No warning: every ending is reached, none dominates, no strategy dominates.")
     return "\n".join(lines)
