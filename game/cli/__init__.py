@@ -22,12 +22,12 @@ import os
 import sys
 from typing import TextIO
 
-from game.cli import about, check, play, reports, tools
+from game.cli import about, check, play, po, reports, tools
 from game.safeio import PrintableStream
 
 __all__ = ["main", "launch", "build_parser"]
 
-_GROUPS = (play, check, reports, tools, about)
+_GROUPS = (play, check, reports, tools, po, about)
 
 
 def build_parser() -> argparse.ArgumentParser:
