@@ -71,6 +71,8 @@ class Watch:
                 if diagnostic.severity == "error":
                     self.say(render(diagnostic, lang))
             return None
+        if book.digest == engine.book.digest:  # saved without a change: nothing to reload
+            return None
         new_engine = Engine(book)
         data = carried_over(session.to_dict(), book)
         engine.release(session)
