@@ -93,10 +93,10 @@ def test_about_names_the_lato_files_the_window_uses_and_the_four_builtin_scenari
 
 
 def test_a_trainer_command_runs_from_the_bundle(bundle: Path, tmp_path: Path) -> None:
-    checked = run(bundle, ["check", "tutoriel"], tmp_path)
+    checked = run(bundle, ["check", "--lang", "en", "tutoriel"], tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.strip().endswith("tutoriel.yaml: ok (0 warning(s))")
     written = run(bundle, ["new", "essai"], tmp_path)
     assert written.returncode == 0, written.stderr
-    again = run(bundle, ["check", "essai.yaml"], tmp_path)
+    again = run(bundle, ["check", "--lang", "en", "essai.yaml"], tmp_path)
     assert again.returncode == 0, again.stdout + again.stderr

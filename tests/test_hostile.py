@@ -88,7 +88,7 @@ FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?:error|warni
 
 def assert_cli_answers(path: Path) -> None:
     """Through `partenaires check`: located findings only, exit 1 exactly when there is an error."""
-    code, out, err = run_cli("check", str(path))
+    code, out, err = run_cli("check", "--lang", "en", str(path))
     assert "Traceback" not in out + err and "internal error" not in out + err, err
     assert err == "", err
     lines = max(1, path.read_bytes().count(b"\n") + 1)
@@ -135,7 +135,7 @@ def test_golden_bad_file(path: Path):
     for (line, col, code, message), (w_line, w_col, w_code, fragment) in zip(got, want, strict=True):
         assert (line, col, code) == (w_line, w_col, w_code), message
         assert fragment in message
-    code, out, err = run_cli("check", str(path))
+    code, out, err = run_cli("check", "--lang", "en", str(path))
     assert code == 1 and "Traceback" not in out + err
     assert f"{path}:{want[0][0]}:{want[0][1]}: error {want[0][2]}" in out
 
@@ -370,7 +370,7 @@ def test_monster_refused_with_one_located_line(tmp_path: Path, name: str):
     path.write_bytes(monsters()[name])
     tracemalloc.start()
     try:
-        code, out, err = run_cli("check", str(path))
+        code, out, err = run_cli("check", "--lang", "en", str(path))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -383,6 +383,6 @@ def test_monster_in_a_real_process(tmp_path: Path, name: str):
     """The command a trainer types: exit 1, one located line, and the process stays small."""
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(monsters()[name])
-    code, out, err, peak_kb = run_limited(["check", str(path)], tmp_path)
+    code, out, err, peak_kb = run_limited(["check", "--lang", "en", str(path)], tmp_path)
     assert_one_located_error(path, code, out, err)
     assert peak_kb < 200 * 1024, f"peak memory {peak_kb // 1024} MB"

@@ -226,7 +226,7 @@ def test_special_files_are_refused_without_reading_them(tmp_path):
     fifo = tmp_path / "scenario.yaml"
     os.mkfifo(fifo)
     for target in (str(fifo), "/dev/zero"):
-        done = _cli(tmp_path, "check", target, timeout=30)
+        done = _cli(tmp_path, "check", "--lang", "en", target, timeout=30)
         assert done.returncode == 1
         assert "expected a regular file" in done.stdout.decode() + done.stderr.decode()
     with pytest.raises(FileRefused, match="named pipe"):

@@ -75,7 +75,7 @@ def test_a_nan_cohesion_weight_is_refused_and_a_finite_one_plays(tmp_path):
             gauges
             + f"\nrules:\n  cohesion_weights: {{sens: {weight}, identite: 0.3, pouvoir: 0.15, engagement: 0.25}}",
         )
-        code, out, _ = run_cli(["check", str(path)])
+        code, out, _ = run_cli(["check", "--lang", "en", str(path)])
         assert (code == 0) is ok, (weight, out)
         if ok:
             code, _, err = run_cli(["explore", str(path), "--runs", "20"])
@@ -98,7 +98,7 @@ def test_yaml_11_words_stay_text_where_text_is_expected(tmp_path):
 def test_a_condition_of_600_additions_is_located_and_the_next_files_are_checked(tmp_path):
     chain = "1" + "+1" * 600 + ">1"  # 1,203 characters
     bad = _variant(tmp_path, TURN_CONDITION, f'when: "{chain}"', "chain.yaml")
-    code, out, err = run_cli(["check", str(bad), str(DEMO)])
+    code, out, err = run_cli(["check", "--lang", "en", str(bad), str(DEMO)])
     assert code == 1 and "internal error" not in err
     lines = out.splitlines()
     at = f":{_line_of(TURN_CONDITION)}:"
@@ -128,7 +128,7 @@ def test_the_parser_refuses_deep_trees_without_recursion():
 )
 def test_huge_integers_get_a_located_message(tmp_path, value):
     path = _variant(tmp_path, CHOICE, CHOICE.replace("8", value))
-    code, out, err = run_cli(["check", str(path)])
+    code, out, err = run_cli(["check", "--lang", "en", str(path)])
     assert code == 1 and "internal error" not in err and "Traceback" not in err
     first = out.splitlines()[0]
     assert f"{CHOICE_AT} error" in first and len(first) < 400

@@ -82,7 +82,11 @@ def test_an_installed_wheel_plays_the_tutorial_from_another_folder(wheel: Path, 
 
 def test_main_py_takes_a_trainer_command_as_the_standalone_build_does() -> None:
     done = subprocess.run(
-        [sys.executable, "main.py", "check", "tutoriel"], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "main.py", "check", "--lang", "en", "tutoriel"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("tutoriel.yaml: ok (0 warning(s))")

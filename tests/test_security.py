@@ -115,7 +115,7 @@ def test_code_in_a_scenario_condition_is_a_located_error_and_nothing_runs(tmp_pa
         errors = [d for d in found if d.severity == "error"]
         assert book is None and errors, text
         assert errors[0].code == "E301" and errors[0].location.line > 1, (text, errors[0])
-        code, out, err = run_cli(["check", str(path)])
+        code, out, err = run_cli(["check", "--lang", "en", str(path)])
         assert code == 1 and re.search(rf"{re.escape(str(path))}:\d+:\d+: error E301", out)
     assert not marker.exists()
 

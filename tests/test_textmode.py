@@ -99,10 +99,10 @@ def test_cli_play_text_through_a_pipe(demo_path):
 
 
 def test_cli_check_exit_codes(demo_path, tmp_path, capsys):
-    assert main(["check", str(demo_path)]) == 0
+    assert main(["check", "--lang", "en", str(demo_path)]) == 0
     bad = tmp_path / "bad.yaml"
     bad.write_text(demo_path.read_text(encoding="utf-8").replace("next: crise", "next: crisis"), encoding="utf-8")
-    assert main(["check", str(demo_path), str(bad)]) == 1
+    assert main(["check", "--lang", "en", str(demo_path), str(bad)]) == 1
     out = capsys.readouterr().out
     assert f"{bad}:" in out and "unknown scene `crisis` — did you mean `crise`?" in out
 
@@ -111,7 +111,7 @@ def test_cli_bad_input_without_traceback(tmp_path):
     junk = tmp_path / "junk.yaml"
     junk.write_bytes(b"\xff\xfe\x00junk")
     proc = subprocess.run(
-        [sys.executable, "-m", "game", "check", str(junk)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "game", "check", "--lang", "en", str(junk)], capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr

@@ -96,12 +96,12 @@ def test_a_bounded_search_is_completed_by_games_and_the_over_approximation(demo_
     result = Search(engine, max_states=20).run()
     assert not result.complete and result.states == 20
     # bounded search: real games stand in for it, each one pasteable, and the proof is still complete
-    assert main(["check", "--deep", "--max-states", "20", str(demo_path)]) == 0
+    assert main(["check", "--lang", "en", "--deep", "--max-states", "20", str(demo_path)]) == 0
     out = capsys.readouterr().out
     assert "deep check: COMPLETE — endings: 4 reachable" in out and "at most 20 states" in out
     assert out.count("info D100") == 4 and "error D" not in out and "warning D" not in out
     path = HERE / "unreachable.yaml"
-    assert main(["check", "--deep", "--max-states", "2", str(path)]) == 1
+    assert main(["check", "--lang", "en", "--deep", "--max-states", "2", str(path)]) == 1
     out = capsys.readouterr().out
     # the search is cut short, but the over-approximation proves it: pouvoir 30 + 3 months × 10 = 60 < 90
     assert (
@@ -149,11 +149,11 @@ def test_gauge_limits_are_sound_on_demo_games(demo_book) -> None:
 
 
 def test_cli_check_deep_exit_codes(demo_path, capsys) -> None:
-    assert main(["check", "--deep", str(HERE / "trap.yaml")]) == 1
+    assert main(["check", "--lang", "en", "--deep", str(HERE / "trap.yaml")]) == 1
     assert "error D201" in capsys.readouterr().out
     buffer = io.StringIO()
     with redirect_stdout(buffer):
-        code = main(["check", "--deep", "--bucket", "5", str(demo_path)])
+        code = main(["check", "--lang", "en", "--deep", "--bucket", "5", str(demo_path)])
     assert code == 0
     assert "gauges grouped in buckets of 5 points" in buffer.getvalue()
 

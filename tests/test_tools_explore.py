@@ -186,3 +186,21 @@ def test_balance_states_the_shares_a_scenario_means(tmp_path) -> None:
     wrong.write_text(text + "balance: {ordinaire: [0.0, 0.2]}\n", encoding="utf-8")
     found = codes(explore(load(wrong), ["random"], runs=30, seed=1, jobs=1))
     assert found["X106:ordinaire"] == f"{wrong}:{line_of(wrong, 'balance:')}:22"  # at its range
+
+
+def test_balance_thresholds_are_stated_and_adjustable(capsys) -> None:
+    from pathlib import Path
+
+    from game.cli import main
+
+    path = str(Path(__file__).resolve().parent / "scenarios" / "guarded_scene.yaml")
+    assert main(["explore", path, "--runs", "20"]) == 1
+    out = capsys.readouterr().out
+    assert "warning X103" in out and "(expected at most 70%)" in out
+    assert "How to fix: make the choices matter" in out
+    main(["explore", path, "--runs", "20", "--dominant", "100"])
+    assert "warning X103" not in capsys.readouterr().out
+    main(["explore", path, "--runs", "20", "--dominant", "40"])
+    assert "(expected at most 40%)" in capsys.readouterr().out
+    assert main(["explore", path, "--rare", "-1"]) == 1
+    assert "expected a share in percent" in capsys.readouterr().err

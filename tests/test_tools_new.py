@@ -33,7 +33,7 @@ def test_new_checks_clean_and_plays(tmp_path: Path, lang: str, capsys) -> None:
             engine.choose(session, rng.choice(view.choices).index)
         endings.add(session.ending)
     assert endings == {e.id for e in book.model.endings}  # every ending of the template can be met
-    assert main(["check", "--deep", str(path)]) == 0
+    assert main(["check", "--lang", "en", "--deep", str(path)]) == 0
     assert "error" not in capsys.readouterr().out
     # a trainer starts from a balanced scenario: explore and coverage have nothing to say
     report = explore(book, list(STRATEGIES), runs=100, seed=1, jobs=1)
@@ -60,12 +60,12 @@ def test_missing_scene_offers_a_pasteable_stub(tmp_path: Path, capsys) -> None:
     text = template_text("t.yaml", "fr").replace("start: diffuser", "start: bilan")
     path = tmp_path / "t.yaml"
     path.write_text(text, encoding="utf-8")
-    assert main(["check", str(path)]) == 1
+    assert main(["check", "--lang", "en", str(path)]) == 1
     out = capsys.readouterr().out
     assert "unknown scene `bilan`" in out
     shown = out.split("paste under `scenes:`\n", 1)[1]
     # the stub is printed as it must be pasted, under the `hint:` line
-    stub = "".join(line + "\n" for line in shown.splitlines() if line.startswith("  "))
+    stub = "".join(line + "\n" for line in shown.splitlines() if line.startswith("  ") and "How to fix" not in line)
     assert stub.startswith("  - id: bilan\n")
     fixed = text.replace("\nscenes:\n", "\nscenes:\n" + stub)
     path.write_text(fixed, encoding="utf-8")

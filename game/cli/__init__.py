@@ -23,12 +23,12 @@ import os
 import sys
 from typing import TextIO
 
-from game.cli import about, check, classroom, play, reports, tools
+from game.cli import about, check, classroom, play, po, reports, tools
 from game.safeio import PrintableStream
 
 __all__ = ["main", "launch", "build_parser"]
 
-_GROUPS = (play, check, reports, tools, classroom, about)
+_GROUPS = (play, check, reports, tools, po, classroom, about)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.flush()  # a full or closed output is reported here, not at exit
         return code
     except ScenarioError as exc:
-        check.print_diagnostics(exc.diagnostics, sys.stderr)
+        check.print_diagnostics(exc.diagnostics, sys.stderr, getattr(args, "lang", None))
         return 1
     except PartenairesError as exc:
         print(f"partenaires: {exc}", file=sys.stderr)

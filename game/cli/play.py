@@ -32,8 +32,12 @@ def add_commands(sub: Any) -> None:
         "--set",
         action="append",
         default=[],
-        metavar="GAUGE=VALUE",
-        help="starting gauge or turn, e.g. --set sens=60 --set turn=8 (for trainers)",
+        metavar="NAME=VALUE",
+        help="starting state (for trainers): sens=60, turn=8, engagement.ID=70, awareness.ORG=50, support.ORG=30, "
+        "flag.NAME=1, invention.ID=1, diffusion.INVENTION.ORG=40",
+    )
+    play.add_argument(
+        "--watch", action="store_true", help="--text: reload the scenario when its file is saved (for trainers)"
     )
     play.add_argument(
         "--class",

@@ -42,6 +42,20 @@ def add_commands(sub: Any) -> None:
     exp.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes (default 2)")
     exp.add_argument("--json", action="store_true", help="print the report as JSON")
     exp.add_argument(
+        "--rare",
+        type=float,
+        default=2.0,
+        metavar="PCT",
+        help="warn when an ending gets under PCT %% of every strategy's games (2)",
+    )
+    exp.add_argument(
+        "--dominant",
+        type=float,
+        default=70.0,
+        metavar="PCT",
+        help="warn when an ending takes over PCT %% of random games (70)",
+    )
+    exp.add_argument(
         "--best",
         default=None,
         metavar="ENDING",
@@ -100,6 +114,9 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     if args.runs < 1:
         raise PartenairesError(f"--runs {args.runs}: expected a number of games of at least 1")
+    for name in ("rare", "dominant"):
+        if not 0 <= getattr(args, name) <= 100:
+            raise PartenairesError(f"--{name} {getattr(args, name)}: expected a share in percent, from 0 to 100")
     book = _load(args.scenario)
     strategies = _strategies(args.strategy, args.weights)
     if args.best is not None and args.best not in {e.id for e in book.model.endings}:
@@ -117,7 +134,17 @@ def cmd_explore(args: argparse.Namespace) -> int:
         return 1 if result.missed else 0
     progress = Progress(args.runs * len(strategies))
     try:
-        report = explore(book, strategies, args.runs, args.seed, max(1, args.jobs), progress, args.best)
+        report = explore(
+            book,
+            strategies,
+            args.runs,
+            args.seed,
+            max(1, args.jobs),
+            progress,
+            args.best,
+            args.rare / 100,
+            args.dominant / 100,
+        )
     finally:
         progress.close()
     if args.json:

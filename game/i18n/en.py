@@ -440,6 +440,82 @@ MESSAGES: dict[str, str] = {
     "reads.diffusion": "the diffusion of {x} ({y})",
 }
 
+# What to do about each diagnostic code (`game/scenario/diagnostics.py`), printed after it as "How to fix:".
+FIXES: dict[str, str] = {
+    "watch.on": "Following {path}: each save reloads the scenario before the next scene.",
+    "watch.reloaded": "Scenario reloaded: the game goes on at the same scene, with the same state.",
+    "watch.restarted": "Scenario reloaded: the scene `{scene}` no longer exists, the game starts again.",
+    "watch.refused": "The saved file has errors: the game goes on with the previous version.",
+    "diag.error": "error",
+    "diag.warning": "warning",
+    "diag.hint": "hint",
+    "diag.summary_failed": "{file}: {errors} error(s), {warnings} warning(s)",
+    "diag.summary_ok": "{file}: ok ({warnings} warning(s))",
+    "diag.fix": "How to fix",
+    "fix.E000": "read the line shown again; if the message stays unclear, send the file to the game's team.",
+    "fix.E001": "check the file's name and that it opens in your editor; a scenario is smaller than 10 MB.",
+    "fix.E002": 'save the file as UTF-8 text ("Save as…", encoding UTF-8).',
+    "fix.E002.utf16": 'the file is UTF-16 ("Unicode" in Notepad): save it as UTF-8.',
+    "fix.E003": "flatten the nested blocks: a scenario never needs that many levels.",
+    "fix.E004": "start from the `partenaires new` template: the file begins with `format:`, `id:`, `title:`…",
+    "fix.E005": "look at the line shown and the one before: indentation, quotes, list dashes.",
+    "fix.E005.colon": 'a text contains ": ": put the whole text in straight quotes, '
+    'for example en: "Meeting: the review".',
+    "fix.E005.quote": "a quote is opened and never closed: close it at the end of the text, "
+    "on the line where it was opened.",
+    "fix.E005.tab": "replace the tab with spaces (two per level).",
+    "fix.E005.indent": "align this line with the keys of the block it belongs to "
+    "(the keys of one block start at the same column).",
+    "fix.E005.dash": 'a list item starts with "- ": add the dash before the item\'s first key.',
+    "fix.E006": "split the scenario: it is larger than a reasonable scenario gets.",
+    "fix.E007": 'a key is a plain name (letters, digits, `_`) followed by ":".',
+    "fix.E008": 'keep this key once in the block; if it starts a new list item, add "- " before the item\'s first key.',
+    "fix.E008.dash": 'add "- " before the first key of each list item.',
+    "fix.E009": "remove the `!!…` tag: a scenario holds only text, numbers, lists and blocks.",
+    "fix.E010": "write a shorter number (a gauge goes from 0 to 100).",
+    "fix.E101": "add the missing key (docs/scenario-format.md says what it expects).",
+    "fix.E102": "fix the key's spelling (lower case, no accent) or remove it; "
+    "the possible keys are in docs/scenario-format.md.",
+    "fix.E102.capital": "write the key in lower case, as in docs/scenario-format.md.",
+    "fix.E102.invisible": "type the key again: it holds an invisible character (a no-break space or another).",
+    "fix.E103": "give a value within the range shown.",
+    "fix.E104": "add or remove items to stay within the limits shown.",
+    "fix.E105": "choose one of the values shown.",
+    "fix.E106": "an id is made of unaccented letters, digits, `_` or `-`, and starts with a letter.",
+    "fix.E106.accent": "remove the accents from the id (and from every reference that uses it).",
+    "fix.E107": "give a value of the expected type (a text, a number, a list or a block, as the key needs).",
+    "fix.E108": 'write a text, or a block fr: "…" and en: "…".',
+    "fix.E201": "fix the name (see the suggestion) or create the thing it names.",
+    "fix.E202": "give each item a different id.",
+    "fix.E203": "add a scene with `phase:` set to this id, or remove the phase.",
+    "fix.E204": "add a choice without `when:`, or a `cost:` or another `next:` so that time moves on.",
+    "fix.E205": "pick a tag from the list of concepts (see the hint above).",
+    "fix.E206": "put this ending before the ending without a condition, or fix its condition.",
+    "fix.E207": "add, last, an ending without `when:` (at: end), so that every game ends.",
+    "fix.E208": "write [lowest share, highest share].",
+    "fix.E301": 'fix the condition at the column shown (see "Conditions" in docs/scenario-format.md).',
+    "fix.E301.curly": "replace the curly quotes (“ ” « ») with straight quotes \" or remove them: a condition does not need them; turn off your word processor's smart quotes.",
+    "fix.E401": 'put the image in the scenario\'s folder and give a relative path, without "..".',
+    "fix.E402": "save the image as PNG or JPEG, a few hundred pixels wide.",
+    "fix.W101": "add the text in the missing language, or write the text as fr: … en: ….",
+    "fix.W121": "replace the condition with `at: break` (the common threshold, rules.break_threshold).",
+    "fix.W201": "add a partner from this organisation, or remove it.",
+    "fix.W202": "add at least one debrief question (`questions:`).",
+    "fix.W203": "give the choice an effect (a gauge, engagement, a flag…) or a `next:`/`cost:` that changes what "
+    "follows; otherwise it makes no difference to the game.",
+    "fix.W204": "add a choice without `when:`, so that the scene does not depend on a condition to move on.",
+    "fix.W301": "give it a probability above 0, or remove the event.",
+    "fix.W401": "put the image at this path in the scenario's folder, or remove the key.",
+    "fix.X101": "check the ending's condition and the effects that lead to it (partenaires check --deep).",
+    "fix.X102": "make the ending's condition easier, or state its expected share in `balance:`.",
+    "fix.X103": "make the choices matter: this ending comes whatever the trainee does; tighten its condition, or state its expected share in `balance:`.",
+    "fix.X104": "weaken the effects that favour this strategy (the same kind of choice always wins), or give it a cost.",
+    "fix.X105": "give the looping choices a `cost:` or another `next:`.",
+    "fix.X106": "adjust the effects that lead to this ending, or its expected share in `balance:`.",
+}
+MESSAGES.update(FIXES)
+
+
 HOWTO: list[tuple[str, str]] = [
     ("h2", "Your role"),
     (

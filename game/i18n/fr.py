@@ -446,6 +446,93 @@ MESSAGES: dict[str, str] = {
     "reads.diffusion": "la diffusion de {x} ({y})",
 }
 
+
+def _typeset(text: str) -> str:
+    """French typography for the advice below: a non-breaking space before « : ; ! ? » and inside « »."""
+    for mark in (" :", " ;", " !", " ?"):
+        text = text.replace(mark, "\u00a0" + mark[1])
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+
+
+# What to do about each diagnostic code (`game/scenario/diagnostics.py`), printed after it as « Que faire : ».
+FIXES: dict[str, str] = {
+    "watch.on": "Suivi du fichier {path} : chaque enregistrement recharge le scénario avant la scène suivante.",
+    "watch.reloaded": "Scénario rechargé : la partie continue à la même scène, avec le même état.",
+    "watch.restarted": "Scénario rechargé : la scène « {scene} » n'existe plus, la partie recommence au début.",
+    "watch.refused": "Le fichier enregistré contient des erreurs : la partie continue avec la version précédente.",
+    "diag.error": "erreur",
+    "diag.warning": "avertissement",
+    "diag.hint": "aide",
+    "diag.summary_failed": "{file}\u00a0: {errors} erreur(s), {warnings} avertissement(s)",
+    "diag.summary_ok": "{file}\u00a0: correct ({warnings} avertissement(s))",
+    "diag.fix": "Que faire",
+    "fix.E000": "relisez la ligne indiquée ; si le message reste obscur, envoyez le fichier à l'équipe du jeu.",
+    "fix.E001": "vérifiez le nom du fichier et qu'il s'ouvre dans votre éditeur ; un scénario fait moins de 10 Mo.",
+    "fix.E002": "enregistrez le fichier en texte UTF-8 (« Enregistrer sous… », encodage UTF-8).",
+    "fix.E002.utf16": "le fichier est en UTF-16 (« Unicode » dans le Bloc-notes) : enregistrez-le en UTF-8.",
+    "fix.E003": "remontez les blocs imbriqués : un scénario n'a jamais besoin d'autant de niveaux.",
+    "fix.E004": "partez du modèle `partenaires new` : le fichier commence par `format:`, `id:`, `title:`…",
+    "fix.E005": "regardez la ligne indiquée et celle d'avant : indentation, guillemets, tirets de liste.",
+    "fix.E005.colon": "un texte contient « : » : mettez tout le texte entre guillemets droits, "
+    'par exemple fr: "Réunion : le bilan".',
+    "fix.E005.quote": "un guillemet ouvert n'est jamais fermé : fermez-le à la fin du texte, "
+    "sur la ligne où il a été ouvert.",
+    "fix.E005.tab": "remplacez la tabulation par des espaces (deux par niveau).",
+    "fix.E005.indent": "alignez cette ligne sur les clés du bloc auquel elle appartient "
+    "(les clés d'un même bloc commencent à la même colonne).",
+    "fix.E005.dash": "un élément de liste commence par « - » : ajoutez le tiret devant la première clé de l'élément.",
+    "fix.E006": "découpez le scénario : il dépasse la taille qu'un scénario raisonnable atteint.",
+    "fix.E007": "une clé est un nom simple (lettres, chiffres, `_`) suivi de « : ».",
+    "fix.E008": "gardez une seule fois cette clé dans le bloc ; s'il s'agit d'un nouvel élément de liste, "
+    "ajoutez « - » devant sa première clé.",
+    "fix.E008.dash": "ajoutez « - » devant la première clé de chaque élément de la liste.",
+    "fix.E009": "retirez la balise `!!…` : un scénario ne contient que du texte, des nombres, des listes et des blocs.",
+    "fix.E010": "écrivez un nombre plus court (une jauge va de 0 à 100).",
+    "fix.E101": "ajoutez la clé manquante (voir docs/scenario-format.md pour ce qu'elle attend).",
+    "fix.E102": "corrigez l'orthographe de la clé (en minuscules, sans accent) ou retirez-la ; "
+    "les clés possibles sont dans docs/scenario-format.md.",
+    "fix.E102.capital": "écrivez la clé en minuscules, comme dans docs/scenario-format.md.",
+    "fix.E102.invisible": "retapez la clé : elle contient un caractère invisible (espace insécable ou autre).",
+    "fix.E103": "mettez une valeur dans l'intervalle indiqué.",
+    "fix.E104": "ajoutez ou retirez des éléments pour entrer dans les limites indiquées.",
+    "fix.E105": "choisissez une des valeurs indiquées.",
+    "fix.E106": "un identifiant s'écrit avec des lettres sans accent, des chiffres, `_` ou `-`, "
+    "et commence par une lettre.",
+    "fix.E106.accent": "retirez les accents de l'identifiant (et de toutes les références qui l'utilisent).",
+    "fix.E107": "donnez une valeur du type attendu (un texte, un nombre, une liste ou un bloc, selon la clé).",
+    "fix.E108": 'écrivez un texte, ou un bloc fr: "…" et en: "…".',
+    "fix.E201": "corrigez le nom (voir la suggestion) ou créez l'élément qu'il désigne.",
+    "fix.E202": "donnez à chaque élément un identifiant différent.",
+    "fix.E203": "ajoutez une scène avec `phase:` à cet identifiant, ou retirez la phase.",
+    "fix.E204": "ajoutez un choix sans `when:`, ou un `cost:` ou un autre `next:` qui fasse avancer le temps.",
+    "fix.E205": "choisissez une étiquette dans la liste des concepts (voir l'aide ci-dessus).",
+    "fix.E206": "placez cette fin avant la fin sans condition, ou corrigez sa condition.",
+    "fix.E207": "ajoutez en dernier une fin sans `when:` (at: end), pour que toute partie se termine.",
+    "fix.E208": "écrivez [plus petite part, plus grande part].",
+    "fix.E301": "corrigez la condition à la colonne indiquée (voir « Conditions » dans docs/scenario-format.md).",
+    "fix.E301.curly": "remplacez les guillemets typographiques (“ ” « ») par des guillemets droits \" ou retirez-les : une condition n'en a pas besoin ; désactivez les guillemets automatiques de votre traitement de texte.",
+    "fix.E401": "placez l'image dans le dossier du scénario et donnez un chemin relatif, sans « .. ».",
+    "fix.E402": "enregistrez l'image en PNG ou JPEG de quelques centaines de pixels de large.",
+    "fix.W101": "ajoutez le texte dans la langue manquante, ou écrivez le texte sous forme fr: … en: ….",
+    "fix.W121": "remplacez la condition par `at: break` (le seuil commun, rules.break_threshold).",
+    "fix.W201": "ajoutez un partenaire de cette organisation, ou retirez-la.",
+    "fix.W202": "ajoutez au moins une question de débriefing (`questions:`).",
+    "fix.W203": "donnez un effet au choix (jauge, engagement, drapeau…) ou un `next:`/`cost:` qui change la suite ; "
+    "sinon il ne compte pas dans la partie.",
+    "fix.W204": "ajoutez un choix sans `when:`, pour que la scène ne dépende pas d'une condition pour avancer.",
+    "fix.W301": "donnez une probabilité supérieure à 0, ou retirez l'événement.",
+    "fix.W401": "placez l'image à ce chemin dans le dossier du scénario, ou retirez la clé.",
+    "fix.X101": "vérifiez la condition de la fin et les effets qui y mènent (partenaires check --deep).",
+    "fix.X102": "assouplissez la condition de la fin, ou déclarez la part attendue dans `balance:`.",
+    "fix.X103": "faites compter les choix : cette fin arrive quoi que fasse le ou la stagiaire ; resserrez sa condition, ou déclarez la part attendue dans `balance:`.",
+    "fix.X104": "affaiblissez les effets qui favorisent cette stratégie (le même genre de choix gagne toujours), ou donnez-lui un coût.",
+    "fix.X105": "donnez un `cost:` ou un autre `next:` aux choix qui tournent en rond.",
+    "fix.X106": "ajustez les effets qui mènent à cette fin, ou la part attendue dans `balance:`.",
+}
+FIXES = {key: _typeset(text) for key, text in FIXES.items()}
+MESSAGES.update(FIXES)
+
+
 HOWTO: list[tuple[str, str]] = [
     ("h2", "Votre rôle"),
     (

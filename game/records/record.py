@@ -36,7 +36,7 @@ from game.errors import RecordError, ScenarioError, SessionError
 from game.i18n import CODES
 from game.records.lock import Busy, RecordLock, is_locked
 from game.rules.engine import Engine, Outcome
-from game.rules.start import MAX_SET_DIGITS, SETTABLE
+from game.rules.start import MAX_SET_DIGITS, SETTABLE, settable
 from game.safeio import check_regular, describe_os_error, printable, read_limited
 from game.scenario.catalogue import builtin_scenarios
 from game.scenario.loading import Book, load
@@ -265,7 +265,10 @@ def _header_problems(h: dict[str, Any]) -> list[str]:
     names = SETTABLE if "set" in h else SETTABLE[:-1]
     fine = settings is None or (
         isinstance(settings, dict)
-        and all(k in names and _is_int(v) and 0 <= v < 10**MAX_SET_DIGITS for k, v in settings.items())
+        and all(
+            (k in names or ("set" in h and settable(k))) and _is_int(v) and 0 <= v < 10**MAX_SET_DIGITS
+            for k, v in settings.items()
+        )
     )
     expect("set" if "set" in h else "gauges", fine, "names among " + ", ".join(names) + " with whole numbers", settings)
     return problems

@@ -9,6 +9,7 @@ it never imports pygame.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -297,18 +298,58 @@ class Engine:
         session = Session(self, seed, trainee, group, lang)
         self.machine.add_model(session)
         if gauges:
-            levels = {k: v for k, v in gauges.items() if k != "turn"}
+            levels = {k: v for k, v in gauges.items() if k != "turn" and "." not in k}
             session.gauges.update({k: max(0, min(100, int(v))) for k, v in levels.items()})
             if "turn" in gauges:
                 session.turn = max(0, min(int(gauges["turn"]), self._turns - 1))
+            self._apply_sets(session, {k: int(v) for k, v in gauges.items() if "." in k})
         if start is not None:
             if start not in self.scenes:
-                raise SessionError(f"unknown scene `{start}`")
+                close = difflib.get_close_matches(start, list(self.scenes), n=1, cutoff=0.5)
+                raise SessionError(f"unknown scene `{start}`" + (f" — did you mean `{close[0]}`?" if close else ""))
             self._set_phase(session, self.scenes[start].phase)
             self._enter(session, start)
         else:
             self.enter_first_scene(session)
         return session
+
+    def _apply_sets(self, session: Session, values: dict[str, int]) -> None:
+        """`--set engagement.karim=70`, `flag.cas=1`, `diffusion.fiche.ccas=40`…: a preview of a later moment."""
+        model = self.book.model
+        orgs = [o.id for o in model.organisations]
+        known = {
+            "engagement": [p.id for p in model.partners],
+            "awareness": orgs,
+            "support": orgs,
+            "invention": [i.id for i in model.inventions],
+        }
+        for name, value in sorted(values.items()):
+            head, _, rest = name.partition(".")
+            level = max(0, min(100, value))
+            if head == "flag":
+                session.flags[rest] = bool(value)
+                continue
+            if head == "diffusion":
+                invention, _, org = rest.partition(".")
+                self._known(name, invention, known["invention"])
+                self._known(name, org, orgs)
+                session.diffusion.setdefault(invention, dict.fromkeys(orgs, 0))[org] = level
+                continue
+            self._known(name, rest, known[head])
+            if head == "invention":
+                if value:
+                    session.diffusion.setdefault(rest, dict.fromkeys(orgs, 0))
+                else:
+                    session.diffusion.pop(rest, None)
+            else:
+                getattr(session, head)[rest] = level
+
+    @staticmethod
+    def _known(name: str, value: str, ids: list[str]) -> None:
+        if value not in ids:
+            close = difflib.get_close_matches(value, ids, n=1)
+            hint = f" — did you mean `{close[0]}`?" if close else f" — expected one of: {', '.join(ids)}"
+            raise SessionError(f"--set {name}: unknown `{value}`{hint}")
 
     def _set_phase(self, session: Session, phase: str) -> None:
         self.machine.set_state(phase, model=session)

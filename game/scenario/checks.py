@@ -7,6 +7,8 @@ endings that no condition can reach. Every finding is located in the file.
 
 from __future__ import annotations
 
+import math
+import typing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -249,6 +251,20 @@ class Checker:
                 open_way = True
             self.check_effects(path + ("effects",), choice.effects)
             self.check_tags(path + ("tags",), choice.tags)
+            if choice.effects == Effects() and choice.next is None and not choice.tags and len(choices) > 1:
+                self.warn(
+                    path,
+                    f"choice {c_index + 1} has no effect — it changes nothing the others would not; expected "
+                    "`effects:` or a `next:`",
+                    "W203",
+                )
+        if open_way and not self.some_choice_always_open(choices):
+            self.warn(
+                base + ("choices",),
+                "every choice of this scene has a `when` — in a game where none holds, the scene offers nothing; "
+                "expected at least one choice without `when`",
+                "W204",
+            )
         if not open_way:
             self.error(
                 base + ("choices",),
@@ -256,6 +272,22 @@ class Checker:
                 "expected at least one choice without `when` or with a condition that can hold",
                 "E204",
             )
+
+    def some_choice_always_open(self, choices: list[Choice]) -> bool:
+        """Whether every game offers one of these choices: one has no `when`, or no values make them all fail.
+
+        The conditions are negated and intersected over ranges (`satisfiable`); what the ranges cannot judge
+        (flags, inventions by name) counts as possibly failing, so a warning may be a false alarm but a silence
+        never hides a scene that certainly offers nothing.
+        """
+        if any(choice.when is None for choice in choices):
+            return True
+        negated: cond.Node | None = None
+        for choice in choices:
+            tree = cond.compile_condition(choice.when or "true", self.namespace).tree
+            branch = _negate(tree)
+            negated = branch if negated is None else cond.Binary(0, "and", negated, branch)
+        return negated is not None and not satisfiable(negated, self.bounds())
 
     def check_zero_cost_loops(self) -> None:
         """A ring of fixed `next` links that all cost no time would never let the clock move."""
@@ -397,25 +429,44 @@ class Checker:
         missing = 0
         for path, lang in _texts_missing(self.model, self.model.languages):
             missing += 1
-            if missing <= 20:
+            if missing > 20:
+                continue
+            if lang == "*":
+                pair = " and ".join(f"`{code}:`" for code in self.model.languages)
+                self.warn(path, f"text written in one language only — expected {pair}", "W101")
+            else:
                 self.warn(path, f"missing {LANGUAGES[lang].english} text", "W101")
         if missing > 20:
             self.warn((), f"{missing - 20} more texts miss a translation", "W101")
 
 
+def _holds_text(annotation: Any) -> bool:
+    """Whether a field is a translatable text (`str | Tr`, maybe optional), not an id or a proper name."""
+    return Tr in typing.get_args(annotation)
+
+
 def _texts_missing(model: Scenario, langs: Sequence[str]) -> Iterable[tuple[Path_, str]]:
-    def walk(value: object, path: Path_) -> Iterable[tuple[Path_, str]]:
+    """(path, language) of every text that lacks a language: a pair missing one, or a plain string.
+
+    A plain string serves in every language, so in a bilingual file it is a text written once, in one of
+    them (`docs/authoring.md`); its language is unknown, so it is reported as missing the second one.
+    """
+
+    def walk(value: object, path: Path_, text_field: bool = False) -> Iterable[tuple[Path_, str]]:
         if isinstance(value, Tr):
             for lang in langs:
                 if getattr(value, lang) is None:
                     yield path, lang
             return
+        if isinstance(value, str) and text_field and value.strip():
+            yield path, "*"
+            return
         if isinstance(value, BaseModel):
-            for name in type(value).model_fields:  # type: ignore[attr-defined]
-                yield from walk(getattr(value, name), path + (name,))
+            for name, info in type(value).model_fields.items():  # type: ignore[attr-defined]
+                yield from walk(getattr(value, name), path + (name,), _holds_text(info.annotation))
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                yield from walk(item, path + (i,))
+                yield from walk(item, path + (i,), text_field)
 
     yield from walk(model, ())
 
@@ -471,9 +522,30 @@ def _narrow(
         high = min(high, value - (1e-9 if op == "<" else 0))
     elif op == "==":
         low, high = max(low, value), min(high, value)
+    if key in _INTEGER:  # counts and the clock are whole numbers
+        low, high = float(math.ceil(low - 1e-12)), float(math.floor(high + 1e-12))
     if low > high:
         return None
     return {**known, key: (low, high)}
+
+
+_NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+_INTEGER = ("turn", "turns_left", "inventions", "innovations", "present", "innovated")
+
+
+def _negate(node: cond.Node) -> cond.Node:
+    """The condition's negation where ranges can judge it; `true` (anything may hold) elsewhere."""
+    if isinstance(node, cond.Binary) and node.op in ("and", "or"):
+        op = "or" if node.op == "and" else "and"
+        return cond.Binary(node.col, op, _negate(node.left), _negate(node.right))
+    if isinstance(node, cond.Unary) and node.op == "not":
+        return node.operand
+    if isinstance(node, cond.Compare) and node.op == "==":
+        less = cond.Compare(node.col, "<", node.left, node.right)
+        return cond.Binary(node.col, "or", less, cond.Compare(node.col, ">", node.left, node.right))
+    if isinstance(node, cond.Compare) and node.op in _NEGATED:
+        return cond.Compare(node.col, _NEGATED[node.op], node.left, node.right)
+    return cond.Name(node.col, "true")
 
 
 def _compares_cohesion(node: Any) -> bool:

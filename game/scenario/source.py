@@ -136,6 +136,10 @@ def read_source(path: str | Path) -> Source:
 
 
 def _decode(raw: bytes, file: str) -> str:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (
+        len(raw) > 3 and (raw[1:4:2] == b"\x00\x00" or raw[0:3:2] == b"\x00\x00")
+    ):
+        raise _fail(file, 'the file is saved as UTF-16 ("Unicode") — expected UTF-8 text', "E002")
     if b"\x00" in raw[:8192]:
         raise _fail(file, "this is not a text file (it contains NUL bytes) — expected a YAML scenario", "E002")
     try:
@@ -178,7 +182,8 @@ def parse_source(raw: bytes | str, file: str = "<scenario>") -> Source:
                 col,
                 source.line_text(line),
             ) from None
-        raise _fail(file, f"YAML syntax error: {problem}", "E005", line, col, source.line_text(line)) from None
+        message, line, col = _explain_layout(source, problem, line, col)
+        raise _fail(file, message, "E005", line, col, source.line_text(line)) from None
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         raise _fail(file, f"YAML could not be read — {str(exc).splitlines()[0][:120]}", "E005") from None
     if not found:
@@ -195,6 +200,70 @@ def parse_source(raw: bytes | str, file: str = "<scenario>") -> Source:
     if builder.errors:
         raise ScenarioError(builder.errors)
     return source
+
+
+def _explain_layout(source: Source, problem: str, line: int, col: int) -> tuple[str, int, int]:
+    """A YAML layout error said for people, at the place to fix: (message, line, col).
+
+    PyYAML reports where it gave up, which is often lines after the slip: an unclosed quote swallows the
+    lines below it; a text with « : » looks like a key; a line indented one space too far looks like a text.
+    """
+    opened = _unclosed_quote(source, line)
+    if opened is not None and opened[0] == line:  # which of the line's quotes is the odd one, only the author knows
+        return f"YAML syntax error: {problem} — a quote on this line is never closed", line, col
+    if opened is not None:
+        at_line, at_col = opened
+        return (
+            f'a quote opened here is never closed (YAML gave up at line {line}) — expected a closing `"`',
+            at_line,
+            at_col,
+        )
+    text = source.line_text(line)
+    if "mapping values are not allowed" in problem:
+        before = text[: col - 1]
+        stripped = before.lstrip(" -")
+        if ": " in stripped or stripped.endswith(":"):
+            return (
+                f"YAML syntax error: {problem} — the text holds « : », which YAML reads as a new key",
+                line,
+                col,
+            )
+        indent = len(text) - len(text.lstrip(" "))
+        block = _previous_indent(source, line)
+        return (
+            f"YAML syntax error: this line is indented by {indent} spaces, its block's keys by {block} "
+            f"(line {line - 1}) — expected the same column as the keys of its block",
+            line,
+            indent + 1,
+        )
+    if "found character '\\t'" in problem or "tab character" in problem:
+        return f"YAML syntax error: {problem} — a tab character, where YAML needs spaces", line, col
+    return f"YAML syntax error: {problem}", line, col
+
+
+def _previous_indent(source: Source, line: int) -> int:
+    for number in range(line - 1, 0, -1):
+        text = source.line_text(number)
+        if text.strip() and not text.lstrip().startswith("#"):
+            return len(text) - len(text.lstrip(" -"))
+    return 0
+
+
+def _unclosed_quote(source: Source, line: int) -> tuple[int, int] | None:
+    """(line, col) of a double quote opened on a line and never closed on it, up to `line`; None if none."""
+    for number in range(1, line + 1):
+        text = source.line_text(number)
+        inside, opened_at, single = False, 0, False
+        for index, ch in enumerate(text):
+            if ch == "#" and not inside and not single and (index == 0 or text[index - 1] == " "):
+                break
+            if ch == "'" and not inside and (single or index == 0 or text[index - 1] in " {[,:"):
+                single = not single
+            elif ch == '"' and not single and (index == 0 or text[index - 1] != "\\"):
+                inside, opened_at = not inside, index + 1
+        if inside:
+            return number, opened_at
+    return None
 
 
 _SAFE_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
@@ -219,6 +288,7 @@ class _Frame:
     key_ok: bool = True
     merged: dict[str, Any] | None = None
     mark: Any = None
+    dash: bool = False  # a forgotten `- ` was reported here: the keys that follow are that item's, not repeats
 
 
 _NO_KEY = object()
@@ -354,11 +424,24 @@ class _Builder:
         key = str(key)
         frame.key = key
         if key in frame.data:
-            self.note(
-                mark,
-                f"duplicate key `{key}` — expected each key once in a mapping (the later one would silently win)",
-                "E008",
-            )
+            path = frame.path or ()
+            in_list = bool(path) and isinstance(path[-1], int)
+            if frame.dash:
+                pass  # the rest of an item whose `- ` was forgotten: already reported once
+            elif in_list and key == next(iter(frame.data)):
+                frame.dash = True
+                self.note(
+                    mark,
+                    f"a list item needs `- ` — `{key}` starts a new item here (the previous one started at line "
+                    f"{self.source.keys.get(path + (key,), (0, 0))[0]}); expected `- {key}: …`",
+                    "E008",
+                )
+            else:
+                self.note(
+                    mark,
+                    f"duplicate key `{key}` — expected each key once in a mapping (the later one would silently win)",
+                    "E008",
+                )
             frame.key_ok = False
             return
         if frame.path is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -115,6 +116,12 @@ def _message(err: dict[str, Any], value: Any, arrived: bool, root: type[BaseMode
     if kind == "extra_forbidden":
         model = _model_at(root, loc[:-1])
         allowed = sorted(model.model_fields) if model else []
+        invisible = _invisible(name)
+        plain = "".join(ch for ch in name if ch.isprintable() and not ch.isspace()).strip()
+        if invisible and plain in allowed:
+            return f"unknown key `{plain}` with an invisible character inside — {invisible}", "E102", True
+        if name.lower() in allowed:
+            return f"unknown key `{name}` — keys are written without capitals: `{name.lower()}`", "E102", True
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.5)
         hint = f" — did you mean `{close[0]}`?" if close else f" — expected one of: {', '.join(allowed)}"
         return f"unknown key `{name}`{hint}", "E102", True
@@ -134,6 +141,9 @@ def _message(err: dict[str, Any], value: Any, arrived: bool, root: type[BaseMode
             False,
         )
     if kind == "string_pattern_mismatch":
+        plain = _unaccented(value)
+        if plain:
+            return f"`{name}` has an accent: `{value}` — expected `{plain}`", "E106", False
         return (
             (
                 f"`{name}` is not a valid id — expected letters, digits, `_` or `-` starting with a letter, got "
@@ -146,6 +156,41 @@ def _message(err: dict[str, Any], value: Any, arrived: bool, root: type[BaseMode
         return f"`{name}` is too long or too short — {err['msg'].lower()}, got {_describe(value)}", "E104", False
     expected = _EXPECT.get(kind, err["msg"].lower())
     return f"wrong type for `{name}` — expected {expected}, got {_describe(value)}", "E107", False
+
+
+def _unaccented(value: Any) -> str:
+    """`elus` for `élus`: the id without its accents, when that is a valid id; "" otherwise."""
+    if not isinstance(value, str):
+        return ""
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
+    valid = plain != value and plain[:1].isalpha() and all(ch.isalnum() or ch in "_-" for ch in plain)
+    return plain if valid else ""
+
+
+def _accented_references(data: Any, ids: set[str], seen: set[Path_]) -> list[tuple[Path_, str, bool]]:
+    """Every other place (as a key or a value) that names one of these accented ids: (path, id, is a key)."""
+    found: list[tuple[Path_, str, bool]] = []
+
+    def walk(value: Any, path: Path_) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in ids and path + (key,) not in seen:
+                    found.append((path + (key,), key, True))
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, path + (index,))
+        elif isinstance(value, str) and value in ids and path not in seen:
+            found.append((path, value, False))
+
+    walk(data, ())
+    return found
+
+
+def _invisible(text: str) -> str:
+    """The invisible characters in a key, named (`U+00A0 NO-BREAK SPACE`), or "" when there is none."""
+    found = [ch for ch in dict.fromkeys(text) if ch != " " and (ch.isspace() or not ch.isprintable() or ch == "\u200b")]
+    return ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNKNOWN')}" for ch in found)
 
 
 def _count(ctx: dict[str, Any]) -> str:
@@ -172,26 +217,46 @@ def _bounds(root: type[BaseModel], loc: tuple[Any, ...]) -> str:
 _TAGS = {"str", "int", "float", "bool", "Tr"}
 
 
-def _clean(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(p for p in loc if not (isinstance(p, str) and (p in _TAGS or p[:1].isupper())))
+def _clean(loc: tuple[Any, ...], data: Any = None) -> tuple[Any, ...]:
+    """The path in the file: pydantic's union tags (`Tr`, `str`, class names) dropped, real keys kept.
+
+    A capitalised key the trainer wrote (`Sens: 4`) is a key of the data at that place, not a tag: it is kept,
+    so the diagnostic names it and points at it.
+    """
+    kept: list[Any] = []
+    here = data
+    for part in loc:
+        is_key = isinstance(here, dict) and part in here
+        if not is_key and isinstance(part, str) and (part in _TAGS or part[:1].isupper()):
+            continue
+        kept.append(part)
+        if isinstance(here, dict):
+            here = here.get(part)
+        elif isinstance(here, list) and isinstance(part, int) and 0 <= part < len(here):
+            here = here[part]
+        else:
+            here = None
+    return tuple(kept)
 
 
-def _drop_shadowed(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _drop_shadowed(errors: list[dict[str, Any]], data: Any) -> list[dict[str, Any]]:
     """A text given as a mapping is judged by its `fr`/`en` branch, not by the plain-text one."""
     tr_prefixes = {
-        _clean(e["loc"][: e["loc"].index("Tr")])
+        _clean(e["loc"][: e["loc"].index("Tr")], data)
         for e in errors
-        if "Tr" in e["loc"] and _clean(e["loc"]) != _clean(e["loc"][: e["loc"].index("Tr")])
+        if "Tr" in e["loc"] and _clean(e["loc"], data) != _clean(e["loc"][: e["loc"].index("Tr")], data)
     }
-    return [e for e in errors if not ("str" in e["loc"] and _clean(e["loc"]) in tr_prefixes)]
+    return [e for e in errors if not ("str" in e["loc"] and _clean(e["loc"], data) in tr_prefixes)]
 
 
 def translate(exc: ValidationError, source: Source, root: type[BaseModel]) -> list[Diagnostic]:
     """Every validation error, located and reworded; one diagnostic per place."""
     grouped: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for err in _drop_shadowed([dict(e) for e in exc.errors(include_url=False)]):
-        grouped.setdefault(_clean(err["loc"]), []).append(err)
+    for err in _drop_shadowed([dict(e) for e in exc.errors(include_url=False)], source.data):
+        grouped.setdefault(_clean(err["loc"], source.data), []).append(err)
     diagnostics: list[Diagnostic] = []
+    accented: set[str] = set()  # ids refused for an accent: every place naming them is reported in this run
+    reported: set[Path_] = set()
     for clean, errs in grouped.items():
         path, value, arrived = _resolve(source.data, clean)
         if len(errs) > 1 and any("Tr" in e["loc"] for e in errs):
@@ -202,4 +267,10 @@ def translate(exc: ValidationError, source: Source, root: type[BaseModel]) -> li
         err = {**errs[0], "loc": clean}
         message, code, on_key = _message(err, value, arrived, root)
         diagnostics.append(source.diagnostic(path if arrived or on_key else path, message, code, key=on_key))
+        if code == "E106" and _unaccented(value):
+            accented.add(value)
+            reported.add(path)
+    for path, name, is_key in _accented_references(source.data, accented, reported):
+        message = f"`{name}` names an id written with an accent — expected `{_unaccented(name)}`"
+        diagnostics.append(source.diagnostic(path, message, "E106", key=is_key))
     return diagnostics

@@ -35,6 +35,7 @@ class TextGame:
         self.lang = session.lang
         self.out = out
         self.read = read
+        self.watch: Callable[[Engine, Session], tuple[Engine, Session] | None] | None = None  # --watch
 
     def say(self, line: str = "") -> None:
         """Every line the text mode shows: scenario text is not trusted to drive the terminal."""
@@ -45,6 +46,10 @@ class TextGame:
         """Play until an ending (0), the player quits (0) or input ends (0, with a message)."""
         self.header()
         while not self.session.finished:
+            swapped = self.watch(self.engine, self.session) if self.watch else None
+            if swapped is not None:  # the scenario file was saved: go on with the new version
+                self.engine, self.session = swapped
+                self.book = self.engine.book
             view = self.engine.view(self.session)
             self.show_scene(view)
             number = self.ask(len(view.choices))

@@ -24,6 +24,7 @@ from game.rules.start import parse_sets
 from game.scenario.catalogue import resolve_scenario
 from game.scenario.loading import Book, load
 from game.textmode.game import TextGame, stdin_reader
+from game.textmode.watch import Watch
 
 __all__ = ["play_text", "new_seed", "resume_target"]
 
@@ -58,7 +59,13 @@ def play_text(args: argparse.Namespace) -> int:
         if session.finished:
             print(t("play.over", lang), flush=True)
         else:
-            TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin or io.StringIO(), sys.stdout)).run()
+            game = TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin or io.StringIO(), sys.stdout))
+            watch = _watch(args, engine, recorder, game.say)
+            if watch is not None:
+                game.watch = watch.poll
+            game.run()
+            session = game.session
+            recorder = watch.recorder if watch is not None else recorder
     finally:
         recorder.close()
         if sender is not None:
@@ -66,6 +73,18 @@ def play_text(args: argparse.Namespace) -> int:
     if session.finished:
         _report(recorder.path, lang)
     return 0
+
+
+def _watch(args: argparse.Namespace, engine: Engine, recorder: Recorder, say: Any) -> Watch | None:
+    """`--watch`: follow the scenario's file (a built-in scenario is never edited, so never watched)."""
+    if not getattr(args, "watch", False) or engine.book.path is None:
+        return None
+    print(t("watch.on", engine_lang(args), path=engine.book.path), flush=True)
+    return Watch(Path(engine.book.path), recorder, say)
+
+
+def engine_lang(args: argparse.Namespace) -> str:
+    return str(getattr(args, "lang", "fr") or "fr")
 
 
 def _new_game(args: argparse.Namespace) -> tuple[Engine, Session]:

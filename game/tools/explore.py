@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from game.errors import PartenairesError
+from game.i18n import t
 from game.rules.engine import IDLE_CHOICE, ChoiceView, Engine, SceneView
 from game.rules.session import Session
 from game.scenario.loading import Book, load
@@ -587,8 +588,9 @@ def choice_label(choice: Choice, index: int) -> str:
     return f"{index + 1}" + (f" ({choice.id})" if choice.id else "")
 
 
-def find_warnings(report: Report) -> list[Warning_]:
-    """The imbalances a trainer should fix before a class plays (thresholds documented in docs/authoring.md)."""
+def find_warnings(report: Report, rare: float = RARE, dominant: float = DOMINANT) -> list[Warning_]:
+    """The imbalances a trainer should fix before a class plays (thresholds documented in docs/authoring.md;
+    `explore --rare` and `--dominant` adjust the two shares)."""
     book, results = report.book, report.results
     found: list[Warning_] = []
     for i, ending in enumerate(book.model.endings):
@@ -596,12 +598,12 @@ def find_warnings(report: Report) -> list[Warning_]:
         where = report.where("endings", i, "id")
         if max(shares, default=0.0) == 0.0:
             found.append(Warning_("X101", f"ending `{ending.id}` was never reached, whatever the strategy", where))
-        elif max(shares) < RARE:
+        elif max(shares) < rare:
             found.append(
                 Warning_(
                     "X102",
                     f"ending `{ending.id}` is almost never reached (at best "
-                    f"{max(shares):.1%} of a strategy's games, expected at least {RARE:.0%})",
+                    f"{max(shares):.1%} of a strategy's games, expected at least {rare:.0%})",
                     where,
                 )
             )
@@ -621,12 +623,12 @@ def find_warnings(report: Report) -> list[Warning_]:
                         )
                     )
                 continue  # the scenario says what share it means this ending to have
-            if share > DOMINANT:
+            if share > dominant:
                 found.append(
                     Warning_(
                         "X103",
                         f"ending `{ending.id}` takes {share:.0%} of random games "
-                        f"(expected at most {DOMINANT:.0%}): choices hardly matter",
+                        f"(expected at most {dominant:.0%}): choices hardly matter",
                         report.where("endings", i, "id"),
                     )
                 )
@@ -664,10 +666,12 @@ def explore(
     jobs: int = 2,
     progress: Progress | None = None,
     best: str | None = None,
+    rare: float = RARE,
+    dominant: float = DOMINANT,
 ) -> Report:
     results = run_strategies(book, strategies, runs, seed, jobs, progress)
     report = Report(book, runs, seed, results, best=best or best_ending(book))
-    report.warnings = find_warnings(report)
+    report.warnings = find_warnings(report, rare, dominant)
     return report
 
 
@@ -706,6 +710,7 @@ def format_report(report: Report) -> str:
         lines.append(f"{len(report.warnings)} warning(s):")
         for warning in report.warnings:
             lines.append(f"  {warning.where + ': ' if warning.where else ''}warning {warning.code}: {warning.message}")
+            lines.append("    How to fix: " + t(f"fix.{warning.code}", "en"))
     else:
         lines.append("No warning: every ending is reached, none dominates, no strategy dominates.")
     return "\n".join(lines)

@@ -1,0 +1,146 @@
+"""The catalogue of diagnostic codes: what each one means and what a trainer should do about it.
+
+Every finding of the loader, the checker and `explore` has a stable code (`E102`, `W101`, `X106`…). This
+module lists them once; the sentence saying what to do lives in each language's catalogue under
+`fix.<CODE>` (some codes have a more precise advice for one shape of mistake, `fix.<CODE>.<case>`), so a
+trainer reads every diagnostic followed by `  Que faire : …` or `  How to fix: …` in their language.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Iterable
+
+from game.errors import Diagnostic
+from game.i18n import CODES as LANG_CODES
+from game.i18n import DEFAULT, language, t
+
+__all__ = ["CODES", "fix_key", "fix", "render", "system_language", "choose_language"]
+
+CODES: dict[str, str] = {
+    "E000": "unexpected problem",
+    "E001": "the file cannot be read",
+    "E002": "not a UTF-8 text file",
+    "E003": "nesting too deep",
+    "E004": "empty file, or not a scenario mapping",
+    "E005": "YAML layout error",
+    "E006": "file too big",
+    "E007": "a key that is not a name",
+    "E008": "duplicate key",
+    "E009": "YAML tag not allowed",
+    "E010": "number too long or too large",
+    "E101": "missing key",
+    "E102": "unknown key",
+    "E103": "value out of range",
+    "E104": "wrong number of items or wrong length",
+    "E105": "unexpected value",
+    "E106": "invalid id",
+    "E107": "wrong type",
+    "E108": "a text expected",
+    "E201": "reference to nothing",
+    "E202": "duplicate id",
+    "E203": "phase without a scene",
+    "E204": "scene with no way out",
+    "E205": "unknown concept tag",
+    "E206": "ending that can never be reached",
+    "E207": "no certain ending when the funding ends",
+    "E208": "balance bounds in the wrong order",
+    "E301": "condition error",
+    "E401": "asset path refused",
+    "E402": "image refused",
+    "W101": "missing translation",
+    "W121": "private break threshold",
+    "W201": "organisation without a partner",
+    "W202": "ending without a debrief question",
+    "W203": "choice with no effect",
+    "W204": "scene whose choices are all guarded",
+    "W301": "event that never happens",
+    "W401": "asset not found",
+    "X101": "ending never reached",
+    "X102": "ending rarely reached",
+    "X103": "one ending in most random games",
+    "X104": "a dominant strategy",
+    "X105": "games stuck in a loop of choices that cost no time",
+    "X106": "ending share outside its expected band",
+}
+
+# A more precise advice for one frequent shape of a code's mistake: (code, words in the message) → case.
+_CASES: tuple[tuple[str, str, str], ...] = (
+    ("E002", "UTF-16", "utf16"),
+    ("E005", "never closed", "quote"),
+    ("E005", "indented by", "indent"),
+    ("E005", "« : »", "colon"),
+    ("E005", "tab", "tab"),
+    ("E005", "expected <block end>", "indent"),
+    ("E005", "did not find expected key", "indent"),
+    ("E005", "did not find expected '-'", "dash"),
+    ("E008", "list item", "dash"),
+    ("E102", "invisible", "invisible"),
+    ("E102", "capital", "capital"),
+    ("E106", "accent", "accent"),
+    ("E301", "'“'", "curly"),
+    ("E301", "'”'", "curly"),
+    ("E301", "'«'", "curly"),
+    ("E301", "'»'", "curly"),
+)
+
+
+def fix_key(diagnostic: Diagnostic) -> str:
+    """The catalogue key of the advice for this diagnostic (its code's, or a precise case of it)."""
+    for code, words, case in _CASES:
+        if diagnostic.code == code and words in diagnostic.message:
+            return f"fix.{code}.{case}"
+    return f"fix.{diagnostic.code}"
+
+
+def fix(diagnostic: Diagnostic, lang: str) -> str:
+    """What to do, in the trainer's language (every code has one: `tests/test_diagnostics.py` says so)."""
+    key = fix_key(diagnostic)
+    if key not in language(lang).messages:
+        key = f"fix.{diagnostic.code}"
+    if key not in language(lang).messages:
+        key = "fix.E000"
+    return t(key, lang)
+
+
+def render(diagnostic: Diagnostic, lang: str = DEFAULT, with_source: bool = True) -> str:
+    """`file:line:col: erreur E102 : …`, the source line and its caret, the hint, then `  Que faire : …`."""
+    lines = diagnostic.format(with_source).split("\n")
+    head = f"{diagnostic.severity} {diagnostic.code}: "
+    word = t(f"diag.{diagnostic.severity}", lang)
+    colon = language(lang).colon
+    lines[0] = lines[0].replace(head, f"{word} {diagnostic.code}{colon} ", 1)
+    lines = [line.replace("    hint: ", "    " + t("diag.hint", lang) + colon + " ", 1) for line in lines]
+    lines.append("  " + t("diag.fix", lang) + colon + " " + fix(diagnostic, lang))
+    return "\n".join(lines)
+
+
+def system_language(environ: dict[str, str] | None = None) -> str | None:
+    """The system's language when the game speaks it (`LC_ALL`, `LC_MESSAGES`, `LANG`, then the locale)."""
+    env = os.environ if environ is None else environ
+    candidates: Iterable[str | None] = (env.get("LC_ALL"), env.get("LC_MESSAGES"), env.get("LANG"))
+    if environ is None:
+        try:
+            candidates = [*candidates, locale.getlocale()[0]]
+        except ValueError:  # an unknown locale name: fall through to the scenario's language
+            pass
+    for value in candidates:
+        if value:
+            code = value.split("_")[0].split(".")[0].lower()
+            if code in LANG_CODES:
+                return code
+    return None
+
+
+def choose_language(requested: str | None, scenario_langs: Iterable[str] = ()) -> str:
+    """`--lang` if given, else the system's language, else the scenario's first language, else French."""
+    if requested in LANG_CODES:
+        return requested
+    found = system_language()
+    if found:
+        return found
+    for code in scenario_langs:
+        if code in LANG_CODES:
+            return code
+    return DEFAULT

@@ -1,0 +1,120 @@
+"""Every diagnostic in the trainer's language, each followed by what to do.
+
+Golden outputs: for each `tests/bad/NAME.yaml`, `NAME.fr.out` and `NAME.en.out` hold what
+`partenaires check --lang fr|en tests/bad/NAME.yaml` prints, exactly (regenerate one with that command
+from the repository's root after checking the sentence is what a trainer needs).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.errors import Diagnostic, Location
+from game.i18n import CODES as LANGS
+from game.i18n import language
+from game.scenario.diagnostics import CODES, choose_language, fix, render, system_language
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = sorted((ROOT / "tests" / "bad").glob("*.yaml"))
+SOURCES = [p for p in (ROOT / "game").rglob("*.py") if p.name not in ("deep.py", "graph.py")]
+HEAD = re.compile(r"^\S.*:\d+:\d+: (erreur|error|avertissement|warning) [EWX]\d{3}")
+
+
+def _check(lang: str, path: Path) -> tuple[int, str]:
+    out = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(out):
+            code = main(["check", "--lang", lang, str(path.relative_to(ROOT))])
+    finally:
+        os.chdir(cwd)
+    return code, out.getvalue()
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_golden_output_in_each_language(path: Path, lang: str):
+    code, out = _check(lang, path)
+    assert code == 1
+    assert out == path.with_suffix(f".{lang}.out").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_every_error_is_followed_by_what_to_do(path: Path):
+    for lang, word in (("fr", "  Que faire\u00a0: "), ("en", "  How to fix: ")):
+        lines = _check(lang, path)[1].splitlines()
+        heads = [i for i, line in enumerate(lines) if HEAD.match(line)]
+        assert heads, lines
+        ends = heads[1:] + [len(lines) - 1]  # the last line is the file's summary
+        for start, end in zip(heads, ends, strict=True):
+            block = lines[start:end]
+            assert block[-1].startswith(word) and len(block[-1]) > len(word) + 10, block
+
+
+def test_every_code_the_game_gives_has_its_advice_in_each_language():
+    used = set()
+    for source in SOURCES:
+        used.update(re.findall(r"[\"']([EWX]\d{3})[\"']", source.read_text(encoding="utf-8")))
+    used.discard("E000")
+    assert used <= set(CODES), used - set(CODES)
+    for code in CODES:
+        for lang in LANGS:
+            assert f"fix.{code}" in language(lang).messages, (code, lang)
+
+
+def test_a_precise_case_gets_its_own_advice():
+    where = Location("s.yaml", 3, 5)
+    colon = Diagnostic(where, "YAML syntax error: … — the text holds « : », which YAML reads as a new key", "E005")
+    assert "guillemets" in fix(colon, "fr") and "quotes" in fix(colon, "en")
+    other = Diagnostic(where, "YAML syntax error: something else", "E005")
+    assert fix(other, "en") != fix(colon, "en")
+    shown = render(colon, "fr").splitlines()
+    assert shown[0].startswith("s.yaml:3:5: erreur E005\u00a0: YAML syntax error: … — the text holds")
+    assert shown[-1].startswith("  Que faire\u00a0: un texte contient «\u00a0:\u00a0»")
+
+
+def test_the_default_language_follows_the_system_then_the_scenario(monkeypatch: pytest.MonkeyPatch):
+    assert system_language({"LANG": "en_GB.UTF-8"}) == "en"
+    assert system_language({"LC_ALL": "fr_FR.UTF-8", "LANG": "en_GB.UTF-8"}) == "fr"
+    assert system_language({"LANG": "C.UTF-8"}) is None
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert choose_language(None, ["fr"]) == "en"
+    assert choose_language("fr", ["en"]) == "fr"
+    monkeypatch.setenv("LANG", "C")
+    monkeypatch.setattr("locale.getlocale", lambda: (None, None))
+    assert choose_language(None, ["en", "fr"]) == "en"
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "line", "fragment"),
+    [
+        ("no_effect_choice.yaml", "W203", 50, "choice 2 has no effect"),
+        ("guarded_scene.yaml", "W204", 48, "every choice of this scene has a `when`"),
+        ("plain_text.yaml", "W101", 4, "text written in one language only"),
+    ],
+)
+def test_authoring_warnings_are_located_and_say_what_to_do(name: str, code: str, line: int, fragment: str):
+    path = ROOT / "tests" / "scenarios" / name
+    for lang, word in (("fr", "  Que faire\u00a0: "), ("en", "  How to fix: ")):
+        status, out = _check(lang, path)
+        assert status == 0
+        lines = out.splitlines()
+        found = [i for i, text in enumerate(lines) if f":{line}:" in text and code in text]
+        assert len(found) == 1 and fragment in lines[found[0]], out
+        rest = lines[found[0] + 1 :]
+        assert next(text for text in rest if not text.startswith("    ")).startswith(word)
+
+
+def test_builtin_scenarios_stay_warning_free():
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        assert _check("en", path)[1].strip().endswith("ok (0 warning(s))"), path
