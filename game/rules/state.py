@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from game.scenario.loading import Book
 
 __all__ = [
     "Part",
@@ -23,6 +26,7 @@ __all__ = [
     "saved_state",
     "load_state",
     "fit_state",
+    "carried_over",
 ]
 
 Snapshot = tuple[Any, ...]
@@ -171,3 +175,17 @@ def fit_state(data: dict[str, Any], ids: Mapping[str, Iterable[str]]) -> dict[st
         if part.ids:
             fitted[part.name] = part.kind.fit(data[part.name], set(ids.get(part.ids, ())), organisations)
     return fitted
+
+
+def carried_over(data: dict[str, Any], book: Book) -> dict[str, Any] | None:
+    """A save (`Session.to_dict`) fitted to an edited scenario (F5 in the window, `--watch` in the terminal),
+    or None when its scene or phase is gone."""
+    model = book.model
+    if data["scene"] not in {s.id for s in model.scenes} or data["phase"] not in {p.id for p in model.phases}:
+        return None
+    ids = {
+        "partners": [p.id for p in model.partners],
+        "organisations": [o.id for o in model.organisations],
+        "inventions": [i.id for i in model.inventions],
+    }
+    return {**fit_state(data, ids), "digest": book.digest}

@@ -13,30 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from game.i18n import t
 from game.records.record import Recorder
 from game.rules.engine import Engine
 from game.rules.session import Session
-from game.rules.state import fit_state
+from game.rules.state import carried_over
 from game.scenario.diagnostics import render
-from game.scenario.loading import Book, check
+from game.scenario.loading import check
 
-__all__ = ["Watch", "carried_over"]
-
-
-def carried_over(data: dict[str, Any], book: Book) -> dict[str, Any] | None:
-    """A saved state fitted to an edited scenario, or None when its scene or phase is gone."""
-    model = book.model
-    if data["scene"] not in {s.id for s in model.scenes} or data["phase"] not in {p.id for p in model.phases}:
-        return None
-    ids = {
-        "partners": [p.id for p in model.partners],
-        "organisations": [o.id for o in model.organisations],
-        "inventions": [i.id for i in model.inventions],
-    }
-    return {**fit_state(data, ids), "digest": book.digest}
+__all__ = ["Watch"]
 
 
 @dataclass

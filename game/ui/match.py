@@ -14,7 +14,7 @@ from typing import Any
 from game.errors import Diagnostic
 from game.rules.engine import Engine, Outcome, SceneView
 from game.rules.session import Session
-from game.rules.state import fit_state
+from game.rules.state import carried_over
 from game.scenario.loading import Book, check
 from game.ui import records
 
@@ -88,7 +88,7 @@ class Match:
         if book is None:
             return Reload(errors=[d for d in found if d.severity == "error"])
         engine = Engine(book)
-        data = self._portable(self.session.to_dict(), book)
+        data = carried_over(self.session.to_dict(), book)
         self.engine.release(self.session)
         records.close(self.recorder)
         if data is None:
@@ -101,17 +101,3 @@ class Match:
         self.engine, self.session = engine, session
         self.recorder = records.begin(engine, session, self.folder) if self.recorder is not None else None
         return result
-
-    @staticmethod
-    def _portable(data: dict[str, Any], book: Book) -> dict[str, Any] | None:
-        """The saved state fitted to the new scenario, or None when its scene or phase is gone."""
-        model = book.model
-        if data["scene"] not in {s.id for s in model.scenes} or data["phase"] not in {p.id for p in model.phases}:
-            return None
-        ids = {
-            "partners": [p.id for p in model.partners],
-            "organisations": [o.id for o in model.organisations],
-            "inventions": [i.id for i in model.inventions],
-        }
-        data = {**fit_state(data, ids), "digest": book.digest}
-        return data
