@@ -537,7 +537,7 @@ HOWTO: list[tuple[str, str]] = [
     ("h2", "Votre rôle"),
     (
         "body",
-        "Vous êtes une professionnelle de terrain déléguée dans un partenariat territorial. Personne n'y a autorité sur "
+        "Vous travaillez sur le terrain, et votre service vous envoie le représenter dans un partenariat territorial. Personne n'y a autorité sur "
         "les autres : chacun répond à sa propre hiérarchie.",
     ),
     ("h2", "Les quatre jauges"),

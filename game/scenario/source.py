@@ -172,6 +172,7 @@ def parse_source(raw: bytes | str, file: str = "<scenario>") -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = _within(text, line, col)
         problem = exc.problem or exc.context or "invalid YAML"
         if "nesting depth" in problem:  # newer libyaml refuses deep nesting itself: same finding as ours
             raise _fail(
@@ -616,3 +617,13 @@ def _quick(tag: str, value: str) -> Any:
     except ValueError:  # e.g. an integer of more than 4,300 digits: the slow path turns it into text
         return _SLOW
     return _SLOW
+
+
+def _within(text: str, line: int, col: int) -> tuple[int, int]:
+    """A position libyaml gives past the end of a file that does not end with a line break (its end of
+    stream), brought back to the end of the last line, so the caret points at text the trainer can see."""
+    last = text.count("\n") + 1
+    if line <= last:
+        return line, col
+    tail = text.rsplit("\n", 1)[-1]
+    return last, len(tail) + 1
