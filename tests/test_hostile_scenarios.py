@@ -212,10 +212,8 @@ def test_the_window_draws_a_portrait_instead_of_decoding_a_huge_one(tmp_path):
 
 def test_a_file_cut_in_the_middle_of_a_key_is_located_on_its_last_line(tmp_path):
     """libyaml reports the end of a file without a final line break one line past it: brought back."""
-    text = DEMO.read_text(encoding="utf-8")
-    cut = text[: text.index("\n", len(text) // 2) + 1] + "i"
+    cut = "format: 1\nid: coupe\ntitle: Coupé\ni"
     path = tmp_path / "cut.yaml"
     path.write_text(cut, encoding="utf-8")
     errors = _errors(path)
-    last = cut.count("\n") + 1
-    assert errors and all(f":{last}:" in e.split(" error")[0] for e in errors), errors
+    assert errors and all(e.split(" error")[0].endswith(":4:2:") for e in errors), errors
