@@ -217,7 +217,8 @@ def test_a_simulated_class_of_thirty(tmp_path, demo_book, capsys):
     )
     assert "30 session(s): demo (30)" in capsys.readouterr().out
     text = html.read_text(encoding="utf-8")
-    assert '<html lang="fr">' in text and text.count('<svg class="chart small"') == 4
+    # four band charts, then a mean chart per group (DEIS 1, DEIS 2) and per ending reached (four)
+    assert '<html lang="fr">' in text and text.count('<svg class="chart small"') == 4 + 2 + 4
     assert "Répartition des fins" in text and "Les parcours les plus divergents" in text
     rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
     assert len(rows) == 30 and {r["status"] for r in rows} == {"finished"}
@@ -294,6 +295,77 @@ def test_the_class_figures_as_json_match_a_hand_count(classroom, tmp_path, capsy
     assert outcomes["sessions"] == 3 and outcomes["partners"] == [{"id": "lucie", "name": "Lucie", "left": 0}]
     html = (tmp_path / "class.html").read_text(encoding="utf-8")
     assert "Guide de discussion" in html and "2 sur 2 ont atteint Haut" in html and "<bdi>Ana (G1)</bdi>" in html
+
+
+def _mean_charts(html: str) -> list[tuple[str, dict[str, list[tuple[float, float]]]]]:
+    """Each per-group / per-ending figure: its caption, and per gauge colour the points of its line,
+    read back into (month, gauge value) through the small chart's frame (370 × 200, see html.gauge_chart)."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    svg = "{http://www.w3.org/2000/svg}"
+    charts = []
+    for block in re.findall(r'<figure class="mean">.*?</figure>', html, re.S):
+        figure = ET.fromstring(block)
+        caption = "".join(figure.find("figcaption").itertext())
+        lines = {}
+        for line in figure.iter(svg + "polyline"):
+            if line.get("class") != "line":
+                continue
+            pairs = [tuple(map(float, p.split(","))) for p in line.get("points").split()]
+            lines[line.get("stroke")] = [
+                (round((x - 30) * 3 / (370 - 30 - 14), 2), round(100 - (y - 14) * 100 / (200 - 14 - 30), 1))
+                for x, y in pairs
+            ]
+        charts.append((caption, lines))
+    return charts
+
+
+def test_each_group_and_each_ending_has_its_mean_curves_drawn(tmp_path):
+    """Ana and Ben in a group whose name is markup, Cy in G2: one line per gauge per group and ending,
+    one point per month at the group's mean, the name escaped and the number of games shown."""
+    from game.reports.html import COLOURS
+
+    scenario = tmp_path / "mini.yaml"
+    scenario.write_text(MINI, encoding="utf-8")
+    engine = Engine(load(scenario))
+    hostile = "<b>A&B</b>"
+    for seed, (name, group, picks) in enumerate(
+        [("Ana", hostile, [0, 0, 0]), ("Ben", hostile, [0, 1, 0]), ("Cy", "G2", [1, 1, 1])]
+    ):
+        session = engine.new_session(seed, name, group)
+        with Recorder.begin(engine, session, tmp_path / "logs" / f"{name}.jsonl"):
+            for pick in picks:
+                engine.choose(session, engine.view(session).choices[pick].index)
+    out = tmp_path / "class.html"
+    assert main(["debrief", str(tmp_path / "logs"), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert hostile not in html and "&lt;b&gt;A&amp;B&lt;/b&gt;" in html
+    charts = _mean_charts(html)
+    assert [caption for caption, _ in charts] == [
+        "<b>A&B</b> · 2 parties terminées",
+        "G2 · 1 partie terminée",
+        "Bas · 1 partie terminée",
+        "Haut · 2 parties terminées",
+    ]
+    months = [0, 1, 2, 3]
+    expected = {
+        # Ana x p k, Ben x q k: sens +10 in month 1, identité +10 and −10 in month 2, pouvoir +10 in month 3
+        "<b>A&B</b>": {"sens": [50, 60, 60, 60], "identite": [50, 50, 50, 50], "pouvoir": [50, 50, 50, 60]},
+        "G2": {"sens": [50, 40, 40, 40], "identite": [50, 50, 40, 40], "pouvoir": [50, 50, 50, 40]},
+    }
+    expected["Haut"], expected["Bas"] = expected["<b>A&B</b>"], expected["G2"]
+    for caption, lines in charts:
+        want = expected[caption.split(" · ")[0]]
+        assert len(lines) == 4  # one line per gauge
+        for gauge, values in {**want, "cohesion": [50, 50, 50, 50]}.items():
+            assert lines[COLOURS[gauge]] == list(zip(months, values, strict=True)), (caption, gauge)
+    en = tmp_path / "class-en.html"
+    assert main(["debrief", str(tmp_path / "logs"), "-o", str(en), "--lang", "en"]) == 0
+    assert [c for c, _ in _mean_charts(en.read_text(encoding="utf-8"))][2:] == [
+        "Low · 1 finished game",
+        "High · 2 finished games",
+    ]
 
 
 def test_the_csv_opens_in_a_french_excel(data, tmp_path):

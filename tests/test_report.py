@@ -251,6 +251,8 @@ def test_you_and_the_class_places_each_choice_among_the_classs(engine, tmp_path)
     for seed, picks in enumerate([[0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1], [0, 1, 0, 1, 0, 1]]):
         record(engine, tmp_path / "class", 12, picks, trainee=f"C{seed}")
     (tmp_path / "class" / "me.jsonl").write_bytes(mine.read_bytes())  # the trainee's own record is left out
+    with Recorder.begin(engine, engine.new_session(12, trainee="Vide"), tmp_path / "class"):
+        pass  # quit before any decision: not one of the "other games"
     assert main(["report", str(mine), "--class", str(tmp_path / "class")]) == 0
     data = json.loads(mine.with_suffix(".json").read_text(encoding="utf-8"))
     ours = data["class"]

@@ -312,6 +312,8 @@ MESSAGES: dict[str, str] = {
     "report.compare": "Compare",
     "report.by_group": "Per group",
     "report.by_ending": "Per ending reached",
+    "report.games_n.one": "{n} finished game",
+    "report.games_n.other": "{n} finished games",
     "report.no_group": "(no group)",
     "report.final_mean": "Final gauges (mean)",
     "report.guide": "Discussion guide",

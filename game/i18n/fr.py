@@ -318,6 +318,8 @@ MESSAGES: dict[str, str] = {
     "report.compare": "Comparer",
     "report.by_group": "Par groupe",
     "report.by_ending": "Par fin atteinte",
+    "report.games_n.one": "{n} partie terminée",
+    "report.games_n.other": "{n} parties terminées",
     "report.no_group": "(sans groupe)",
     "report.final_mean": "Jauges finales (moyenne)",
     "report.guide": "Guide de discussion",

@@ -15,11 +15,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from game import __version__
+from game.i18n import language
 from game.reports.links import safe_url
 from game.reports.words import words
 from game.vocabulary.gauges import GAUGE_LIST, GAUGES
 
-__all__ = ["render", "gauge_chart", "band_chart", "bar", "COLOURS", "DASHES"]
+__all__ = ["render", "gauge_chart", "mean_chart", "band_chart", "bar", "COLOURS", "DASHES"]
 
 COLOURS = {g.id: "#{:02x}{:02x}{:02x}".format(*g.colour) for g in GAUGE_LIST}  # as in the window
 DASHES = {g.id: g.dash for g in GAUGE_LIST}  # readable in grey print
@@ -41,6 +42,8 @@ def environment() -> Environment:
         )
         _ENV.globals.update(
             gauge_chart=gauge_chart,
+            mean_chart=mean_chart,
+            counted=lambda key, n, lang: language(lang).counted("report." + key, n),
             band_chart=band_chart,
             bar=bar,
             colours=COLOURS,
@@ -144,12 +147,21 @@ def legend_mark(gauge: str) -> Markup:
     )
 
 
-def gauge_chart(curve: dict[str, Any], unit: str, title: str) -> Markup:
-    """The four gauges after each decision, each decision marked and numbered along the top."""
-    frame = Frame(curve["span"], [(b, m) for m, b in enumerate(curve["bounds"])])
+def gauge_chart(curve: dict[str, Any], unit: str, title: str, small: bool = False) -> Markup:
+    """The four gauges after each decision, each decision marked and numbered along the top.
+
+    A point whose `decision` is None (a class's mean at a month's end) gets no
+    decision mark; `small` draws the half-width chart that the class debrief
+    sets two to a row.
+    """
+    ticks = [(b, m) for m, b in enumerate(curve["bounds"])]
+    if small:
+        frame = Frame(curve["span"], ticks, width=370, height=200, left=30, top=14, bottom=30)
+    else:
+        frame = Frame(curve["span"], ticks)
     points = curve["points"]
     parts = [
-        f'<svg class="chart" viewBox="0 0 {frame.width} {frame.height}" role="img" '
+        f'<svg class="chart{" small" if small else ""}" viewBox="0 0 {frame.width} {frame.height}" role="img" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
     ]
     bounds = curve["bounds"]
@@ -168,6 +180,8 @@ def gauge_chart(curve: dict[str, Any], unit: str, title: str) -> Markup:
     turning = set(curve.get("turning", []))
     last = [-100.0, -100.0]  # where the last label of each row ends, to stagger crowded numbers
     for point in points[1:]:
+        if point.get("decision") is None:
+            continue
         x = frame.x(point["x"])
         label = str(point["decision"])
         if point["decision"] in turning:  # a turning point: its number ringed
@@ -189,6 +203,17 @@ def gauge_chart(curve: dict[str, Any], unit: str, title: str) -> Markup:
             parts.append(_marker(MARKS[gauge], frame.x(point["x"]), frame.y(point[gauge]), COLOURS[gauge]))
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def mean_chart(curves: dict[str, list[float]], turns: int, unit: str, title: str) -> Markup:
+    """The mean of each gauge at the end of each month (a class's group or ending), drawn by
+    `gauge_chart` on the same true time axis: one point a month, no decision marks."""
+    points = [
+        {"x": float(turn), "turn": turn, "decision": None, "events": 0, **{g: curves[g][turn] for g in GAUGES}}
+        for turn in range(turns + 1)
+    ]
+    curve = {"span": float(turns), "bounds": [float(m) for m in range(turns + 1)], "points": points}
+    return gauge_chart(curve, unit, title, small=True)
 
 
 def band_chart(series: Sequence[dict[str, Any]], gauge: str, turns: int, unit: str, title: str) -> Markup:

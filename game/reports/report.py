@@ -541,12 +541,15 @@ def you_and_the_class(data: dict[str, Any], classmates: list[dict[str, Any]]) ->
     """Where this trainee's choices stand among the class's (same scenario, same content; duplicates once).
 
     For each scene the trainee played (first visit), how many classmates played it, how many of them
-    chose the same, and the choice most of them took.
+    chose the same, and the choice most of them took. A game quit before any decision is not one of
+    the "other games": it has no choice to compare.
     """
     me = data["session"]["id"]
     digest = data["scenario"]["digest"]
     others = {
-        r["session"]["id"]: r for r in classmates if r["scenario"]["digest"] == digest and r["session"]["id"] != me
+        r["session"]["id"]: r
+        for r in classmates
+        if r["scenario"]["digest"] == digest and r["session"]["id"] != me and r["decisions"]
     }
     firsts: list[dict[str, dict[str, Any]]] = []
     for report in others.values():
