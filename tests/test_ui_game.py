@@ -7,6 +7,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.ui import records as window_records
 from game.ui.app import App
 from game.ui.screens.document import DocumentScreen
 from game.ui.screens.ending import EndingScreen
@@ -45,7 +46,9 @@ def play_with_keys(app: App, shots: Path | None = None) -> None:
     raise AssertionError("the game did not end")
 
 
-def test_keyboard_only_game_in_french(app: App, tmp_path: Path) -> None:
+def test_keyboard_only_game_in_french(app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(window_records, "open_file", lambda path: opened.append(path) or True)  # no browser here
     shots = tmp_path / "shots"
     assert isinstance(app.screen, TitleScreen)
     shoot(app, shots, "title")
@@ -79,8 +82,8 @@ def test_keyboard_only_game_in_french(app: App, tmp_path: Path) -> None:
     assert match.session.finished and len(match.session.history) >= 2
     assert isinstance(app.screen, EndingScreen)
     shoot(app, shots, "ending")
-    key(app, pygame.K_RETURN)  # Écrire le rapport de débriefing
-    assert app.screen.report is not None and app.screen.report.exists()
+    key(app, pygame.K_RETURN)  # Ouvrir le rapport: written, then handed to the system's viewer
+    assert app.screen.report is not None and app.screen.report.exists() and opened == [app.screen.report]
     assert str(app.screen.report) in app.screen.report_line()
     assert len(list(shots.glob("*.png"))) == 8
 
@@ -104,7 +107,7 @@ def test_keyboard_only_game_in_english(app: App) -> None:
     assert app.screen.match.session.lang == "en"
     play_with_keys(app)
     assert isinstance(app.screen, EndingScreen)
-    assert button(app, "Write the debrief report")
+    assert button(app, "Open the report")
 
 
 def test_mouse_only_game(app: App) -> None:

@@ -179,18 +179,31 @@ class ReportBuilder:
         }
 
     def other_endings(self, reached: str) -> list[dict[str, Any]]:
-        """Why not the others: each other ending's condition, tested on the final state."""
+        """Why not the others, in words: an ending whose condition did not hold says which parts failed; one
+        whose condition held too says that the scenario checks the reached ending first, or that the reached
+        ending came before it was checked (no condition code: a trainee reads this)."""
+        endings = self.model.endings
+        at = next(i for i, e in enumerate(endings) if e.id == reached)
+        first = language(self.lang).quote(tr(endings[at].title, self.lang))
         others = []
-        for index, ending in enumerate(self.model.endings):
+        for index, ending in enumerate(endings):
             condition = self.book.cond("endings", index, "when")
             if ending.id == reached or condition is None:
                 continue
+            held = bool(condition.bind(READER)(self.session))
+            if not held:
+                verdict = t("report.other_not_held", self.lang)
+            elif index > at and not (ending.at == "end" and endings[at].at != "end"):
+                verdict = t("report.other_checked_first", self.lang, first=first)
+            else:
+                verdict = t("report.other_came_first", self.lang, first=first)
             others.append(
                 {
                     "id": ending.id,
                     "title": tr(ending.title, self.lang),
-                    "condition": condition.text,
-                    "facts": [self.fact(f) for f in condition.explain(self.session, READER)],
+                    "held": held,
+                    "verdict": verdict,
+                    "facts": [] if held else [self.fact(f) for f in condition.explain(self.session, READER)],
                 }
             )
         return others

@@ -463,6 +463,26 @@ class App:
             match.close()
         self.go_title()
 
+    def show_journal(self) -> None:
+        from game.ui.screens.document import journal_screen
+        from game.ui.screens.play import PlayScreen
+
+        if isinstance(self.screen, PlayScreen):
+            self.show(journal_screen(self, self.screen))
+
+    def show_glossary(self) -> None:
+        """From the play screen (key G) back to it; from the pause menu back to the pause menu."""
+        from game.ui.screens.document import glossary_screen
+        from game.ui.screens.pause import PauseScreen
+        from game.ui.screens.play import PlayScreen
+
+        screen = self.screen
+        if isinstance(screen, PlayScreen):
+            self.show(glossary_screen(self, lambda: self.show(screen)))
+        elif isinstance(screen, PauseScreen):
+            self._paused_play = screen.under
+            self.show(glossary_screen(self, self.pause_again))
+
     def show_organisations(self) -> None:
         from game.ui.screens.organisations import OrganisationsScreen
         from game.ui.screens.play import PlayScreen

@@ -152,6 +152,16 @@ def report(recorder: Any | None, lang: str) -> Path:
     return Path(write_report(path, out=None, lang=lang))
 
 
+def open_file(path: Path) -> bool:
+    """Show a local file with the system's viewer (a browser for the HTML report); False when none could."""
+    import webbrowser
+
+    try:
+        return bool(webbrowser.open(path.resolve().as_uri()))
+    except Exception:  # no viewer, no display: the caller says where the file is
+        return False
+
+
 def close(recorder: Any | None) -> None:
     """Stop recording (the file stays on disk: an unfinished game can be continued)."""
     closing = getattr(recorder, "close", None)

@@ -72,7 +72,15 @@ def capture_all(out: Path, lang: str = "fr") -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         broken = Path(tmp) / "broken.yaml"
         broken.write_text(BROKEN, encoding="utf-8")
-        app = App((1280, 720), lang, scenarios_dir=Path(tmp), name="Camille Martin", group="DEIS 2")
+        app = App(
+            (1280, 720),
+            lang,
+            scenarios_dir=Path(tmp),
+            name="Camille Martin",
+            group="DEIS 2",
+            record=True,  # the ending reads the game's record for the turning points and the chart
+            records_dir=Path(tmp) / "records",
+        )
         saved.append(shot(app, out, "01-title"))
         app.new_game()
         saved.append(shot(app, out, "02-profile"))
@@ -92,6 +100,12 @@ def capture_all(out: Path, lang: str = "fr") -> list[Path]:
         saved.append(shot(app, out, "08-settings"))
         app.pause_again()
         app.resume()
+        app.show_journal()
+        saved.append(shot(app, out, "19-journal"))
+        app.screen.escape()  # type: ignore[attr-defined]
+        app.show_glossary()
+        saved.append(shot(app, out, "20-glossary"))
+        app.screen.escape()  # type: ignore[attr-defined]
         play_to_end(app, lambda: saved.append(shot(app, out, "09-last-feedback")))
         saved.append(shot(app, out, "10-ending"))
         app.choose_scenario(next(e for e in app.catalogue() if not e.ok))

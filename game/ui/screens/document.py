@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.errors import Diagnostic
+from game.scenario.model import tr
 from game.ui.screens.base import Screen
 from game.ui.screens.page import column, footer, footer_height, heading, row
 from game.ui.strings import howto, s
@@ -22,8 +23,9 @@ from game.ui.widgets.richtext import Block, RichText
 
 if TYPE_CHECKING:
     from game.ui.app import App
+    from game.ui.screens.play import PlayScreen
 
-__all__ = ["DocumentScreen", "howto_screen", "errors_screen", "diagnostic_blocks"]
+__all__ = ["DocumentScreen", "howto_screen", "errors_screen", "diagnostic_blocks", "journal_screen", "glossary_screen"]
 
 Action = tuple[str, Callable[[], None], bool]  # label, action, primary
 
@@ -39,9 +41,11 @@ class DocumentScreen(Screen):
         blocks: Callable[[str], list[Block]],
         actions: Callable[[str], list[Action]],
         escape: Callable[[], None],
+        closing_keys: tuple[int, ...] = (),
     ) -> None:
         super().__init__(app)
         self.kicker, self.title, self.blocks, self.actions, self.escape = kicker, title, blocks, actions, escape
+        self.closing_keys = closing_keys  # the key that opened the page closes it too (J, G)
 
     def build(self) -> None:
         look, lang = self.look, self.lang
@@ -71,7 +75,7 @@ class DocumentScreen(Screen):
         footer(surface, look, s("keys_hint", self.lang) + " · " + s("scroll_hint", self.lang))
 
     def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key == pygame.K_ESCAPE:
+        if event.key == pygame.K_ESCAPE or event.key in self.closing_keys:
             self.escape()
             return True
         return False
@@ -118,4 +122,42 @@ def errors_screen(app: App, path: Path, found: list[Diagnostic], back: Callable[
         blocks,
         lambda lang: [(s("back", lang), back, True)],
         back,
+    )
+
+
+def journal_screen(app: App, play: PlayScreen) -> DocumentScreen:
+    """Key J or the left panel's button during play: past decisions, their months and the events that struck."""
+    from game.views.journal import journal_lines
+
+    match = play.match
+
+    def back() -> None:
+        app.show(play)
+
+    def blocks(lang: str) -> list[Block]:
+        return list(journal_lines(match.book, match.session, lang))
+
+    return DocumentScreen(
+        app,
+        lambda lang: tr(match.book.model.title, lang),
+        lambda lang: s("journal_title", lang),
+        blocks,
+        lambda lang: [(s("back", lang), back, True)],
+        back,
+        closing_keys=(pygame.K_j,),
+    )
+
+
+def glossary_screen(app: App, back: Callable[[], None]) -> DocumentScreen:
+    """Key G during play, or the pause menu: the paper's concepts, defined and sourced."""
+    from game.views.journal import glossary_lines
+
+    return DocumentScreen(
+        app,
+        lambda lang: s("app_title", lang),
+        lambda lang: s("glossary_title", lang),
+        lambda lang: list(glossary_lines(lang)),
+        lambda lang: [(s("back", lang), back, True)],
+        back,
+        closing_keys=(pygame.K_g,),
     )

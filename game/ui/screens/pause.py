@@ -34,6 +34,7 @@ class PauseScreen(Screen):
         buttons = [
             Button(s("resume", lang), app.resume, primary=True),
             Button(s("settings", lang), lambda: app.open_settings(back=app.pause_again)),
+            Button(s("glossary", lang), app.show_glossary, detail="G"),
             Button(s("save_quit", lang), app.save_and_quit),
         ]
         w, h = self.size

@@ -28,7 +28,7 @@ from game.ui.widgets.backdrop import backdrop, place_of
 from game.ui.widgets.base import blit_text, panel
 from game.ui.widgets.button import Button
 from game.ui.widgets.gauge import Gauge, bar, change_label
-from game.ui.widgets.orgpanel import draw_organisations
+from game.ui.widgets.orgpanel import draw_organisations, hidden_organisations
 from game.ui.widgets.portrait import org_colour, safe_asset
 from game.ui.widgets.richtext import Block, RichText
 from game.ui.widgets.table import Seat, SeatInfo, draw_table, place_seats
@@ -250,15 +250,38 @@ class PlayScreen(Screen):
             gauge.name = gauge_name(key, lang)
             gauge.rect = pygame.Rect(self.left.x + look.px(8), y, self.left.w - look.px(16), gauge.measure(look))
             y = gauge.rect.bottom + look.px(8)
-        self.gauges_bottom = y
-        if not self.is_compact:
-            return []
-        more = Button(s("organisations", lang), self.app.show_organisations, detail="I", role="small")
         width = self.left.w - look.px(16)
+        journal = Button(s("journal", lang), self.app.show_journal, detail="J", role="small")
+        height = journal.measure(look, width)
+        journal.rect = pygame.Rect(self.left.x + look.px(8), self.left.bottom - height - look.px(8), width, height)
+        self.gauges_bottom = min(y, journal.rect.y)
+        self.left_bottom = journal.rect.y  # the funding ring and the help stop above the buttons
+        if not self.is_compact:
+            return [self._see_all(), journal]
+        more = Button(s("organisations", lang), self.app.show_organisations, detail="I", role="small")
         height = more.measure(look, width)
-        more.rect = pygame.Rect(self.left.x + look.px(8), self.left.bottom - height - look.px(8), width, height)
+        more.rect = pygame.Rect(self.left.x + look.px(8), journal.rect.y - height - look.px(6), width, height)
         self.gauges_bottom = min(y, more.rect.y)
-        return [more]
+        self.left_bottom = more.rect.y
+        return [more, journal]
+
+    def _see_all(self) -> Button:
+        """The right panel's way to the overlay: what it cannot show is counted ("+3 — see all"), never cut."""
+        assert self.right is not None
+        look, lang = self.look, self.lang
+        pad_x, pad_y = look.px(16), look.px(12)
+        probe = Button(s("see_all", lang, n=99), self.app.show_organisations, detail="I", role="small")
+        width = self.right.w - 2 * pad_x
+        height = probe.measure(look, width)
+        self.orgs_area = pygame.Rect(
+            self.right.x + pad_x, self.right.y + pad_y, width, self.right.h - 2 * pad_y - height - look.px(8)
+        )
+        hidden = hidden_organisations(look, self.match, lang, self.orgs_area)
+        label = s("see_all", lang, n=hidden) if hidden else s("see_organisations", lang)
+        more = Button(label, self.app.show_organisations, detail="I", role="small")
+        more.rect = pygame.Rect(self.right.x + pad_x, self.right.bottom - pad_y - height, width, height)
+        self.orgs_hidden = hidden
+        return more
 
     def _seats(self) -> list[Seat]:
         model, session = self.match.book.model, self.match.session
@@ -516,6 +539,10 @@ class PlayScreen(Screen):
             self.app.pause()
         elif key == pygame.K_i:
             self.app.show_organisations()
+        elif key == pygame.K_j:
+            self.app.show_journal()
+        elif key == pygame.K_g:
+            self.app.show_glossary()
         elif key == pygame.K_F5:
             self.reload()
         elif key in DIGITS and self.outcome is None and not getattr(event, "mod", 0) & pygame.KMOD_CTRL:
@@ -595,7 +622,7 @@ class PlayScreen(Screen):
         assert self.right is not None
         look = self.look
         panel(surface, look, self.right)
-        draw_organisations(surface, look, self.match, self.lang, self.right.inflate(-look.px(32), -look.px(24)))
+        draw_organisations(surface, look, self.match, self.lang, self.orgs_area)
 
     def _centre(self, surface: pygame.Surface) -> None:
         look = self.look
@@ -624,7 +651,7 @@ class PlayScreen(Screen):
         session, clock = self.match.session, self.match.book.model.clock
         r = look.px(40)
         needed = look.text.line_height("h2") + 2 * r + look.px(40)
-        if self.gauges_bottom + needed > self.left.bottom - look.px(60):
+        if self.gauges_bottom + needed > self.left_bottom - look.px(52):
             return y
         x = self.left.x + look.px(16)
         y = blit_text(surface, look, s("funding", lang), "h2", theme.ink, (x, y + look.px(6))).bottom + look.px(10)
@@ -662,7 +689,7 @@ class PlayScreen(Screen):
         y = self._funding(surface, self.gauges_bottom + look.px(4))
         width = self.left.w - look.px(32)
         for line in look.text.wrap(s("gauge_help", self.lang), "tiny", width):
-            if y + look.text.line_height("tiny") > self.left.bottom - look.px(8):
+            if y + look.text.line_height("tiny") > self.left_bottom - look.px(4):
                 break
             y = blit_text(surface, look, line, "tiny", look.theme.muted, (self.left.x + look.px(16), y)).bottom
 

@@ -16,7 +16,7 @@ from game.ui.widgets.base import Look, blit_text
 from game.ui.widgets.gauge import bar
 from game.ui.widgets.portrait import org_colour
 
-__all__ = ["draw_organisations", "mini_bar"]
+__all__ = ["draw_organisations", "hidden_organisations", "mini_bar", "organisations_height"]
 
 
 def mini_bar(
@@ -53,50 +53,135 @@ def mini_bar(
     return y + line_h + look.px(3)
 
 
-def draw_hierarchies(
-    surface: pygame.Surface, look: Look, match: Match, lang: str, x: int, y: int, width: int, role: str = "tiny"
+def _scratch() -> pygame.Surface:
+    """A one-pixel surface to measure a block by drawing it where nothing is seen."""
+    return pygame.Surface((1, 1))
+
+
+def draw_hierarchy(
+    surface: pygame.Surface, look: Look, match: Match, lang: str, org_id: str, x: int, y: int, width: int, role: str
 ) -> int:
+    """One organisation: its chip and hierarchy, then its awareness and support; returns the y below it."""
     theme, session = look.theme, match.session
-    y = blit_text(surface, look, s("hierarchies", lang), "h2", theme.ink, (x, y)).bottom + look.px(8)
-    for org in match.book.model.organisations:
-        colour = org_colour(org.colour, org.id)
-        chip = pygame.Rect(x, y + look.px(3), look.px(12), look.px(12))
-        pygame.draw.rect(surface, colour, chip, border_radius=3)
-        lines = look.text.wrap(f"{org.short} — {tr(org.hierarchy.title, lang)}", "small", width - look.px(18))
-        if len(lines) > 2:
-            lines = [lines[0], look.text.fit(" ".join(lines[1:]), "small", width - look.px(18))]
-        for line in lines:
-            y = blit_text(surface, look, line, "small", theme.ink, (chip.right + look.px(6), y)).bottom
-        y += look.px(2)
-        y = mini_bar(surface, look, x, y, width, s("awareness", lang), session.awareness[org.id], colour, role=role)
-        y = mini_bar(surface, look, x, y, width, s("support", lang), session.support[org.id], colour, role=role)
-        y += look.px(6)
+    org = next(o for o in match.book.model.organisations if o.id == org_id)
+    colour = org_colour(org.colour, org.id)
+    chip = pygame.Rect(x, y + look.px(3), look.px(12), look.px(12))
+    pygame.draw.rect(surface, colour, chip, border_radius=3)
+    lines = look.text.wrap(f"{org.short} — {tr(org.hierarchy.title, lang)}", "small", width - look.px(18))
+    if len(lines) > 2:
+        lines = [lines[0], look.text.fit(" ".join(lines[1:]), "small", width - look.px(18))]
+    for line in lines:
+        y = blit_text(surface, look, line, "small", theme.ink, (chip.right + look.px(6), y)).bottom
+    y += look.px(2)
+    y = mini_bar(surface, look, x, y, width, s("awareness", lang), session.awareness[org.id], colour, role=role)
+    y = mini_bar(surface, look, x, y, width, s("support", lang), session.support[org.id], colour, role=role)
+    return y + look.px(6)
+
+
+def draw_invention(
+    surface: pygame.Surface, look: Look, match: Match, lang: str, invention: str, x: int, y: int, width: int, role: str
+) -> int:
+    """One invention: its name, then its diffusion in each organisation against the threshold."""
+    theme, book = look.theme, match.book
+    threshold = book.model.rules.innovation_threshold
+    name = next((tr(i.name, lang) for i in book.model.inventions if i.id == invention), invention)
+    shorts = {o.id: (o.short, org_colour(o.colour, o.id)) for o in book.model.organisations}
+    for line in look.text.wrap(name, "name", width):
+        y = blit_text(surface, look, line, "name", theme.ink, (x, y)).bottom
+    y += look.px(2)
+    for org, level in match.session.diffusion[invention].items():
+        short, colour = shorts.get(org, (org, theme.muted))
+        y = mini_bar(surface, look, x, y, width, short, level, colour, marker=threshold, role=role)
+    return y + look.px(6)
+
+
+def _hierarchies_title(surface: pygame.Surface, look: Look, lang: str, x: int, y: int, width: int) -> int:
+    theme = look.theme
+    y = blit_text(surface, look, s("hierarchies", lang), "h2", theme.ink, (x, y)).bottom
+    scale = look.text.fit(s("levels_scale", lang), "tiny", width)
+    return blit_text(surface, look, scale, "tiny", theme.muted, (x, y)).bottom + look.px(6)
+
+
+def _inventions_title(surface: pygame.Surface, look: Look, match: Match, lang: str, x: int, y: int, width: int) -> int:
+    theme = look.theme
+    threshold = match.book.model.rules.innovation_threshold
+    y = blit_text(surface, look, s("inventions", lang), "h2", theme.ink, (x, y)).bottom
+    caption = look.text.fit(s("threshold", lang, n=threshold), "tiny", width)
+    y = blit_text(surface, look, caption, "tiny", theme.muted, (x, y)).bottom + look.px(6)
+    if not match.session.diffusion:
+        for line in look.text.wrap(s("no_invention", lang), "small", width):
+            y = blit_text(surface, look, line, "small", theme.muted, (x, y)).bottom
     return y
 
 
+def draw_hierarchies(
+    surface: pygame.Surface,
+    look: Look,
+    match: Match,
+    lang: str,
+    x: int,
+    y: int,
+    width: int,
+    role: str = "tiny",
+    bottom: int | None = None,
+) -> tuple[int, int]:
+    """The hierarchies that fit above `bottom` (all without one); returns the y below and how many were left out."""
+    y = _hierarchies_title(surface, look, lang, x, y, width)
+    ids = [o.id for o in match.book.model.organisations]
+    return _blocks(
+        surface,
+        look,
+        ids,
+        lambda sf, key, at: draw_hierarchy(sf, look, match, lang, key, x, at, width, role),
+        y,
+        bottom,
+    )
+
+
 def draw_inventions(
-    surface: pygame.Surface, look: Look, match: Match, lang: str, x: int, y: int, width: int, role: str = "tiny"
-) -> int:
-    theme, book, session = look.theme, match.book, match.session
-    threshold = book.model.rules.innovation_threshold
-    y = blit_text(surface, look, s("inventions", lang), "h2", theme.ink, (x, y)).bottom
-    y = blit_text(
-        surface, look, look.text.fit(s("threshold", lang, n=threshold), "tiny", width), "tiny", theme.muted, (x, y)
-    ).bottom + look.px(6)
-    if not session.diffusion:
-        for line in look.text.wrap(s("no_invention", lang), "small", width):
-            y = blit_text(surface, look, line, "small", theme.muted, (x, y)).bottom
-        return y
-    names = {i.id: tr(i.name, lang) for i in book.model.inventions}
-    shorts = {o.id: (o.short, org_colour(o.colour, o.id)) for o in book.model.organisations}
-    for invention, levels in session.diffusion.items():
-        for line in look.text.wrap(names.get(invention, invention), "name", width):
-            y = blit_text(surface, look, line, "name", theme.ink, (x, y)).bottom
-        y += look.px(2)
-        for org, level in levels.items():
-            short, colour = shorts.get(org, (org, theme.muted))
-            y = mini_bar(surface, look, x, y, width, short, level, colour, marker=threshold, role=role)
-        y += look.px(6)
+    surface: pygame.Surface,
+    look: Look,
+    match: Match,
+    lang: str,
+    x: int,
+    y: int,
+    width: int,
+    role: str = "tiny",
+    bottom: int | None = None,
+) -> tuple[int, int]:
+    """The inventions that fit above `bottom`; returns the y below and how many were left out."""
+    y = _inventions_title(surface, look, match, lang, x, y, width)
+    ids = list(match.session.diffusion)
+    return _blocks(
+        surface,
+        look,
+        ids,
+        lambda sf, key, at: draw_invention(sf, look, match, lang, key, x, at, width, role),
+        y,
+        bottom,
+    )
+
+
+def _blocks(surface: pygame.Surface, look: Look, keys: list[str], draw, y: int, bottom: int | None) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Draw whole blocks one under the other; the first that would cross `bottom` and all after it are left out."""
+    scratch = _scratch() if bottom is not None else None
+    for n, key in enumerate(keys):
+        if scratch is not None and bottom is not None and draw(scratch, key, y) > bottom:
+            return y, len(keys) - n
+        y = draw(surface, key, y)
+    return y, 0
+
+
+def organisations_height(look: Look, match: Match, lang: str, width: int, role: str = "tiny", columns: int = 1) -> int:
+    """The height both sections take drawn whole at `width` (the overlay scrolls through it)."""
+    scratch = _scratch()
+    if columns == 2:
+        half = (width - look.px(24)) // 2
+        left, _ = draw_hierarchies(scratch, look, match, lang, 0, 0, half, role)
+        right, _ = draw_inventions(scratch, look, match, lang, 0, 0, half, role)
+        return max(left, right)
+    y, _ = draw_hierarchies(scratch, look, match, lang, 0, 0, width, role)
+    y, _ = draw_inventions(scratch, look, match, lang, 0, y + look.px(8), width, role)
     return y
 
 
@@ -108,15 +193,32 @@ def draw_organisations(
     area: pygame.Rect,
     role: str = "tiny",
     columns: int = 1,
-) -> None:
-    """Both sections inside `area` (clipped), side by side when `columns` is 2."""
+    whole: bool = False,
+) -> int:
+    """Both sections inside `area`, side by side when `columns` is 2.
+
+    Only whole blocks are drawn: an organisation or an invention that does not fit is left out, never cut,
+    and the count of those left out is returned so that the caller can say so ("+3 — see all").
+    `whole` draws everything from area's top (the overlay draws onto a surface as tall as the content)."""
+    bottom = None if whole else area.bottom
     clip = surface.get_clip()
     surface.set_clip(area)
     if columns == 2:
         half = (area.w - look.px(24)) // 2
-        draw_hierarchies(surface, look, match, lang, area.x, area.y, half, role)
-        draw_inventions(surface, look, match, lang, area.x + half + look.px(24), area.y, half, role)
+        _, left_out = draw_hierarchies(surface, look, match, lang, area.x, area.y, half, role, bottom)
+        x = area.x + half + look.px(24)
+        _, more = draw_inventions(surface, look, match, lang, x, area.y, half, role, bottom)
     else:
-        y = draw_hierarchies(surface, look, match, lang, area.x, area.y, area.w, role)
-        draw_inventions(surface, look, match, lang, area.x, y + look.px(8), area.w, role)
+        y, left_out = draw_hierarchies(surface, look, match, lang, area.x, area.y, area.w, role, bottom)
+        if left_out:  # the inventions' title would stand under a cut list: they are all counted as left out
+            more = len(match.session.diffusion)
+        else:
+            _, more = draw_inventions(surface, look, match, lang, area.x, y + look.px(8), area.w, role, bottom)
     surface.set_clip(clip)
+    return left_out + more
+
+
+def hidden_organisations(look: Look, match: Match, lang: str, area: pygame.Rect, role: str = "tiny") -> int:
+    """How many organisations and inventions `area` cannot show whole (measured, nothing seen)."""
+    scratch = pygame.Surface((1, 1))
+    return draw_organisations(scratch, look, match, lang, area, role)
