@@ -43,7 +43,9 @@ def test_join_a_class_from_the_title_then_a_game_arrives_on_the_server(tmp_path:
         app = App((1280, 720), "fr", record=True, records_dir=tmp_path / "sessions", settings_path=prefs)
         click_button(app, s("join_class", "fr"))
         assert isinstance(app.screen, ClassScreen)
-        type_text(app, f"{server.url}/{code.lower()}")
+        pygame.scrap.put_text(f"  {server.url}/{code.lower()}\nthe rest of the trainer's message")
+        key(app, pygame.K_v, pygame.KMOD_CTRL)  # the link, pasted from the trainer's message
+        assert app.screen.widgets[0].value == f"{server.url}/{code.lower()}"  # type: ignore[attr-defined]
         key(app, pygame.K_RETURN)
         assert app.screen.status == s("class_checking", "fr")
         _answer(app)
@@ -145,3 +147,11 @@ def remembered_link(prefs: Path) -> str:
     from game.ui.settings import Settings
 
     return Settings.load(prefs).class_link
+
+
+def test_a_damaged_class_link_in_the_preferences_is_left_out() -> None:
+    from game.ui.settings import Settings
+
+    assert Settings.from_data({"class_link": "http://10.0.0.5:8765/K7QM-3RTA-ZP9C-WXHD"}).class_link.endswith("WXHD")
+    for wrong in ("http://x/\x1b[2J", "h" * 500, 42, None, ["http://x/ABCD"]):
+        assert Settings.from_data({"class_link": wrong}).class_link == ""
