@@ -185,7 +185,7 @@ class App:
         records.join_class(link or None)
 
     def _follow_class(self) -> None:
-        """Before a new game: the remembered class joins it (`play --class` given at start-up wins)."""
+        """Before a game starts or continues: the remembered class joins it (`play --class` given at start-up wins)."""
         if self.settings.class_link:
             from game.ui import records
 
@@ -440,6 +440,7 @@ class App:
         from game.ui.match import Match
         from game.ui.screens.play import PlayScreen
 
+        self._follow_class()  # a continued game goes to the class too, as with `play --class --resume`
         try:
             engine, session, recorder = records.resume(path)
         except (PartenairesError, OSError, ValueError, KeyError, ImportError) as exc:
