@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from game.classroom.protocol import MAX_BATCH, MAX_BODY, split_link
 
-__all__ = ["Sender", "Refused", "link_file", "request", "read_link_file"]
+__all__ = ["Sender", "Refused", "link_file", "request", "read_link_file", "check_link"]
 
 TIMEOUT = 5.0  # seconds for one request: a dead server is noticed, then retried in the background
 RETRY_MAX = 5.0  # the longest wait between two attempts
@@ -59,6 +59,43 @@ def request(
     finally:
         if own:
             conn.close()
+
+
+def check_link(link: str, timeout: float = TIMEOUT) -> tuple[str, str, str]:
+    """Is this a class a game can join? `(problem, server, code)`, problem '' when it is.
+
+    The problems: `bad_link` (not http://HOST:PORT/CODE), `unreachable` (nothing answers),
+    `not_server` (something answers, not a class server), `no_class` (the server has no such class).
+    It asks the server to admit a game without a record: the server looks for the class first
+    (404 when there is none) and then refuses the empty request, so nothing is written on the server.
+    Blocking (up to a few seconds): the window calls it in a background thread.
+    """
+    try:
+        server, code = split_link(link)
+    except ValueError:
+        return "bad_link", "", ""
+    parts = urlsplit(server)
+    factory = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    try:
+        conn = factory(parts.hostname or "localhost", parts.port, timeout=timeout)
+        try:
+            status, raw = request(server, "GET", "/api/health", conn=conn)
+            try:
+                health = json.loads(raw)
+            except ValueError:
+                health = None
+            if status != 200 or not isinstance(health, dict) or health.get("app") != "partenaires-class":
+                return "not_server", server, code
+            status, _raw = request(server, "POST", f"/api/classes/{code}/games", {}, conn=conn)
+        finally:
+            conn.close()
+    except (OSError, http.client.HTTPException, ValueError):
+        return "unreachable", server, code
+    if status == 404:
+        return "no_class", server, code
+    if status >= 500 or status == 429:
+        return "unreachable", server, code
+    return "", server, code
 
 
 def error_text(status: int, raw: bytes) -> str:

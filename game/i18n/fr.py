@@ -86,6 +86,27 @@ MESSAGES: dict[str, str] = {
     "ui.group": "Groupe",
     "ui.name_placeholder": "ex. Camille Martin",
     "ui.group_placeholder": "ex. DEIS 2e année",
+    "ui.join_class": "Rejoindre une classe",
+    "ui.in_class": "Classe {code}",
+    "ui.in_class_hint": "Vos parties sont envoyées à cette classe ({server}). Pour changer ou la quitter\xa0: ici.",
+    "ui.class_title": "Rejoindre une classe",
+    "ui.class_intro": "Tapez le lien que donne le formateur ou la formatrice, par exemple "
+    "http://10.0.0.5:8765/ABCD-EFGH-JKMN-PQRS. Chaque partie lancée ensuite y est envoyée\xa0; "
+    "sans classe, vos parties restent sur cet ordinateur.",
+    "ui.class_link": "Lien de la classe",
+    "ui.class_placeholder": "http://HÔTE:8765/CODE",
+    "ui.class_check": "Vérifier et rejoindre",
+    "ui.class_leave": "Quitter la classe",
+    "ui.class_now": "Classe actuelle\xa0: {code} ({server})",
+    "ui.class_checking": "Vérification du lien…",
+    "ui.class_ok": "Classe {code} rejointe\xa0: chaque partie lancée y sera envoyée.",
+    "ui.class_left": "Vous avez quitté la classe\xa0: vos parties restent sur cet ordinateur.",
+    "ui.class_bad_link": "Ce n’est pas un lien de classe\xa0: il a la forme http://HÔTE:8765/CODE, "
+    "par exemple http://10.0.0.5:8765/ABCD-EFGH-JKMN-PQRS.",
+    "ui.class_unreachable": "Aucun serveur ne répond à {server}\xa0: vérifiez le lien et le réseau. "
+    "Vous pouvez jouer sans classe en attendant.",
+    "ui.class_not_server": "{server} répond, mais ce n’est pas un serveur de classe Partenaires\xa0: vérifiez le lien.",
+    "ui.class_no_class": "Le serveur ne connaît pas la classe {code}\xa0: vérifiez le code auprès du formateur ou de la formatrice.",
     "ui.scenarios_title": "Choisir un scénario",
     "ui.minutes": "environ {n} min",
     "ui.length": "{turns} · {scenes} scènes · {phases} phases",

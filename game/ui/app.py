@@ -171,6 +171,27 @@ class App:
             self.settings.name, self.settings.group = name, group
             self.settings.save(self.settings_path)
 
+    def open_class(self) -> None:
+        from game.ui.screens.joinclass import ClassScreen
+
+        self.show(ClassScreen(self))
+
+    def join_class(self, link: str) -> None:
+        """The class every game started from now on is sent to ('' : none), remembered for the next time."""
+        self.settings.class_link = link
+        self.settings.save(self.settings_path)
+        from game.ui import records
+
+        records.join_class(link or None)
+
+    def _follow_class(self) -> None:
+        """Before a game starts or continues: the remembered class joins it (`play --class` given at start-up wins)."""
+        if self.settings.class_link:
+            from game.ui import records
+
+            if records.class_link() is None:
+                records.join_class(self.settings.class_link)
+
     # -- sound and voice ---------------------------------------------------------------------------------
     def sounds(self) -> Sounds:
         if self._sounds is None:
@@ -375,6 +396,7 @@ class App:
         if fresh.book is None:
             self.show_errors(entry.path, fresh.errors, back=self.go_title)
             return
+        self._follow_class()
         match = Match.new(
             fresh.book,
             self.new_seed(),
@@ -397,6 +419,7 @@ class App:
         if book is None:
             self.show_errors(Path(scenario_path), [d for d in found if d.severity == "error"], back=self.go_title)
             return
+        self._follow_class()
         match = Match.new(
             book, seed, self.profile["name"], self.profile["group"], self.settings.lang, self.record, self.records_dir
         )
@@ -417,6 +440,7 @@ class App:
         from game.ui.match import Match
         from game.ui.screens.play import PlayScreen
 
+        self._follow_class()  # a continued game goes to the class too, as with `play --class --resume`
         try:
             engine, session, recorder = records.resume(path)
         except (PartenairesError, OSError, ValueError, KeyError, ImportError) as exc:

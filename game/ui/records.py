@@ -25,6 +25,7 @@ __all__ = [
     "available",
     "close",
     "join_class",
+    "class_link",
 ]
 
 _class_link: str | None = None  # `play --class URL/CODE`: every game of this window joins that class
@@ -34,6 +35,11 @@ def join_class(link: str | None) -> None:
     """Send the games of this window to a class (game/classroom/client.py, a background thread)."""
     global _class_link
     _class_link = link
+
+
+def class_link() -> str | None:
+    """The class this window's games are sent to, if any."""
+    return _class_link
 
 
 def _follow(recorder: Any) -> Any:

@@ -16,6 +16,7 @@ from game.ui.theme import TEXT_SCALES
 __all__ = ["Settings", "default_settings_path", "MAX_SETTINGS_BYTES"]
 
 MAX_SETTINGS_BYTES = 64 * 1024  # four preferences fit in 100 bytes
+MAX_LINK = 200  # characters of a class link (http://HOST:PORT/ABCD-EFGH-JKMN-PQRS is about 50)
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Settings:
     name: str = ""  # the trainee's name and group, remembered for the next game on this computer
     group: str = ""
     sound: bool = False  # off by default: a class of twenty laptops must stay quiet
+    class_link: str = ""  # "Join a class": every game of this computer is sent there (http://HOST:PORT/CODE)
 
     def bigger(self, step: int) -> bool:
         """Move the text size one step up or down; False when already at the end."""
@@ -70,6 +72,9 @@ class Settings:
                 setattr(settings, field, "".join(ch for ch in value if ch.isprintable())[:60])
         if isinstance(data.get("sound"), bool):
             settings.sound = data["sound"]
+        link = data.get("class_link")
+        if isinstance(link, str) and len(link) <= MAX_LINK and link.isprintable():
+            settings.class_link = link
         return settings
 
     def save(self, path: Path | None) -> None:

@@ -49,6 +49,7 @@ class TitleScreen(Screen):
         buttons += [
             Button(s("howto", lang), lambda: app.howto(start=False)),
             Button(s("settings", lang), app.open_settings),
+            self._class_button(),
             Button(s("quit", lang), app.quit),
         ]
         look = self.look
@@ -58,6 +59,18 @@ class TitleScreen(Screen):
         top = max(self.text_bottom(), (h - total) // 2) if self.wide() else self.text_bottom()
         stack(buttons, look, x, top, width)
         self.widgets = list(buttons)
+
+    def _class_button(self) -> Button:
+        """ "Join a class", or the class the games go to (and, behind it, the way to leave it)."""
+        link, lang = self.app.settings.class_link, self.lang
+        if link:
+            from game.ui.screens.joinclass import class_words
+
+            server, code = class_words(link)
+            return Button(
+                s("in_class", lang, code=code), self.app.open_class, hint=s("in_class_hint", lang, server=server)
+            )
+        return Button(s("join_class", lang), self.app.open_class)
 
     def wide(self) -> bool:
         return self.size[0] >= self.look.px(900)

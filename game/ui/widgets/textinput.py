@@ -29,6 +29,9 @@ class TextInput(Widget):
             text = "".join(ch for ch in event.text if ch.isprintable())
             self.value = (self.value + text)[: self.limit]
             return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_v and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+            self.paste()  # a class link is long: copied from the trainer's message, pasted here
+            return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
             if getattr(event, "mod", 0) & pygame.KMOD_CTRL:
                 self.value = self.value.rstrip().rpartition(" ")[0]
@@ -43,6 +46,17 @@ class TextInput(Widget):
         ):
             return True  # the character itself arrives as TEXTINPUT; keep it from acting as a shortcut
         return False
+
+    def paste(self) -> None:
+        """Ctrl+V: the clipboard's first line, printable characters only; an empty or absent clipboard adds nothing."""
+        try:
+            import pygame.scrap
+
+            copied = pygame.scrap.get_text()
+        except (pygame.error, AttributeError, NotImplementedError):
+            return
+        line = (copied or "").strip().splitlines()[0] if (copied or "").strip() else ""
+        self.value = (self.value + "".join(ch for ch in line if ch.isprintable()))[: self.limit]
 
     def cache_key(self) -> object | None:
         return (self.value, self.placeholder)
