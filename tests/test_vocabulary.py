@@ -48,7 +48,10 @@ def test_every_catalogue_has_every_message_with_the_same_placeholders() -> None:
     for lang in LANGUAGES.values():
         assert set(lang.messages) == set(reference.messages), lang.code
         for key, text in lang.messages.items():
-            assert fields(text) == fields(reference.messages[key]), (lang.code, key)
+            if key.startswith("diag.E005."):  # a sentence may leave out the YAML parser's own English words
+                assert fields(text) - {"problem"} == fields(reference.messages[key]) - {"problem"}, (lang.code, key)
+            else:
+                assert fields(text) == fields(reference.messages[key]), (lang.code, key)
         assert set(lang.prompts) == set(reference.prompts) and len(lang.howto) == len(reference.howto)
 
 
