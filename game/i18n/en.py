@@ -498,6 +498,10 @@ FIXES: dict[str, str] = {
     "fix.E401": 'put the image in the scenario\'s folder and give a relative path, without "..".',
     "fix.E402": "save the image as PNG or JPEG, a few hundred pixels wide.",
     "fix.W101": "add the text in the missing language, or write the text as fr: … en: ….",
+    "fix.W102": (
+        "put a non-breaking space (U+00A0; AltGr+Shift+Space on a French keyboard under Linux, Alt+0160 under "
+        "Windows) before : ; ! ? and inside « », instead of the ordinary space (see docs/scenario-format.md)."
+    ),
     "fix.W121": "replace the condition with `at: break` (the common threshold, rules.break_threshold).",
     "fix.W201": "add a partner from this organisation, or remove it.",
     "fix.W202": "add at least one debrief question (`questions:`).",
@@ -594,6 +598,7 @@ DIAGNOSTICS: dict[str, str] = {
         "asset path leaves the scenario folder — expected a path inside it with `/` between folders, got {got}"
     ),
     "diag.W101.one": "text written in one language only — expected {pair}",
+    "diag.W102": "French text without its non-breaking spaces — {n} missing (before : ; ! ? or inside « »)",
     "diag.W121": (
         "ending `{id}` tests cohésion against a number of its own — expected `at: break`, the one break "
         "rule (cohésion below rules.break_threshold, {n} here, drawn on the gauge)"

@@ -514,6 +514,10 @@ FIXES: dict[str, str] = {
     "fix.E401": "placez l'image dans le dossier du scénario et donnez un chemin relatif, sans « .. ».",
     "fix.E402": "enregistrez l'image en PNG ou JPEG de quelques centaines de pixels de large.",
     "fix.W101": "ajoutez le texte dans la langue manquante, ou écrivez le texte sous forme fr: … en: ….",
+    "fix.W102": (
+        "mettez une espace insécable (U+00A0\u00a0; AltGr+Maj+Espace sous Linux, Alt+0160 sous Windows) avant "
+        ": ; ! ? et à l'intérieur des « », à la place de l'espace ordinaire (voir docs/scenario-format.md)."
+    ),
     "fix.W121": "remplacez la condition par `at: break` (le seuil commun, rules.break_threshold).",
     "fix.W201": "ajoutez un partenaire de cette organisation, ou retirez-la.",
     "fix.W202": "ajoutez au moins une question de débriefing (`questions:`).",
@@ -626,6 +630,10 @@ DIAGNOSTICS: dict[str, str] = {
         "`/` entre les dossiers\u00a0; trouvé\u00a0: {got}"
     ),
     "diag.W101.one": "texte écrit dans une seule langue — attendu\u00a0: {pair}",
+    "diag.W102": (
+        "texte français sans ses espaces insécables — {n} manquante(s) "
+        "(avant les signes\u00a0:\u00a0;\u00a0!\u00a0? ou dans les guillemets «\u00a0»)"
+    ),
     "diag.W121": (
         "la fin `{id}` compare la cohésion à un nombre qui lui est propre — attendu\u00a0: `at: break`, la "
         "règle d'éclatement commune (cohésion sous rules.break_threshold, {n} ici, tracé sur la jauge)"
@@ -749,6 +757,12 @@ def of(name: str) -> str:
 
 ELIDING = "aeiouyhàâäéèêëîïôöùûüœæ"
 NBSP = "\u00a0"  # before « : », « ; », « ! », « ? » and inside « »
+
+# French typography everywhere the game speaks: every message, the how-to and the debrief prompts
+# (`tests/test_vocabulary.py` checks that no ordinary space is left before : ; ! ? or inside « »).
+MESSAGES.update({key: _typeset(text) for key, text in MESSAGES.items()})
+HOWTO[:] = [(kind, _typeset(text)) for kind, text in HOWTO]
+PROMPTS.update({name: [_typeset(text) for text in texts] for name, texts in PROMPTS.items()})
 
 LANGUAGE = Language(
     "fr",

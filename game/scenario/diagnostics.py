@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "E401": "asset path refused",
     "E402": "image refused",
     "W101": "missing translation",
+    "W102": "French text without its non-breaking spaces",
     "W121": "private break threshold",
     "W201": "organisation without a partner",
     "W202": "ending without a debrief question",
