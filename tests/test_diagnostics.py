@@ -155,3 +155,24 @@ def test_a_diagnostic_is_written_again_in_french_with_its_pieces():
     )
     odd = Diagnostic(where, "a sentence no catalogue knows", "E107")
     assert message_key(odd) is None and message(odd, "fr") == odd.message
+
+
+def test_a_french_text_without_its_non_breaking_spaces_is_warned_once_with_a_count(tmp_path: Path):
+    from game.scenario.checks import french_slips
+    from game.tools.template import template_text
+
+    assert french_slips("Bilan\u00a0: «\u00a0nous\u00a0» 10:30 http://x\u00a0?!") == 0
+    assert french_slips("Bilan : « nous » ! Pourquoi?") == 5
+    text = template_text("t.yaml", "fr")
+    clean = "Des résultats mesurables\u00a0: des retours à l'emploi."
+    assert clean in text
+    path = tmp_path / "t.yaml"
+    path.write_text(text.replace(clean, "Des résultats mesurables : des « retours » !"), encoding="utf-8")
+    for lang, words in (("fr", "4 manquante(s)"), ("en", "4 missing")):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main(["check", "--lang", lang, str(path)]) == 0
+        lines = out.getvalue().splitlines()
+        found = [i for i, line in enumerate(lines) if "W102" in line]
+        assert len(found) == 1 and words in lines[found[0]] and HEAD.match(lines[found[0]]), lines
+        assert lines[found[0] + 3].startswith(("  Que faire\u00a0: mettez une espace insécable", "  How to fix: put"))

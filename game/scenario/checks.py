@@ -128,7 +128,7 @@ class Checker:
         self.check_events()
         self.check_endings()
         self.check_translations()
-        # self.check_typography()
+        self.check_typography()
         return self.found
 
     def check_unique_ids(self) -> None:
