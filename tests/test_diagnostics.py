@@ -19,7 +19,7 @@ from game.cli import main
 from game.errors import Diagnostic, Location
 from game.i18n import CODES as LANGS
 from game.i18n import language
-from game.scenario.diagnostics import CODES, choose_language, fix, render, system_language
+from game.scenario.diagnostics import CODES, choose_language, fix, message, message_key, render, system_language
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = sorted((ROOT / "tests" / "bad").glob("*.yaml"))
@@ -77,7 +77,8 @@ def test_a_precise_case_gets_its_own_advice():
     other = Diagnostic(where, "YAML syntax error: something else", "E005")
     assert fix(other, "en") != fix(colon, "en")
     shown = render(colon, "fr").splitlines()
-    assert shown[0].startswith("s.yaml:3:5: erreur E005\u00a0: YAML syntax error: … — the text holds")
+    expected = "mise en page YAML incorrecte — le texte contient «\u00a0:\u00a0», que YAML lit comme une nouvelle clé"
+    assert shown[0] == "s.yaml:3:5: erreur E005\u00a0: " + expected
     assert shown[-1].startswith("  Que faire\u00a0: un texte contient «\u00a0:\u00a0»")
 
 
@@ -96,21 +97,24 @@ def test_the_default_language_follows_the_system_then_the_scenario(monkeypatch: 
 
 
 @pytest.mark.parametrize(
-    ("name", "code", "line", "fragment"),
+    ("name", "code", "line", "fragment", "fragment_fr"),
     [
-        ("no_effect_choice.yaml", "W203", 50, "choice 2 has no effect"),
-        ("guarded_scene.yaml", "W204", 48, "every choice of this scene has a `when`"),
-        ("plain_text.yaml", "W101", 4, "text written in one language only"),
+        ("no_effect_choice.yaml", "W203", 50, "choice 2 has no effect", "le choix 2 n'a aucun effet"),
+        ("guarded_scene.yaml", "W204", 48, "every choice of this scene has a `when`", "chaque choix de cette scène"),
+        ("plain_text.yaml", "W101", 4, "text written in one language only", "texte écrit dans une seule langue"),
     ],
 )
-def test_authoring_warnings_are_located_and_say_what_to_do(name: str, code: str, line: int, fragment: str):
+def test_authoring_warnings_are_located_and_say_what_to_do(
+    name: str, code: str, line: int, fragment: str, fragment_fr: str
+):
     path = ROOT / "tests" / "scenarios" / name
     for lang, word in (("fr", "  Que faire\u00a0: "), ("en", "  How to fix: ")):
+        wanted = fragment_fr if lang == "fr" else fragment
         status, out = _check(lang, path)
         assert status == 0
         lines = out.splitlines()
         found = [i for i, text in enumerate(lines) if f":{line}:" in text and code in text]
-        assert len(found) == 1 and fragment in lines[found[0]], out
+        assert len(found) == 1 and wanted in lines[found[0]], out
         rest = lines[found[0] + 1 :]
         assert next(text for text in rest if not text.startswith("    ")).startswith(word)
 
@@ -118,3 +122,57 @@ def test_authoring_warnings_are_located_and_say_what_to_do(name: str, code: str,
 def test_builtin_scenarios_stay_warning_free():
     for path in sorted((ROOT / "scenarios").glob("*.yaml")):
         assert _check("en", path)[1].strip().endswith("ok (0 warning(s))"), path
+
+
+ENGLISH = re.compile(r"\b(expected|got|unknown|did you mean|missing|duplicate|cannot|error|warning)\b")
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_french_output_is_french_throughout(path: Path):
+    for line in _check("fr", path)[1].splitlines():
+        if HEAD.match(line) or line.startswith(("    aide", "  Que faire")):
+            assert not ENGLISH.search(line.split(": ", 1)[-1]), line
+
+
+def test_each_sentence_has_the_same_fields_in_each_language():
+    en, fr = language("en").messages, language("fr").messages
+    keys = [key for key in en if re.match(r"diag\.([EWX]\d{3}|part|hint)\b", key)]
+    assert len(keys) > 60
+    for key in keys:
+        assert key in fr, key
+        assert set(re.findall(r"\{(\w+)\}", fr[key])) <= set(re.findall(r"\{(\w+)\}", en[key])), key
+
+
+def test_a_diagnostic_is_written_again_in_french_with_its_pieces():
+    where = Location("s.yaml", 3, 5)
+    typo = Diagnostic(where, "unknown key `effets` — did you mean `effects`?", "E102")
+    assert message_key(typo) == "diag.E102"
+    assert message(typo, "fr") == "clé inconnue `effets` — vouliez-vous dire `effects`\u00a0?"
+    assert message(typo, "en") == typo.message
+    kind = Diagnostic(where, "wrong type for `turns` — expected a whole number, got 'quatre'", "E107")
+    assert (
+        message(kind, "fr") == "type incorrect pour `turns` — attendu\u00a0: un nombre entier, trouvé\u00a0: 'quatre'"
+    )
+    odd = Diagnostic(where, "a sentence no catalogue knows", "E107")
+    assert message_key(odd) is None and message(odd, "fr") == odd.message
+
+
+def test_a_french_text_without_its_non_breaking_spaces_is_warned_once_with_a_count(tmp_path: Path):
+    from game.scenario.checks import french_slips
+    from game.tools.template import template_text
+
+    assert french_slips("Bilan\u00a0: «\u00a0nous\u00a0» 10:30 http://x\u00a0?!") == 0
+    assert french_slips("Bilan : « nous » ! Pourquoi?") == 5
+    text = template_text("t.yaml", "fr")
+    clean = "Des résultats mesurables\u00a0: des retours à l'emploi."
+    assert clean in text
+    path = tmp_path / "t.yaml"
+    path.write_text(text.replace(clean, "Des résultats mesurables : des « retours » !"), encoding="utf-8")
+    for lang, words in (("fr", "4 manquante(s)"), ("en", "4 missing")):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main(["check", "--lang", lang, str(path)]) == 0
+        lines = out.getvalue().splitlines()
+        found = [i for i, line in enumerate(lines) if "W102" in line]
+        assert len(found) == 1 and words in lines[found[0]] and HEAD.match(lines[found[0]]), lines
+        assert lines[found[0] + 3].startswith(("  Que faire\u00a0: mettez une espace insécable", "  How to fix: put"))

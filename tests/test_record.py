@@ -200,7 +200,7 @@ def test_text_mode_records_and_reports(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     [log] = list(tmp_path.glob("*.jsonl"))
     assert f"Partie enregistrée dans {log}" in out
-    assert f"Rapport de débriefing écrit : {log.with_suffix('.html')}" in out
+    assert f"Rapport de débriefing écrit\u00a0: {log.with_suffix('.html')}" in out
     assert read_log(log).finished and log.with_suffix(".json").exists()
 
 

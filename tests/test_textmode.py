@@ -26,7 +26,7 @@ def test_a_piped_game_reaches_an_ending(demo_book):
     assert code == 0 and session.ending == "eclate"
     assert "Fin de la partie\u00a0: Collectif éclaté." in text
     assert "  La cohésion reste sous 25 (ici\u00a0: " in text
-    assert "Questions pour le débriefing :" in text
+    assert "Questions pour le débriefing\u00a0:" in text
 
 
 def test_wrong_input_is_asked_again(demo_book):
@@ -43,7 +43,7 @@ def test_end_of_input_stops_cleanly(demo_book):
 
 def test_help_and_status_commands(demo_book):
     _, text, _ = run_text(demo_book, ["?", "p", "i", "g"], lang="fr")
-    assert "p : partenaires et hiérarchies" in text
+    assert "p\u00a0: partenaires et hiérarchies" in text
     assert "Marie Perrin (CG71, Assistante sociale de secteur) — engagement 60" in text
     assert "Aucune invention pour l'instant." in text
 

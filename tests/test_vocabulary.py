@@ -48,7 +48,10 @@ def test_every_catalogue_has_every_message_with_the_same_placeholders() -> None:
     for lang in LANGUAGES.values():
         assert set(lang.messages) == set(reference.messages), lang.code
         for key, text in lang.messages.items():
-            assert fields(text) == fields(reference.messages[key]), (lang.code, key)
+            if key.startswith("diag.E005."):  # a sentence may leave out the YAML parser's own English words
+                assert fields(text) - {"problem"} == fields(reference.messages[key]) - {"problem"}, (lang.code, key)
+            else:
+                assert fields(text) == fields(reference.messages[key]), (lang.code, key)
         assert set(lang.prompts) == set(reference.prompts) and len(lang.howto) == len(reference.howto)
 
 
@@ -82,3 +85,15 @@ def test_every_kind_of_level_is_in_the_format_the_session_the_state_and_the_cata
         assert all(f"change.{kind.id}" in lang.messages for lang in LANGUAGES.values())
         plan = plan_of(Effects(**{kind.id: {"x": 5}}))
         assert plan.levels == ((position, "x", 5, f"{kind.id}:x", kind.shielded, 1 if kind.diminishing else 0),)
+
+
+def test_every_french_message_has_its_non_breaking_spaces() -> None:
+    import re
+
+    from game.i18n import language
+
+    fr = language("fr")
+    slip = re.compile(r"[ \t][:;!?]|«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»")
+    texts = [*fr.messages.values(), *(text for _, text in fr.howto), *(t for ts in fr.prompts.values() for t in ts)]
+    assert len(texts) > 500
+    assert [text for text in texts if slip.search(text)] == []

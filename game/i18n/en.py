@@ -546,6 +546,10 @@ FIXES: dict[str, str] = {
     "fix.E401": 'put the image in the scenario\'s folder and give a relative path, without "..".',
     "fix.E402": "save the image as PNG or JPEG, a few hundred pixels wide.",
     "fix.W101": "add the text in the missing language, or write the text as fr: … en: ….",
+    "fix.W102": (
+        "put a non-breaking space (U+00A0; AltGr+Shift+Space on a French keyboard under Linux, Alt+0160 under "
+        "Windows) before : ; ! ? and inside « », instead of the ordinary space (see docs/scenario-format.md)."
+    ),
     "fix.W121": "replace the condition with `at: break` (the common threshold, rules.break_threshold).",
     "fix.W201": "add a partner from this organisation, or remove it.",
     "fix.W202": "add at least one debrief question (`questions:`).",
@@ -562,6 +566,140 @@ FIXES: dict[str, str] = {
     "fix.X106": "adjust the effects that lead to this ending, or its expected share in `balance:`.",
 }
 MESSAGES.update(FIXES)
+
+
+# Each diagnostic's sentence (`game/scenario/diagnostics.py` reads the English one as the pattern of the
+# loader's message and writes it again in the trainer's language); `diag.part.*` are recurring pieces.
+DIAGNOSTICS: dict[str, str] = {
+    "diag.E002.bytes": "the file is not UTF-8 (byte {byte}) — save it as UTF-8 text",
+    "diag.E002.utf16": 'the file is saved as UTF-16 ("Unicode") — expected UTF-8 text',
+    "diag.E002.nul": "this is not a text file (it contains NUL bytes) — expected a YAML scenario",
+    "diag.E003": "nesting too deep — expected at most {n} levels",
+    "diag.E004.no_data": "the file holds no data — expected a scenario mapping",
+    "diag.E004.empty": "the file is empty — expected a scenario (a mapping with `id`, `title`, …)",
+    "diag.E004.top": "the top level must be a mapping (`id: …`, `title: …`) — expected a mapping, got {got}",
+    "diag.E005.quote_line": "YAML syntax error: {problem} — a quote on this line is never closed",
+    "diag.E005.colon": "YAML syntax error: {problem} — the text holds « : », which YAML reads as a new key",
+    "diag.E005.tab": "YAML syntax error: {problem} — a tab character, where YAML needs spaces",
+    "diag.E005.indent": (
+        "YAML syntax error: this line is indented by {indent} spaces, its block's keys by {block} (line "
+        "{line}) — expected the same column as the keys of its block"
+    ),
+    "diag.E005.syntax": "YAML syntax error: {problem}",
+    "diag.E005.quote": (
+        "a quote opened here is never closed (YAML gave up at line {line}) — expected a closing `{quote}`"
+    ),
+    "diag.E005.document": "a second YAML document (`---`) — expected one scenario per file",
+    "diag.E005.alias": "unknown alias `*{name}` — expected an anchor `&{name}` written before it, and not around it",
+    "diag.E006.aliases": (
+        "too many values once `*aliases` are expanded (more than {n}) — is this an alias bomb? expected "
+        "each alias to stand for a small value"
+    ),
+    "diag.E008.dash": (
+        "a list item needs `- ` — `{key}` starts a new item here (the previous one started at line "
+        "{line}); expected `- {key}: …`"
+    ),
+    "diag.E008": "duplicate key `{key}` — expected each key once in a mapping (the later one would silently win)",
+    "diag.E009": (
+        "YAML tag `{tag}` is not allowed — expected plain values (text, numbers, true/false, lists, "
+        "mappings); a scenario never runs code"
+    ),
+    "diag.E101": "missing key `{key}` — expected `{key}:` here",
+    "diag.E102.invisible": "unknown key `{key}` with an invisible character inside — {chars}",
+    "diag.E102.capital": "unknown key `{key}` — keys are written without capitals: `{lower}`",
+    "diag.E102": "unknown key `{key}`{rest}",
+    "diag.E103": "`{name}` out of range — expected {bound}, got {got}",
+    "diag.E104.items": "`{name}` has the wrong number of items — expected {count}, got {got}",
+    "diag.E105": "`{name}` has an unexpected value — expected {expected}, got {got}",
+    "diag.E106.accent": "`{name}` has an accent: `{value}` — expected `{plain}`",
+    "diag.E106.invalid": (
+        "`{name}` is not a valid id — expected letters, digits, `_` or `-` starting with a letter, got {got}"
+    ),
+    "diag.E106.reference": "`{name}` names an id written with an accent — expected `{plain}`",
+    "diag.E107": "wrong type for `{name}` — expected {expected}, got {got}",
+    "diag.E108": "wrong type for `{name}` — expected {expected}, got {got}",
+    "diag.E201.partner": "unknown partner `{id}`{rest}",
+    "diag.E201.scene": "unknown scene `{id}`{rest}",
+    "diag.E201.ending": "unknown ending `{id}`{rest}",
+    "diag.E201.phase": "unknown phase `{id}`{rest}",
+    "diag.E201.event": "unknown event `{id}`{rest}",
+    "diag.E201.organisation": "unknown organisation `{id}`{rest}",
+    "diag.E201.invention": "unknown invention `{id}`{rest}",
+    "diag.E202": "duplicate id `{id}` in {family} — expected each id once, it is already used at line {line}",
+    "diag.E202.choice": "duplicate choice id `{id}` in this scene",
+    "diag.E203": "phase `{id}` has no scene — expected at least one scene with `phase: {id}`",
+    "diag.E204.loop": (
+        "scene with no way out — its choices loop back through {path} without spending time; expected a "
+        "`cost` or another `next`"
+    ),
+    "diag.E205": "unknown concept tag `{tag}`{rest}",
+    "diag.E206.never": "ending `{id}` can never be reached — no values of the gauges can make `{when}` hold",
+    "diag.E206.order": (
+        "ending `{id}` can never be reached — expected it before `{other}`, which has no condition and is checked first"
+    ),
+    "diag.E207": (
+        "no ending is certain when the funding ends — expected a last ending without `when`, so that every "
+        "game has an ending"
+    ),
+    "diag.E301": "condition: {problem}",
+    "diag.E401.leaves": (
+        "asset path leaves the scenario folder — expected a path inside it with `/` between folders, got {got}"
+    ),
+    "diag.W101.one": "text written in one language only — expected {pair}",
+    "diag.W102": "French text without its non-breaking spaces — {n} missing (before : ; ! ? or inside « »)",
+    "diag.W121": (
+        "ending `{id}` tests cohésion against a number of its own — expected `at: break`, the one break "
+        "rule (cohésion below rules.break_threshold, {n} here, drawn on the gauge)"
+    ),
+    "diag.W201": "organisation `{id}` has no partner in the collective",
+    "diag.W202": "ending `{id}` has no debrief question",
+    "diag.W301": "event `{id}` can never happen (probability 0)",
+    "diag.W401": "asset `{path}` not found — a drawn portrait will be used",
+    "diag.E204.none": (
+        "scene with no way out — none of its choices can ever be offered; "
+        "expected at least one choice without `when` or with a condition that can hold"
+    ),
+    "diag.W101.missing": "missing {language} text",
+    "diag.W101.more": "{n} more texts miss a translation",
+    "diag.W203": "choice {n} has no effect — it changes nothing the others would not; expected `effects:` or a `next:`",
+    "diag.W204": (
+        "every choice of this scene has a `when` — in a game where none holds, the scene offers nothing; "
+        "expected at least one choice without `when`"
+    ),
+    "diag.hint.flags": "flags come from `flags:` in the effects of a choice or event",
+    "diag.hint.stub": "to create it, paste under `scenes:`\n{stub}",
+    "diag.hint.tags": "known tags: {tags}",
+    "diag.part.suggest": " — did you mean `{best}`?",
+    "diag.part.one_of": " — expected one of: {names}",
+    "diag.part.between": "between {low} and {high}",
+    "diag.part.at_most": "at most {n}",
+    "diag.part.at_least": "at least {n}",
+    "diag.part.a_list": "a list",
+    "diag.part.a_list_dash": "a list (lines starting with `- `)",
+    "diag.part.a_mapping": "a mapping",
+    "diag.part.a_mapping_lines": "a mapping (`key: value` lines)",
+    "diag.part.whole": "a whole number",
+    "diag.part.number": "a number",
+    "diag.part.texts": "text, or `fr:` and `en:` texts",
+    "diag.part.text": "text",
+    "diag.part.no_power": "there is no power operator — expected a number or a name",
+    "diag.part.equals": "unexpected `=` — expected `>=` or `<=` (the `=` comes second)",
+    "diag.part.equals_other": "unexpected `=` — expected {fix}",
+    "diag.part.character": "unexpected character {char} — expected a name, a number or an operator",
+    "diag.part.flag": "unknown flag `{id}`{rest}",
+    "diag.part.function": "unknown function `{id}`{rest}",
+    "diag.part.name": "unknown name `{id}`{rest}",
+    "diag.part.partner": "unknown partner `{id}`{rest}",
+    "diag.part.invention": "unknown invention `{id}`{rest}",
+    "diag.part.organisation": "unknown organisation `{id}`{rest}",
+    "diag.part.empty": "empty condition — expected an expression such as `sens >= 40`",
+    "diag.part.chained": "comparisons cannot be chained — expected `and` between them, e.g. `a < b and b < c`",
+    "diag.part.boolean": "a condition must be true or false — expected a comparison such as `sens >= 40`, got a number",
+    "diag.part.french": "French",
+    "diag.part.english": "English",
+    "diag.part.and": "{first} and {second}",
+}
+MESSAGES.update(DIAGNOSTICS)
 
 
 HOWTO: list[tuple[str, str]] = [

@@ -563,6 +563,10 @@ FIXES: dict[str, str] = {
     "fix.E401": "placez l'image dans le dossier du scénario et donnez un chemin relatif, sans « .. ».",
     "fix.E402": "enregistrez l'image en PNG ou JPEG de quelques centaines de pixels de large.",
     "fix.W101": "ajoutez le texte dans la langue manquante, ou écrivez le texte sous forme fr: … en: ….",
+    "fix.W102": (
+        "mettez une espace insécable (U+00A0\u00a0; AltGr+Maj+Espace sous Linux, Alt+0160 sous Windows) avant "
+        ": ; ! ? et à l'intérieur des « », à la place de l'espace ordinaire (voir docs/scenario-format.md)."
+    ),
     "fix.W121": "remplacez la condition par `at: break` (le seuil commun, rules.break_threshold).",
     "fix.W201": "ajoutez un partenaire de cette organisation, ou retirez-la.",
     "fix.W202": "ajoutez au moins une question de débriefing (`questions:`).",
@@ -580,6 +584,166 @@ FIXES: dict[str, str] = {
 }
 FIXES = {key: _typeset(text) for key, text in FIXES.items()}
 MESSAGES.update(FIXES)
+
+
+# Chaque diagnostic en français (voir `game/scenario/diagnostics.py`), mêmes clés et mêmes champs qu'en anglais.
+DIAGNOSTICS: dict[str, str] = {
+    "diag.E002.bytes": "le fichier n'est pas en UTF-8 (octet {byte}) — enregistrez-le en texte UTF-8",
+    "diag.E002.utf16": "le fichier est enregistré en UTF-16 («\u00a0Unicode\u00a0») — attendu\u00a0: du texte UTF-8",
+    "diag.E002.nul": "ce n'est pas un fichier texte (il contient des octets NUL) — attendu\u00a0: un scénario YAML",
+    "diag.E003": "imbrication trop profonde — attendu\u00a0: au plus {n} niveaux",
+    "diag.E004.no_data": "le fichier ne contient aucune donnée — attendu\u00a0: un scénario (des lignes `clé: valeur`)",
+    "diag.E004.empty": "le fichier est vide — attendu\u00a0: un scénario (des lignes `id: …`, `title: …`)",
+    "diag.E004.top": (
+        "le premier niveau doit être fait de lignes `clé: valeur` (`id: …`, `title: …`) — trouvé\u00a0: {got}"
+    ),
+    "diag.E005.quote_line": "mise en page YAML incorrecte — un guillemet ouvert sur cette ligne n'est jamais refermé",
+    "diag.E005.colon": (
+        "mise en page YAML incorrecte — le texte contient «\u00a0:\u00a0», que YAML lit comme une nouvelle clé"
+    ),
+    "diag.E005.tab": "mise en page YAML incorrecte — une tabulation, là où YAML demande des espaces",
+    "diag.E005.indent": (
+        "mise en page YAML incorrecte\u00a0: cette ligne est décalée de {indent} espaces, les clés de son "
+        "bloc de {block} (ligne {line}) — attendu\u00a0: la même colonne que les clés de son bloc"
+    ),
+    "diag.E005.syntax": "mise en page YAML incorrecte (message de YAML\u00a0: {problem})",
+    "diag.E005.quote": (
+        "un guillemet ouvert ici n'est jamais refermé (YAML s'est arrêté à la ligne {line}) — "
+        "attendu\u00a0: un `{quote}` fermant"
+    ),
+    "diag.E005.document": "un second document YAML (`---`) — attendu\u00a0: un seul scénario par fichier",
+    "diag.E005.alias": (
+        "alias inconnu `*{name}` — attendu\u00a0: une ancre `&{name}` écrite avant lui, et pas autour de lui"
+    ),
+    "diag.E006.aliases": (
+        "trop de valeurs une fois les `*alias` développés (plus de {n}) — est-ce une «\u00a0bombe "
+        "d'alias\u00a0»\u00a0? attendu\u00a0: que chaque alias représente une petite valeur"
+    ),
+    "diag.E008.dash": (
+        "un élément de liste commence par `- ` — `{key}` commence ici un nouvel élément (le précédent "
+        "commençait à la ligne {line})\u00a0; attendu\u00a0: `- {key}: …`"
+    ),
+    "diag.E008": (
+        "clé `{key}` en double — attendu\u00a0: chaque clé une seule fois à ce niveau (la dernière "
+        "l'emporterait sans prévenir)"
+    ),
+    "diag.E009": (
+        "l'étiquette YAML `{tag}` est interdite — attendu\u00a0: des valeurs simples (textes, nombres, "
+        "true/false, listes, lignes `clé: valeur`)\u00a0; un scénario n'exécute jamais de code"
+    ),
+    "diag.E101": "clé `{key}` manquante — attendu\u00a0: `{key}:` ici",
+    "diag.E102.invisible": "clé inconnue `{key}`, qui contient un caractère invisible — {chars}",
+    "diag.E102.capital": "clé inconnue `{key}` — les clés s'écrivent sans majuscules\u00a0: `{lower}`",
+    "diag.E102": "clé inconnue `{key}`{rest}",
+    "diag.E103": "`{name}` hors limites — attendu\u00a0: {bound}, trouvé\u00a0: {got}",
+    "diag.E104.items": "`{name}` n'a pas le bon nombre d'éléments — attendu\u00a0: {count}, trouvé\u00a0: {got}",
+    "diag.E105": "`{name}` a une valeur inattendue — attendu\u00a0: {expected}, trouvé\u00a0: {got}",
+    "diag.E106.accent": "`{name}` contient un accent\u00a0: `{value}` — attendu\u00a0: `{plain}`",
+    "diag.E106.invalid": (
+        "`{name}` n'est pas un identifiant valable — attendu\u00a0: des lettres sans accent, des chiffres, "
+        "`_` ou `-`, en commençant par une lettre\u00a0; trouvé\u00a0: {got}"
+    ),
+    "diag.E106.reference": "`{name}` désigne un identifiant écrit avec un accent — attendu\u00a0: `{plain}`",
+    "diag.E107": "type incorrect pour `{name}` — attendu\u00a0: {expected}, trouvé\u00a0: {got}",
+    "diag.E108": "type incorrect pour `{name}` — attendu\u00a0: {expected}, trouvé\u00a0: {got}",
+    "diag.E201.partner": "partenaire inconnu `{id}`{rest}",
+    "diag.E201.scene": "scène inconnue `{id}`{rest}",
+    "diag.E201.ending": "fin inconnue `{id}`{rest}",
+    "diag.E201.phase": "phase inconnue `{id}`{rest}",
+    "diag.E201.event": "événement inconnu `{id}`{rest}",
+    "diag.E201.organisation": "organisation inconnue `{id}`{rest}",
+    "diag.E201.invention": "invention inconnue `{id}`{rest}",
+    "diag.E202": (
+        "identifiant `{id}` en double dans la liste `{family}` — attendu\u00a0: chaque identifiant une seule "
+        "fois\u00a0; il est déjà pris à la ligne {line}"
+    ),
+    "diag.E202.choice": "identifiant de choix `{id}` en double dans cette scène",
+    "diag.E203": "la phase `{id}` n'a aucune scène — attendu\u00a0: au moins une scène avec `phase: {id}`",
+    "diag.E204.loop": (
+        "scène sans issue — ses choix reviennent en boucle par {path} sans faire passer le temps\u00a0; "
+        "attendu\u00a0: un `cost` ou un autre `next`"
+    ),
+    "diag.E205": "étiquette de concept inconnue `{tag}`{rest}",
+    "diag.E206.never": "la fin `{id}` ne peut jamais être atteinte — aucune valeur des jauges ne rend `{when}` vraie",
+    "diag.E206.order": (
+        "la fin `{id}` ne peut jamais être atteinte — attendu\u00a0: placée avant `{other}`, qui n'a pas "
+        "de condition et passe en premier"
+    ),
+    "diag.E207": (
+        "aucune fin n'est certaine quand le financement s'arrête — attendu\u00a0: une dernière fin sans "
+        "`when`, pour que chaque partie ait une fin"
+    ),
+    "diag.E301": "condition\u00a0: {problem}",
+    "diag.E401.leaves": (
+        "le chemin du fichier sort du dossier du scénario — attendu\u00a0: un chemin à l'intérieur, avec "
+        "`/` entre les dossiers\u00a0; trouvé\u00a0: {got}"
+    ),
+    "diag.W101.one": "texte écrit dans une seule langue — attendu\u00a0: {pair}",
+    "diag.W102": (
+        "texte français sans ses espaces insécables — {n} manquante(s) "
+        "(avant les signes\u00a0:\u00a0;\u00a0!\u00a0? ou dans les guillemets «\u00a0»)"
+    ),
+    "diag.W121": (
+        "la fin `{id}` compare la cohésion à un nombre qui lui est propre — attendu\u00a0: `at: break`, la "
+        "règle d'éclatement commune (cohésion sous rules.break_threshold, {n} ici, tracé sur la jauge)"
+    ),
+    "diag.W201": "l'organisation `{id}` n'a aucun partenaire dans le collectif",
+    "diag.W202": "la fin `{id}` n'a pas de question de débriefing",
+    "diag.W301": "l'événement `{id}` n'arrive jamais (probabilité 0)",
+    "diag.W401": "fichier `{path}` introuvable — un portrait dessiné sera utilisé",
+    "diag.E204.none": (
+        "scène sans issue — aucun de ses choix ne peut jamais être proposé\u00a0; "
+        "attendu\u00a0: au moins un choix sans `when` ou avec une condition qui peut être vraie"
+    ),
+    "diag.W101.missing": "texte {language} manquant",
+    "diag.W101.more": "{n} autres textes sans traduction",
+    "diag.W203": (
+        "le choix {n} n'a aucun effet — il ne change rien que les autres ne changent pas\u00a0; "
+        "attendu\u00a0: `effects:` ou un `next:`"
+    ),
+    "diag.W204": (
+        "chaque choix de cette scène a un `when` — dans une partie où aucun ne tient, la scène ne propose rien\u00a0; "
+        "attendu\u00a0: au moins un choix sans `when`"
+    ),
+    "diag.hint.flags": "les drapeaux viennent de `flags:` dans les effets d'un choix ou d'un événement",
+    "diag.hint.stub": "pour la créer, collez sous `scenes:`\n{stub}",
+    "diag.hint.tags": "étiquettes connues\u00a0: {tags}",
+    "diag.part.suggest": " — vouliez-vous dire `{best}`\u00a0?",
+    "diag.part.one_of": " — attendu\u00a0: l'une de ces clés\u00a0: {names}",
+    "diag.part.between": "entre {low} et {high}",
+    "diag.part.at_most": "au plus {n}",
+    "diag.part.at_least": "au moins {n}",
+    "diag.part.a_list": "une liste",
+    "diag.part.a_list_dash": "une liste (des lignes qui commencent par `- `)",
+    "diag.part.a_mapping": "des lignes `clé: valeur`",
+    "diag.part.a_mapping_lines": "des lignes `clé: valeur`",
+    "diag.part.whole": "un nombre entier",
+    "diag.part.number": "un nombre",
+    "diag.part.texts": "un texte, ou des textes `fr:` et `en:`",
+    "diag.part.text": "un texte",
+    "diag.part.no_power": "il n'y a pas d'opérateur de puissance — attendu\u00a0: un nombre ou un nom",
+    "diag.part.equals": "`=` inattendu — attendu\u00a0: `>=` ou `<=` (le `=` vient en second)",
+    "diag.part.equals_other": "`=` inattendu — attendu\u00a0: {fix}",
+    "diag.part.character": "caractère inattendu {char} — attendu\u00a0: un nom, un nombre ou un opérateur",
+    "diag.part.flag": "drapeau inconnu `{id}`{rest}",
+    "diag.part.function": "fonction inconnue `{id}`{rest}",
+    "diag.part.name": "nom inconnu `{id}`{rest}",
+    "diag.part.partner": "partenaire inconnu `{id}`{rest}",
+    "diag.part.invention": "invention inconnue `{id}`{rest}",
+    "diag.part.organisation": "organisation inconnue `{id}`{rest}",
+    "diag.part.empty": "condition vide — attendu\u00a0: une expression comme `sens >= 40`",
+    "diag.part.chained": (
+        "les comparaisons ne s'enchaînent pas — attendu\u00a0: `and` entre elles, par exemple `a < b and b < c`"
+    ),
+    "diag.part.boolean": (
+        "une condition doit être vraie ou fausse — attendu\u00a0: une comparaison comme `sens >= "
+        "40`\u00a0; trouvé\u00a0: un nombre"
+    ),
+    "diag.part.french": "en français",
+    "diag.part.english": "en anglais",
+    "diag.part.and": "{first} et {second}",
+}
+MESSAGES.update(DIAGNOSTICS)
 
 
 HOWTO: list[tuple[str, str]] = [
@@ -650,6 +814,12 @@ def of(name: str) -> str:
 
 ELIDING = "aeiouyhàâäéèêëîïôöùûüœæ"
 NBSP = "\u00a0"  # before « : », « ; », « ! », « ? » and inside « »
+
+# French typography everywhere the game speaks: every message, the how-to and the debrief prompts
+# (`tests/test_vocabulary.py` checks that no ordinary space is left before : ; ! ? or inside « »).
+MESSAGES.update({key: _typeset(text) for key, text in MESSAGES.items()})
+HOWTO[:] = [(kind, _typeset(text)) for kind, text in HOWTO]
+PROMPTS.update({name: [_typeset(text) for text in texts] for name, texts in PROMPTS.items()})
 
 LANGUAGE = Language(
     "fr",

@@ -8,6 +8,7 @@ endings that no condition can reach. Every finding is located in the file.
 from __future__ import annotations
 
 import math
+import re
 import typing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -127,6 +128,7 @@ class Checker:
         self.check_events()
         self.check_endings()
         self.check_translations()
+        self.check_typography()
         return self.found
 
     def check_unique_ids(self) -> None:
@@ -423,6 +425,17 @@ class Checker:
             "innovated": (0.0, float(len(m.organisations))),
         }
 
+    def check_typography(self) -> None:
+        """W102: one warning per French text that lacks non-breaking spaces, with how many are missing."""
+        for path, text in _french_texts(self.model):
+            count = french_slips(text)
+            if count:
+                self.warn(
+                    path,
+                    f"French text without its non-breaking spaces — {count} missing (before : ; ! ? or inside « »)",
+                    "W102",
+                )
+
     def check_translations(self) -> None:
         if len(self.model.languages) < 2:
             return
@@ -438,6 +451,42 @@ class Checker:
                 self.warn(path, f"missing {LANGUAGES[lang].english} text", "W101")
         if missing > 20:
             self.warn((), f"{missing - 20} more texts miss a translation", "W101")
+
+
+# A French text's missing non-breaking space: an ordinary space (or none) before « : ; ! ? », or after « / before ».
+# A mark right after a digit, a slash or another mark is left alone (`10:30`, `http://`, « ?! »).
+_NBSP = "\u00a0\u202f"
+_FRENCH_SLIPS = re.compile(
+    rf"[ \t][:;!?]|(?<=[^\s{_NBSP}?!:;.…(\[«\d/])[;!?](?=\s|$)|(?<=[^\s{_NBSP}\d/:])[:](?=\s|$)"
+    rf"|«(?![{_NBSP}])|(?<![{_NBSP}])»"
+)
+
+
+def french_slips(text: str) -> int:
+    """How many places in a French text lack the non-breaking space that French typography puts there."""
+    return len(_FRENCH_SLIPS.findall(text))
+
+
+def _french_texts(model: Scenario) -> Iterable[tuple[Path_, str]]:
+    """(path, text) of every French text: the `fr:` of a pair, or a plain string in a French-only scenario."""
+    plain_is_french = tuple(model.languages) == ("fr",)
+
+    def walk(value: object, path: Path_, text_field: bool = False) -> Iterable[tuple[Path_, str]]:
+        if isinstance(value, Tr):
+            if value.fr:
+                yield path + ("fr",), value.fr
+            return
+        if isinstance(value, str) and text_field and plain_is_french:
+            yield path, value
+            return
+        if isinstance(value, BaseModel):
+            for name, info in type(value).model_fields.items():  # type: ignore[attr-defined]
+                yield from walk(getattr(value, name), path + (name,), _holds_text(info.annotation))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from walk(item, path + (i,), text_field)
+
+    yield from walk(model, ())
 
 
 def _holds_text(annotation: Any) -> bool:

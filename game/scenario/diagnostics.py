@@ -8,15 +8,17 @@ trainer reads every diagnostic followed by `  Que faire : …` or `  How to fix:
 
 from __future__ import annotations
 
+import dataclasses
 import locale
 import os
+import re
 from collections.abc import Iterable
 
 from game.errors import Diagnostic
 from game.i18n import CODES as LANG_CODES
-from game.i18n import DEFAULT, language, t
+from game.i18n import DEFAULT, LANGUAGES, language, t
 
-__all__ = ["CODES", "fix_key", "fix", "render", "system_language", "choose_language"]
+__all__ = ["CODES", "fix_key", "fix", "message_key", "message", "render", "system_language", "choose_language"]
 
 CODES: dict[str, str] = {
     "E000": "unexpected problem",
@@ -50,6 +52,7 @@ CODES: dict[str, str] = {
     "E401": "asset path refused",
     "E402": "image refused",
     "W101": "missing translation",
+    "W102": "French text without its non-breaking spaces",
     "W121": "private break threshold",
     "W201": "organisation without a partner",
     "W202": "ending without a debrief question",
@@ -104,9 +107,79 @@ def fix(diagnostic: Diagnostic, lang: str) -> str:
     return t(key, lang)
 
 
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")  # 250,000 → 250 000 (a narrow no-break space)
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """The English sentence of a catalogue entry as a pattern: each `{field}` catches what the loader put there."""
+    parts: list[str] = []
+    seen: set[str] = set()
+    last = 0
+    for found in _FIELD.finditer(template):
+        parts.append(re.escape(template[last : found.start()]))
+        name = found.group(1)
+        parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")
+        seen.add(name)
+        last = found.end()
+    parts.append(re.escape(template[last:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+# (key, pattern) for each sentence and each recurring piece, in the English catalogue's order (precise first).
+_SENTENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, _pattern(text))
+    for key, text in LANGUAGES["en"].messages.items()
+    if re.match(r"diag\.([EWX]\d{3}|part|hint)\b", key)
+)
+
+
+# The fields that hold words (a name, an id or a value in backquotes is shown as written).
+_PHRASES = frozenset({"rest", "expected", "got", "bound", "count", "problem", "pair", "language"})
+
+
+def _match(text: str, prefix: str) -> tuple[str, dict[str, str]] | None:
+    for key, pattern in _SENTENCES:
+        if key == prefix or key.startswith(prefix + "."):
+            found = pattern.fullmatch(text)
+            if found:
+                return key, found.groupdict()
+    return None
+
+
+def message_key(diagnostic: Diagnostic) -> str | None:
+    """The catalogue key of this diagnostic's sentence (`diag.E102`, `diag.E201.scene`…), None if it has none."""
+    found = _match(diagnostic.message, f"diag.{diagnostic.code}")
+    return found[0] if found else None
+
+
+def _translate(text: str, prefix: str, lang: str, depth: int = 0) -> str:
+    found = _match(text, prefix)
+    if found is None:
+        return text
+    key, fields = found
+    fields = {name: _THOUSANDS.sub(lambda m: m.group().replace(",", "\u202f"), value) for name, value in fields.items()}
+    if depth < 3:
+        fields = {
+            name: _translate(value, "diag.part", lang, depth + 1) if name in _PHRASES else value
+            for name, value in fields.items()
+        }
+    chosen = language(lang) if key in language(lang).messages else LANGUAGES["en"]
+    return chosen.messages[key].format(**fields)
+
+
+def message(diagnostic: Diagnostic, lang: str) -> str:
+    """The diagnostic's sentence in the trainer's language (as the loader wrote it when no entry matches)."""
+    if lang == "en":
+        return diagnostic.message
+    return _translate(diagnostic.message, f"diag.{diagnostic.code}", lang)
+
+
 def render(diagnostic: Diagnostic, lang: str = DEFAULT, with_source: bool = True) -> str:
     """`file:line:col: erreur E102 : …`, the source line and its caret, the hint, then `  Que faire : …`."""
-    lines = diagnostic.format(with_source).split("\n")
+    hint = diagnostic.hint if lang == "en" else _translate(diagnostic.hint, "diag.hint", lang)
+    shown = dataclasses.replace(diagnostic, message=message(diagnostic, lang), hint=hint)
+    lines = shown.format(with_source).split("\n")
     head = f"{diagnostic.severity} {diagnostic.code}: "
     word = t(f"diag.{diagnostic.severity}", lang)
     colon = language(lang).colon
