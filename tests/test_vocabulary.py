@@ -97,3 +97,14 @@ def test_every_french_message_has_its_non_breaking_spaces() -> None:
     texts = [*fr.messages.values(), *(text for _, text in fr.howto), *(t for ts in fr.prompts.values() for t in ts)]
     assert len(texts) > 500
     assert [text for text in texts if slip.search(text)] == []
+
+
+def test_reading_a_catalogue_late_never_hides_the_language_function() -> None:
+    """Catalogues are read when first needed; no submodule may share a name with the package's functions."""
+    import importlib
+
+    import game.i18n as i18n
+
+    for name in (*i18n.CODES, "catalogue"):
+        importlib.import_module(f"game.i18n.{name}")
+    assert callable(i18n.language) and i18n.t("ui.new_game", "en") == "New game"

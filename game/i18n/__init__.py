@@ -9,19 +9,60 @@ adding a language is adding a module like `fr.py` to `LANGUAGES`, and the scenar
 
 from __future__ import annotations
 
-from game.i18n import en, fr
-from game.i18n.language import Language
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.i18n.catalogue import Language
 
 __all__ = ["LANGUAGES", "CODES", "DEFAULT", "Language", "language", "t", "gauge_name", "units", "format_delta"]
 
-LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (fr.LANGUAGE, en.LANGUAGE)}
-CODES: tuple[str, ...] = tuple(LANGUAGES)
+
+def _fr() -> Language:
+    from game.i18n import fr
+
+    return fr.LANGUAGE
+
+
+def _en() -> Language:
+    from game.i18n import en
+
+    return en.LANGUAGE
+
+
+_CATALOGUES: dict[str, Callable[[], Language]] = {"fr": _fr, "en": _en}  # a new language: one line here
+
+
+class _Languages(Mapping[str, "Language"]):
+    """The languages by code; each catalogue is read the first time it is needed (the window's start-up is a
+    target, and a game in French never reads the English catalogue)."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, Language] = {}
+
+    def __getitem__(self, code: str) -> Language:
+        if code not in self._read:
+            self._read[code] = _CATALOGUES[code]()
+        return self._read[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in _CATALOGUES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_CATALOGUES)
+
+    def __len__(self) -> int:
+        return len(_CATALOGUES)
+
+
+LANGUAGES: Mapping[str, Language] = _Languages()
+CODES: tuple[str, ...] = tuple(_CATALOGUES)
 DEFAULT = "fr"
 
 
 def language(code: str) -> Language:
     """The language of that code, or the default one for a code the game does not know."""
-    return LANGUAGES.get(code) or LANGUAGES[DEFAULT]
+    return LANGUAGES[code] if code in LANGUAGES else LANGUAGES[DEFAULT]
 
 
 def t(key: str, lang: str = DEFAULT, **values: object) -> str:

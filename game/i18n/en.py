@@ -5,7 +5,7 @@ Same keys as `game/i18n/fr.py` (a test checks that every catalogue has every key
 
 from __future__ import annotations
 
-from game.i18n.language import Language
+from game.i18n.catalogue import Language
 
 MESSAGES: dict[str, str] = {
     "text.title": "{title}.",

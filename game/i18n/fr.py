@@ -6,7 +6,7 @@ narration. A third language is a module like this one, listed in `game/i18n/__in
 
 from __future__ import annotations
 
-from game.i18n.language import Language
+from game.i18n.catalogue import Language
 
 MESSAGES: dict[str, str] = {
     "text.title": "{title}.",

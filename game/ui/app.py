@@ -264,6 +264,7 @@ class App:
                 self.relayout()
         if isinstance(self.screen, TitleScreen):
             self.read_catalogue()  # the scenario list, read while the player looks at the title
+            self.needs_frame = True  # the title's art, left out of the first frame
         self.start_sound()
 
     def records_folder(self) -> Path | None:

@@ -92,7 +92,9 @@ class TitleScreen(Screen):
         if self.wide():
             left = pygame.Rect(0, 0, self.split_x(), h)
             pygame.draw.rect(surface, theme.panel_alt, left)
-            scene = backdrop("kitchen", left.size, theme)  # the maison de quartier, where it all starts
+            # the maison de quartier, where it all starts: from the second frame (start-up is a target, and
+            # the very first frame goes straight to the window, see Screen.direct_first_frame)
+            scene = backdrop("kitchen", left.size, theme) if surface is self.static else None
             if scene is not None:
                 surface.blit(scene, left)
             pygame.draw.line(surface, theme.border, left.topright, left.bottomright)
