@@ -9,9 +9,9 @@ from game.scenario.loading import load_text
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
-def complete_example() -> str:
-    text = (DOCS / "scenario-format.md").read_text(encoding="utf-8")
-    section = text.split("## A complete example", 1)[1]
+def complete_example(name: str = "scenario-format.md", heading: str = "## A complete example") -> str:
+    text = (DOCS / name).read_text(encoding="utf-8")
+    section = text.split(heading, 1)[1]
     return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
 
 
@@ -30,3 +30,8 @@ def test_the_complete_example_checks_clean_and_plays_to_each_ending():
         while not session.finished:
             engine.choose(session, engine.offered(session)[-1])
         assert session.ending == ending, (ending, [d.scene for d in session.history])
+
+
+def test_the_french_complete_example_loads_with_no_error():
+    book = load_text(complete_example("scenario-format.fr.md", "## Un exemple complet"), "exemple.yaml")
+    assert book.warnings == []
