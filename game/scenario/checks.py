@@ -467,19 +467,13 @@ def french_slips(text: str) -> int:
     return len(_FRENCH_SLIPS.findall(text))
 
 
-def _french_texts(model: Scenario) -> Iterable[tuple[Path_, str]]:
-    """(path, text) of every French text: the `fr:` of a pair, or a plain string in a French-only scenario."""
-    plain_is_french = tuple(model.languages) == ("fr",)
+def _texts(model: Scenario) -> Iterable[tuple[Path_, Tr | str]]:
+    """(path, text) of every translatable text of a scenario: a pair (`Tr`), or a plain string in a text field."""
 
-    def walk(value: object, path: Path_, text_field: bool = False) -> Iterable[tuple[Path_, str]]:
-        if isinstance(value, Tr):
-            if value.fr:
-                yield path + ("fr",), value.fr
-            return
-        if isinstance(value, str) and text_field and plain_is_french:
+    def walk(value: object, path: Path_, text_field: bool = False) -> Iterable[tuple[Path_, Tr | str]]:
+        if isinstance(value, Tr) or (isinstance(value, str) and text_field):
             yield path, value
-            return
-        if isinstance(value, BaseModel):
+        elif isinstance(value, BaseModel):
             for name, info in type(value).model_fields.items():  # type: ignore[attr-defined]
                 yield from walk(getattr(value, name), path + (name,), _holds_text(info.annotation))
         elif isinstance(value, list):
@@ -487,6 +481,17 @@ def _french_texts(model: Scenario) -> Iterable[tuple[Path_, str]]:
                 yield from walk(item, path + (i,), text_field)
 
     yield from walk(model, ())
+
+
+def _french_texts(model: Scenario) -> Iterable[tuple[Path_, str]]:
+    """(path, text) of every French text: the `fr:` of a pair, or a plain string in a French-only scenario."""
+    plain_is_french = tuple(model.languages) == ("fr",)
+    for path, text in _texts(model):
+        if isinstance(text, Tr):
+            if text.fr:
+                yield path + ("fr",), text.fr
+        elif plain_is_french:
+            yield path, text
 
 
 def _holds_text(annotation: Any) -> bool:
@@ -500,24 +505,11 @@ def _texts_missing(model: Scenario, langs: Sequence[str]) -> Iterable[tuple[Path
     A plain string serves in every language, so in a bilingual file it is a text written once, in one of
     them (`docs/authoring.md`); its language is unknown, so it is reported as missing the second one.
     """
-
-    def walk(value: object, path: Path_, text_field: bool = False) -> Iterable[tuple[Path_, str]]:
-        if isinstance(value, Tr):
-            for lang in langs:
-                if getattr(value, lang) is None:
-                    yield path, lang
-            return
-        if isinstance(value, str) and text_field and value.strip():
+    for path, text in _texts(model):
+        if isinstance(text, Tr):
+            yield from ((path, lang) for lang in langs if getattr(text, lang) is None)
+        elif text.strip():
             yield path, "*"
-            return
-        if isinstance(value, BaseModel):
-            for name, info in type(value).model_fields.items():  # type: ignore[attr-defined]
-                yield from walk(getattr(value, name), path + (name,), _holds_text(info.annotation))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                yield from walk(item, path + (i,), text_field)
-
-    yield from walk(model, ())
 
 
 def _interval(node: cond.Node, bounds: dict[str, tuple[float, float]]) -> tuple[str, tuple[float, float]] | None:
