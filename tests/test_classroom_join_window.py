@@ -16,7 +16,7 @@ from game.ui.screens.joinclass import ClassScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.strings import s
-from tests.test_ui_game import demo_index, play_with_keys
+from tests.test_ui_game import play_with_keys, start_demo_with_keys
 from tests.test_ui_support import button, click_button, key, type_text
 
 server_stack()
@@ -57,15 +57,7 @@ def test_join_a_class_from_the_title_then_a_game_arrives_on_the_server(tmp_path:
         app.close()
         app = App((1280, 720), "fr", record=True, records_dir=tmp_path / "sessions", settings_path=prefs)
         button(app, s("in_class", "fr", code=code))
-        key(app, pygame.K_RETURN)  # Nouvelle partie
-        type_text(app, "Léa")
-        key(app, pygame.K_TAB)
-        key(app, pygame.K_TAB)
-        key(app, pygame.K_RETURN)
-        for _ in range(demo_index(app)):
-            key(app, pygame.K_DOWN)
-        key(app, pygame.K_RETURN)
-        key(app, pygame.K_RETURN)  # Commencer la partie
+        start_demo_with_keys(app, "Léa")
         assert isinstance(app.screen, PlayScreen)
         play_with_keys(app)
         assert isinstance(app.screen, EndingScreen)

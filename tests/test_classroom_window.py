@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pygame
 from classroom import TOKEN, Server, cli, records, server_stack, wait_for
 
 from game.ui import records as window_records
 from game.ui.app import App
 from game.ui.screens.ending import EndingScreen
 from game.ui.screens.play import PlayScreen
-from tests.test_ui_game import demo_index, play_with_keys
-from tests.test_ui_support import key, type_text
+from tests.test_ui_game import play_with_keys, start_demo_with_keys
 
 server_stack()
 
@@ -24,15 +22,7 @@ def test_a_window_game_joins_the_class_and_arrives_whole(tmp_path: Path) -> None
         code = server.new_class()
         window_records.join_class(f"{server.url}/{code}")
         app = App((1280, 720), "fr", record=True, records_dir=tmp_path / "sessions")
-        key(app, pygame.K_RETURN)  # Nouvelle partie
-        type_text(app, "Camille")
-        key(app, pygame.K_TAB)
-        key(app, pygame.K_TAB)
-        key(app, pygame.K_RETURN)
-        for _ in range(demo_index(app)):
-            key(app, pygame.K_DOWN)
-        key(app, pygame.K_RETURN)
-        key(app, pygame.K_RETURN)  # Commencer la partie
+        start_demo_with_keys(app, "Camille")
         assert isinstance(app.screen, PlayScreen)
         play_with_keys(app)
         assert isinstance(app.screen, EndingScreen)

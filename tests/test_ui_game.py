@@ -30,6 +30,19 @@ def demo_index(app: App) -> int:
     return next(i for i, e in enumerate(app.catalogue()) if e.path.name == "demo.yaml")
 
 
+def start_demo_with_keys(app: App, name: str) -> None:
+    """From the title, keys only: New game, the name, on past the group, the demo, then Start."""
+    key(app, pygame.K_RETURN)  # Nouvelle partie
+    type_text(app, name)
+    key(app, pygame.K_TAB)
+    key(app, pygame.K_TAB)
+    key(app, pygame.K_RETURN)
+    for _ in range(demo_index(app)):
+        key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # Commencer la partie
+
+
 def play_with_keys(app: App, shots: Path | None = None) -> None:
     """From the scene to the ending: 1 picks the first choice, Enter goes on."""
     for turn in range(60):
