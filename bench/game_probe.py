@@ -12,7 +12,6 @@ import importlib.util
 import json
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -32,6 +31,13 @@ def missing(*modules: str) -> str | None:
         if importlib.util.find_spec(name) is None:
             return name
     return None
+
+
+def median(values: list[float]) -> float:
+    """`statistics` is imported only by the modes that use it: the start-up mode imports what the game does."""
+    import statistics
+
+    return statistics.median(values)
 
 
 def peak_mb() -> float:
@@ -220,8 +226,8 @@ def loading(repeat: int) -> dict[str, Any]:
             base.append(time.process_time() - start)
         errors = sum(1 for d in diags if d.severity == "error")
         found[name] = {
-            "ms": statistics.median(ours) * 1000,
-            "yaml_ms": statistics.median(base) * 1000,
+            "ms": median(ours) * 1000,
+            "yaml_ms": median(base) * 1000,
             "ok": book is not None,
             "errors": errors,
         }
@@ -281,8 +287,8 @@ def report(repeat: int) -> dict[str, Any]:
         read_log(log)
         base.append(time.perf_counter() - start)
     return {
-        "ms": statistics.median(times) * 1000,
-        "read_ms": statistics.median(base) * 1000,
+        "ms": median(times) * 1000,
+        "read_ms": median(base) * 1000,
         "decisions": len(read_log(log).decisions),
     }
 
@@ -325,7 +331,7 @@ def debrief(sessions: int) -> dict[str, Any]:
         if code != 0:
             return {"error": f"debrief exit {code}"}
     return {
-        "ms": statistics.median(times) * 1000,
+        "ms": median(times) * 1000,
         "sessions": int(sessions),
         "scenario": scenario.name,
         "decisions": decisions,
@@ -355,7 +361,7 @@ def deep(repeat: float) -> dict[str, Any]:
             times.append(time.process_time() - started)
         assert proof is not None
         out[name] = {
-            "s": statistics.median(times),
+            "s": median(times),
             "complete": proof.complete,
             "endings": len(proof.endings),
             "scenes": len(proof.scenes),

@@ -92,6 +92,17 @@ def test_main_py_takes_a_trainer_command_as_the_standalone_build_does() -> None:
     assert done.stdout.strip().endswith("tutoriel.yaml: ok (0 warning(s))")
 
 
+def test_the_window_entry_knows_every_command_of_the_parser() -> None:
+    import argparse
+
+    from game.cli import COMMANDS, build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == COMMANDS
+    window = next(a for a in build_parser(window_only=True)._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(window.choices) == {"play"}
+
+
 def test_about_lists_what_this_copy_carries(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

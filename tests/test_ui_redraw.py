@@ -134,7 +134,8 @@ def test_the_title_needs_neither_the_loader_nor_pydantic() -> None:
     """Start-up: what `main.py` and `partenaires play` import before the first frame stays light."""
     code = (
         "import sys, game.cli, game.ui.app; heavy = [m for m in ('game.scenario.loading', 'game.scenario.model', "
-        "'pydantic', 'game.rules.engine', 'yaml') if m in sys.modules]; print(heavy)"
+        "'pydantic', 'game.rules.engine', 'yaml', 'game.cli.check', 'game.cli.reports', 'game.cli.tools', "
+        "'game.cli.classroom') if m in sys.modules]; print(heavy)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],

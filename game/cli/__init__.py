@@ -11,7 +11,8 @@ with `set_defaults(run=…)`:
     class     game.cli.classroom class serve, new, export, send (a class session)
 
 Every handler is a thin client of the engine and imports what it needs when it runs: the window
-imports this package before its first frame, and start-up time is a target. Mistakes are reported
+imports this package before its first frame, and start-up time is a target, so `launch` opens the
+window with the `play` group alone and the other groups are imported only to parse their commands. Mistakes are reported
 as located sentences and an exit code, never as a traceback (PARTENAIRES_DEBUG=1 shows one).
 """
 
@@ -23,35 +24,38 @@ import os
 import sys
 from typing import TextIO
 
-from game.cli import about, check, classroom, play, po, reports, tools
+from game.cli import play
 from game.safeio import PrintableStream
 
-__all__ = ["main", "launch", "build_parser"]
+__all__ = ["main", "launch", "build_parser", "COMMANDS"]
 
-_GROUPS = (play, check, reports, tools, po, classroom, about)
+# The sub-commands (a test checks this against the parser): `launch` knows a trainer's command from
+# the window's options without importing the groups that add them.
+COMMANDS = frozenset(
+    {"play", "check", "schema", "report", "debrief", "explore", "graph", "new", "po", "class", "about"}
+)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(window_only: bool = False) -> argparse.ArgumentParser:
+    """The parser of every command, or of `play` alone when the window is opened."""
     parser = argparse.ArgumentParser(
         prog="partenaires", description="Partenaires — a serious game on territorial partnerships in social work."
     )
-    _add_commands(parser.add_subparsers(dest="command", required=True))
+    sub = parser.add_subparsers(dest="command", required=True)
+    play.add_commands(sub)
+    if not window_only:
+        from game.cli import about, check, classroom, po, reports, tools
+
+        for group in (check, reports, tools, po, classroom, about):
+            group.add_commands(sub)
     return parser
-
-
-def _add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> set[str]:
-    for group in _GROUPS:
-        group.add_commands(sub)
-    return set(sub.choices)
 
 
 def launch(argv: list[str]) -> int:
     """The game's own entry (`main.py`, the standalone build): with no sub-command, the window opens."""
-    parser = build_parser()
-    commands = _add_commands(argparse.ArgumentParser().add_subparsers())
-    if not argv or argv[0] not in commands and argv[0] not in ("-h", "--help"):
-        argv = ["play", *argv]
-    return main(argv, parser)
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        return main(argv)
+    return main(["play", *argv], build_parser(window_only=True))
 
 
 def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
@@ -79,6 +83,8 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.flush()  # a full or closed output is reported here, not at exit
         return code
     except ScenarioError as exc:
+        from game.cli import check
+
         check.print_diagnostics(exc.diagnostics, sys.stderr, getattr(args, "lang", None))
         return 1
     except PartenairesError as exc:

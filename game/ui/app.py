@@ -75,10 +75,10 @@ class App:
         self.profile = {"name": name or self.settings.name, "group": group or self.settings.group}
         self.window_size = size
         pygame.display.set_caption("Partenaires")
+        self._icon()  # before the window is shown, as SDL asks (and pygame then does not read its own)
         pygame.display.set_mode(size, pygame.RESIZABLE)
         self.look = Look(theme_for(self.settings.high_contrast), TextCache(self.settings.text_scale))
         self._sounds: Sounds | None = None  # made when sound is first wanted (the mixer is not opened before)
-        self._icon()
         pygame.key.set_repeat()  # no repeats: a held or late-released Enter must never take two decisions
         self.running = True
         self.animating = False
