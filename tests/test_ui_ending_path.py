@@ -122,3 +122,18 @@ def test_the_report_opens_from_the_ending_or_a_toast_says_where_it_is(
     key(app, pygame.K_RETURN)  # Ouvrir le rapport: written, then handed to the viewer, which fails here
     assert screen.report is not None and screen.report.exists() and opened == [screen.report]
     assert app.toasts and str(screen.report) in app.toasts[0][0]
+
+
+def test_an_event_that_made_a_turning_point_is_named_once(app: App) -> None:
+    """CUCM, seed 3: the ANPE's new director makes Thierry leave; the ending says it in one sentence."""
+    app.open_play(Path("scenarios/cucm-plie.yaml"), seed=3)
+    for choice in (3, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1):
+        assert isinstance(app.screen, PlayScreen)
+        key(app, getattr(pygame, f"K_{choice}"))
+        while isinstance(app.screen, PlayScreen) and app.screen.outcome is not None:
+            key(app, pygame.K_RETURN)
+    settle(app, 3)
+    assert isinstance(app.screen, EndingScreen)
+    text = "\n".join(str(b[1]) for b in app.screen.text.blocks)
+    assert "Thierry Vasseur quitte le collectif (par un événement\u00a0: L'agence ANPE change de directeur)" in text
+    assert text.count("L'agence ANPE change de directeur") == 1

@@ -61,7 +61,9 @@ def path_blocks(match: Match, data: dict[str, Any], lang: str) -> list[Block]:
     for card in points:
         choice = card["choice_text"]
         blocks.append(("bullet", s("turning_line", lang, unit=unit, month=card["turn"] + 1, choice=choice)))
-        said = [m["text"] for m in card["milestones"]] + [language(lang).join(card["events"])] * bool(card["events"])
+        said = [m["text"] for m in card["milestones"]]
+        events = [title for title in card["events"] if not any(title in line for line in said)]  # not twice
+        said += [language(lang).join(events)] * bool(events)
         if said:
             blocks.append(("muted", " ".join(f"{line[:1].upper()}{line[1:]}." for line in said)))
         concept = CONCEPTS.get(card["concept"]["id"]) if card.get("concept") else None
