@@ -711,7 +711,7 @@ HOWTO: list[tuple[str, str]] = [
     ),
     ("h2", "The four gauges"),
     ("bullet", "Meaning (sens): what the collective shares (values, aims, methods)."),
-    ("bullet", "Identity (identité): the collective's \"we\" and each member's place in it."),
+    ("bullet", "Identity (identité): the collective's “we” and each member's place in it."),
     ("bullet", "Power (pouvoir): legitimacy recognised by the hierarchies."),
     (
         "bullet",

@@ -2,7 +2,7 @@
 
 Runs with SDL's dummy driver (no window) and drives the App the way a player
 would, so the pictures show the real screens at 1280×720, plus the play screen
-at 1024×640 with large text and in high contrast.
+at 1024×640 with large text and in high contrast, and the CUCM case in English at 1024×768.
 """
 
 from __future__ import annotations
@@ -140,6 +140,16 @@ def capture_all(out: Path, lang: str = "fr") -> list[Path]:
         if chalon.exists():
             app.open_play(chalon, seed=1)
             saved.append(shot(app, out, "16-play-chalon"))
+        cucm = builtin_folder() / "cucm-plie.yaml"
+        app.open_play(cucm, seed=3)
+        saved.append(shot(app, out, "21-play-cucm"))
+        pygame.display.set_mode((1024, 768), pygame.RESIZABLE)
+        app.settings.lang = "en"
+        app.restyle()
+        app.open_play(cucm, seed=3)
+        saved.append(shot(app, out, "22-play-cucm-english-1024x768"))
+        play_to_end(app)
+        saved.append(shot(app, out, "23-ending-cucm-english-1024x768"))
     pygame.quit()
     return saved
 

@@ -205,7 +205,7 @@ CONCEPTS: dict[str, Concept] = {
             "Une invention ne devient innovation que par l'appropriation et la routinisation dans les jeux de "
             "l'organisation (pouvoir, identité), au prix d'un « affadissement » (le mot est de Lyet).",
             "An invention becomes an innovation only through appropriation and routinisation in the "
-            "organisation's games (power, identity), at the price of being \"blunted\" (Lyet's word).",
+            "organisation's games (power, identity), at the price of being “blunted” (Lyet's word).",
             "alter2000",
             "Une instabilité qui freine l'innovation",
         ),
