@@ -742,6 +742,134 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.part.french": "en français",
     "diag.part.english": "en anglais",
     "diag.part.and": "{first} et {second}",
+    "diag.E001.read": "impossible de lire le fichier — {reason}",
+    "diag.E001.refused": "{reason}",
+    "diag.E005.unreadable": "YAML n'a pas pu lire le fichier (message de YAML\u00a0: {problem})",
+    "diag.E006.values": "trop de valeurs (plus de {n}) — attendu\u00a0: un scénario de taille raisonnable",
+    "diag.E007.key": "une clé doit être un nom — attendu\u00a0: un texte, trouvé\u00a0: {got}",
+    "diag.E007.merge": (
+        "`<<` ne fusionne que des lignes `clé: valeur` — attendu\u00a0: `*ancre` d'un bloc de lignes `clé: valeur`"
+    ),
+    "diag.E010.long": "nombre trop long — attendu\u00a0: au plus {n} caractères",
+    "diag.E010.large": "nombre trop grand — attendu\u00a0: au plus {n} en valeur absolue",
+    "diag.E010.infinite": "ce n'est pas un nombre fini — attendu\u00a0: un nombre comme `1.5`, trouvé\u00a0: `{value}`",
+    "diag.E104.text_empty": "`{name}` est vide — attendu\u00a0: au moins 1 caractère, trouvé\u00a0: {got}",
+    "diag.E104.text_short": "`{name}` est trop court — attendu\u00a0: au moins {n} caractères, trouvé\u00a0: {got}",
+    "diag.E104.text_long": "`{name}` est trop long — attendu\u00a0: au plus {n} caractères, trouvé\u00a0: {got}",
+    "diag.E208": (
+        "part attendue de `{id}`\u00a0: [{low}, {high}] — attendu\u00a0: [plus petite part, plus grande part], "
+        "la plus petite d'abord"
+    ),
+    "diag.E401.loop": ("le chemin du fichier ne mène nulle part (un lien renvoie à lui-même) — trouvé\u00a0: {got}"),
+    "diag.E401.link": "le chemin du fichier sort du dossier du scénario (par un lien) — trouvé\u00a0: {got}",
+    "diag.E402.unread": "impossible de lire l'image — {reason}",
+    "diag.E402": "{problem} — un portrait s'affiche sur quelques centaines de pixels de large au plus",
+    "diag.X101": "la fin `{id}` n'est jamais atteinte, quelle que soit la stratégie",
+    "diag.X102": (
+        "la fin `{id}` n'est presque jamais atteinte (au mieux {best} des parties d'une stratégie, "
+        "attendu\u00a0: au moins {rare})"
+    ),
+    "diag.X103": (
+        "la fin `{id}` conclut {share} des parties jouées au hasard (attendu\u00a0: au plus {dominant})\u00a0: "
+        "les choix ne comptent guère"
+    ),
+    "diag.X104": (
+        "la stratégie `{leader}` gagne (fin `{best}`) dans {top} de ses parties, bien plus que toute autre "
+        "(la suivante\u00a0: {second})\u00a0: une stratégie dominante"
+    ),
+    "diag.X105": (
+        "{n} partie(s) ont duré {limit} décisions sans arriver à une fin\u00a0: une boucle de choix qui ne "
+        "prennent pas de temps"
+    ),
+    "diag.X106": (
+        "la fin `{id}` conclut {share} des parties jouées au hasard, hors de la fourchette {low}–{high} "
+        "que le scénario prévoit dans `balance`"
+    ),
+    "diag.D100": "la fin `{id}` peut être atteinte en {n} choix",
+    "diag.D101.bounds": (
+        "la fin `{id}` ne peut jamais être atteinte — c'est prouvé\u00a0: `{when}` ne peut pas être vraie quand "
+        "les jauges restent dans {span} (d'après les valeurs de départ, les effets et le calendrier)"
+    ),
+    "diag.D101.states": "la fin `{id}` ne peut jamais être atteinte — c'est prouvé sur les {n} états du jeu",
+    "diag.D101": (
+        "la fin `{id}` ne peut jamais être atteinte — c'est prouvé\u00a0: aucune partie ne peut remplir sa "
+        "condition, même en comptant toutes les valeurs que les jauges et les niveaux peuvent prendre (une "
+        "sur-approximation de toutes les parties)"
+    ),
+    "diag.D102": (
+        "la fin `{id}` reste indécise\u00a0: aucune partie trouvée ne l'atteint ({states} états explorés, "
+        "{games} parties par stratégie), et la sur-approximation ne peut pas l'exclure (augmentez --max-states "
+        "pour chercher plus loin)"
+    ),
+    "diag.D201": (
+        "la scène `{id}` peut bloquer le joueur ou la joueuse\u00a0: aucun de ses choix n'est disponible, le "
+        "jeu ne peut proposer que «\u00a0laisser passer le mois\u00a0»"
+    ),
+    "diag.D301": "la scène `{id}` n'est jamais jouée (c'est prouvé)",
+    "diag.D302": (
+        "la scène `{id}` reste indécise\u00a0: aucune partie trouvée n'y passe, et la sur-approximation ne "
+        "peut pas l'exclure"
+    ),
+    "diag.part.too_large_got": "fichier trop volumineux — attendu\u00a0: au plus {limit}, trouvé\u00a0: {size}",
+    "diag.part.too_large": "fichier trop volumineux — attendu\u00a0: au plus {limit}",
+    "diag.part.image_too_large": "fichier image trop volumineux — attendu\u00a0: au plus {limit}",
+    "diag.part.irregular": "{kind} — attendu\u00a0: un fichier ordinaire",
+    "diag.part.folder": "c'est un dossier",
+    "diag.part.fifo": "c'est un tube nommé (FIFO)",
+    "diag.part.device": "c'est un périphérique",
+    "diag.part.socket": "c'est une socket",
+    "diag.part.not_regular": "ce n'est pas un fichier ordinaire",
+    "diag.part.no_such_file": "fichier ou dossier introuvable",
+    "diag.part.denied": "permission refusée",
+    "diag.part.link_loop": "trop de liens symboliques à la suite",
+    "diag.part.megabytes": "{n}\u00a0Mo",
+    "diag.part.kilobytes": "{n}\u00a0Ko",
+    "diag.part.bytes": "{n}\u00a0octets",
+    "diag.part.empty_image": "une image {kind} de {width} × {height} pixels est vide",
+    "diag.part.huge_image": (
+        "image trop grande — attendu\u00a0: au plus {side} × {side} pixels, trouvé\u00a0: {width} × {height}"
+    ),
+    "diag.part.not_image": "ce n'est pas une image PNG, JPEG, GIF ou BMP",
+    "diag.part.jpeg_size": "une image JPEG dont la taille ne se lit pas dans ses 64 premiers Ko",
+    "diag.part.true_false": "`true` ou `false`",
+    "diag.part.nothing": "rien",
+    "diag.part.any_range": "une valeur dans les limites (0 à 100 pour un niveau, −100 à +100 pour une variation)",
+    "diag.part.one_ending_suggest": (" — vouliez-vous dire `{best}`\u00a0? attendu\u00a0: l'une des fins du scénario"),
+    "diag.part.one_ending": " — attendu\u00a0: l'une des fins du scénario",
+    "diag.part.nbsp": "U+00A0 (espace insécable)",
+    "diag.part.narrow_nbsp": "U+202F (espace fine insécable)",
+    "diag.part.zero_width": "U+200B (espace sans chasse)",
+    "diag.part.bom": "U+FEFF (espace insécable sans chasse)",
+    "diag.part.thin": "U+2009 (espace fine)",
+    "diag.part.soft_hyphen": "U+00AD (trait d'union conditionnel)",
+    "diag.part.condition_long": "condition trop longue — attendu\u00a0: au plus {n} caractères, trouvé\u00a0: {got}",
+    "diag.part.condition_deep": "condition trop imbriquée — attendu\u00a0: au plus {n} niveaux",
+    "diag.part.condition_chain": (
+        "enchaînement d'opérations trop long — attendu\u00a0: au plus {n} opérateurs imbriqués les uns dans "
+        "les autres\u00a0; découpez-la en plusieurs conditions"
+    ),
+    "diag.part.compare": "impossible de comparer {left} et {right} avec `{op}` — attendu\u00a0: deux nombres",
+    "diag.part.arguments": "`{func}` prend {n} argument(s) ({kinds}) — trouvé\u00a0: {count}",
+    "diag.part.is_function": " — `{func}` est une fonction\u00a0: écrivez `{func}(id)`",
+    "diag.part.scene": "scène inconnue `{id}`{rest}",
+    "diag.part.phase": "phase inconnue `{id}`{rest}",
+    "diag.part.expected_got": "il faut ici {expected}, mais on trouve {got}",
+    "diag.part.a_comparison": "une comparaison comme `sens >= 40`",
+    "diag.part.a_bool": "une valeur vraie ou fausse",
+    "diag.part.an_operator": "un opérateur comme `and`, `or`, `>=`",
+    "diag.part.close": "`)` pour fermer la parenthèse",
+    "diag.part.close_or_comma": "`)` ou `,` après l'argument",
+    "diag.part.to_compare": "`==` pour comparer",
+    "diag.part.no_attribute": "un opérateur (il n'y a pas d'accès aux attributs)",
+    "diag.part.an_atom": "un nombre, un nom ou `(`",
+    "diag.part.an_id": "un identifiant (partenaire, organisation, invention, drapeau…)",
+    "diag.part.as_text": "une condition écrite comme un texte",
+    "diag.part.the_end": "la fin de la condition",
+    "diag.part.kind_bool": "une valeur vraie ou fausse",
+    "diag.part.kind_number": "un nombre",
+    "diag.part.kind_partner": "partenaire",
+    "diag.part.kind_flag": "drapeau",
+    "diag.part.kind_scene": "scène",
 }
 MESSAGES.update(DIAGNOSTICS)
 

@@ -108,6 +108,7 @@ def fix(diagnostic: Diagnostic, lang: str) -> str:
 
 
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")  # 250,000 → 250 000 (a narrow no-break space)
+_PERCENT = re.compile(r"^(\d+)(?:\.(\d+))?%$")  # 12.5% → 12,5 % (the language's decimal mark, a no-break space)
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
@@ -130,12 +131,15 @@ def _pattern(template: str) -> re.Pattern[str]:
 _SENTENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, _pattern(text))
     for key, text in LANGUAGES["en"].messages.items()
-    if re.match(r"diag\.([EWX]\d{3}|part|hint)\b", key)
+    if re.match(r"diag\.([EWXD]\d{3}|part|hint)\b", key)
 )
 
 
 # The fields that hold words (a name, an id or a value in backquotes is shown as written).
-_PHRASES = frozenset({"rest", "expected", "got", "bound", "count", "problem", "pair", "language"})
+_PHRASES = frozenset(
+    {"rest", "expected", "got", "bound", "count", "problem", "pair", "language", "reason", "kind", "limit", "size"}
+    | {"chars", "fix", "left", "right", "kinds"}
+)
 
 
 def _match(text: str, prefix: str) -> tuple[str, dict[str, str]] | None:
@@ -153,15 +157,24 @@ def message_key(diagnostic: Diagnostic) -> str | None:
     return found[0] if found else None
 
 
+def _quoted(value: str) -> bool:
+    return value[:1] in ("'", '"')
+
+
 def _translate(text: str, prefix: str, lang: str, depth: int = 0) -> str:
     found = _match(text, prefix)
     if found is None:
         return text
     key, fields = found
     fields = {name: _THOUSANDS.sub(lambda m: m.group().replace(",", "\u202f"), value) for name, value in fields.items()}
-    if depth < 3:
+    decimal = language(lang).decimal
+    fields = {
+        name: _PERCENT.sub(lambda m: m[1] + (decimal + m[2] if m[2] else "") + "\u00a0%", value)
+        for name, value in fields.items()
+    }
+    if depth < 3:  # a value quoted from the file ('a and b') is shown as written, whatever words it holds
         fields = {
-            name: _translate(value, "diag.part", lang, depth + 1) if name in _PHRASES else value
+            name: _translate(value, "diag.part", lang, depth + 1) if name in _PHRASES and not _quoted(value) else value
             for name, value in fields.items()
         }
     chosen = language(lang) if key in language(lang).messages else LANGUAGES["en"]
