@@ -163,3 +163,63 @@ def test_every_check_finding_is_said_in_french(tmp_path: Path, case: str):
         assert not _english_left(line), (line, _english_left(line))
         assert line.strip() != line_en.strip()
     assert "How to fix" not in french and "Que faire" not in english
+
+
+def test_explore_warnings_are_said_in_french(capsys: pytest.CaptureFixture[str]):
+    args = ["explore", str(SCENARIOS / "dominant.yaml"), "--runs", "20", "--jobs", "1", "--strategy", "random,sens"]
+    assert main([*args, "--lang", "fr", "--rare", "60", "--dominant", "10"]) == 1
+    french = capsys.readouterr().out
+    assert main([*args, "--lang", "en", "--rare", "60", "--dominant", "10"]) == 1
+    english = capsys.readouterr().out
+    codes = set(re.findall(r"\b(X\d{3})\b", french))
+    assert {"X102", "X103", "X104"} <= codes, french
+    assert codes == set(re.findall(r"\b(X\d{3})\b", english))
+    assert "How to fix" in english and "Gauges on arrival" in english
+    for line in french.splitlines():
+        assert not _english_left(line), line
+
+
+def test_every_explore_warning_has_its_french_sentence(tmp_path: Path):
+    from game.scenario.loading import load
+    from game.tools.explore import explore, find_warnings, format_report
+
+    path = tmp_path / "balanced.yaml"
+    text = (SCENARIOS / "unreachable.yaml").read_text(encoding="utf-8")
+    path.write_text(text + "balance: {ordinaire: [0.0, 0.1]}\n", encoding="utf-8")
+    report = explore(load(path), ["random", "sens"], runs=10, seed=1, jobs=1)
+    report.results["random"].stuck = 2  # no scenario the checker accepts loops for ever: said as if one did
+    report.warnings = find_warnings(report, rare=1.01, dominant=0.01)
+    assert {w.code for w in report.warnings} >= {"X101", "X102", "X105", "X106"}
+    for line in format_report(report, "fr").splitlines():
+        assert not _english_left(line), line
+    assert format_report(report, "en") == format_report(report)
+
+
+def test_deep_check_findings_are_said_in_french():
+    for name, args in (("trap.yaml", []), ("unreachable.yaml", ["--max-states", "2"])):
+        path = str(SCENARIOS / name)
+        _, french = _run(["check", "--lang", "fr", "--deep", *args, path])
+        _, english = _run(["check", "--lang", "en", "--deep", *args, path])
+        assert "deep check" in english and re.search(r"(error|info) D\d{3}", english)
+        for line in french.splitlines():
+            assert not _english_left(line), line
+
+
+def test_undecided_and_unplayed_findings_of_the_deep_check_are_said_in_french(tmp_path: Path):
+    from game.scenario.loading import load
+    from game.tools.deep import format_deep, prove
+
+    attic = (
+        '  - id: attic\n    phase: only\n    draw: false\n    text: "An attic."\n    choices:\n      - text: "Look"\n'
+    )
+    path = _variant(tmp_path, "attic", ("endings:", attic + "endings:"))
+    proofs = [
+        prove(load(ROOT / "scenarios" / "tutoriel.yaml"), max_states=20, games=0),
+        prove(load(path), max_states=50, games=0),
+    ]
+    codes = {f.code for proof in proofs for f in proof.findings}
+    assert {"D102", "D301"} <= codes, codes
+    for proof in proofs:
+        for line in format_deep(proof, "fr").splitlines():
+            assert not _english_left(line), line
+        assert format_deep(proof, "en") == format_deep(proof)

@@ -42,6 +42,12 @@ def add_commands(sub: Any) -> None:
     exp.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes (default 2)")
     exp.add_argument("--json", action="store_true", help="print the report as JSON")
     exp.add_argument(
+        "--lang",
+        choices=CODES,
+        default=None,
+        help="language of the report (default: the system's, then the scenario's; --json stays in English)",
+    )
+    exp.add_argument(
         "--rare",
         type=float,
         default=2.0,
@@ -150,7 +156,9 @@ def cmd_explore(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        print(format_report(report))
+        from game.scenario.diagnostics import choose_language
+
+        print(format_report(report, choose_language(args.lang, book.model.languages)))
     return 1 if report.warnings else 0
 
 

@@ -812,6 +812,53 @@ DIAGNOSTICS: dict[str, str] = {
 }
 MESSAGES.update(DIAGNOSTICS)
 
+# What the trainer tools print around their findings (`explore`, `check --deep`).
+TOOLS: dict[str, str] = {
+    "diag.info": "info",
+    "deep.idle": " (let the month pass)",
+    "deep.events": " [event {events}]",
+    "deep.ending": "ending ",
+    "deep.path": "path: {path}",
+    "deep.replay": "replay: printf '{numbers}' | partenaires play --text {file} --seed {seed}",
+    "deep.choices": (
+        "choices: printf '{numbers}' (chance of these random branches {chance}; no seed among the first {seeds} "
+        "reproduces them)"
+    ),
+    "deep.witness": "path: {scenes} (a `{strategy}` game; no search proved it shortest)",
+    "deep.decided": (
+        "endings: {endings} reachable (a replayed path), {unreachable} unreachable (proven); "
+        "scenes: {scenes} reachable, {unplayed} never played (proven)"
+    ),
+    "deep.complete": "COMPLETE",
+    "deep.incomplete": "INCOMPLETE ({n} not decided, see the warnings)",
+    "deep.exact": "exact gauges",
+    "deep.buckets": "gauges grouped in buckets of {n} points",
+    "deep.complete_search": "complete",
+    "deep.bounded_search": "bounded",
+    "deep.games": "; {n} automatic games per strategy",
+    "deep.status": (
+        "deep check: {status} — {decided}\n"
+        "    how: an over-approximation of every game ({places} places: phase × scene × month, every level as an "
+        "interval, every outside event and draw both ways); an exact search of {states} states ({search}: at most "
+        "{max_states} states, {max_depth} decisions, {gauges}){games}; {seconds} s"
+    ),
+    "explore.head": "{file}: {runs} games per strategy, seeds {first}…{last}",
+    "explore.strategy": "strategy",
+    "explore.endings": "Endings (share of games; best ending = `{best}`):",
+    "explore.unvisited": "Scenes never visited:",
+    "explore.unvisited_none": "Scenes never visited: none",
+    "explore.scene": "{where}: scene `{scene}`",
+    "explore.never_offered": "Choices never offered:",
+    "explore.never_offered_none": "Choices never offered: none",
+    "explore.never_taken": "Choices never taken:",
+    "explore.never_taken_none": "Choices never taken: none",
+    "explore.choice": "{where}: scene `{scene}`, choice {choice}",
+    "explore.arrival": "Gauges on arrival in each scene (min / Q1 / median / Q3 / max):",
+    "explore.warnings": "{n} warning(s):",
+    "explore.no_warning": "No warning: every ending is reached, none dominates, no strategy dominates.",
+}
+MESSAGES.update(TOOLS)
+
 
 HOWTO: list[tuple[str, str]] = [
     ("h2", "Your role"),

@@ -802,7 +802,7 @@ DIAGNOSTICS: dict[str, str] = {
         "pour chercher plus loin)"
     ),
     "diag.D201": (
-        "la scène `{id}` peut bloquer le joueur ou la joueuse\u00a0: aucun de ses choix n'est disponible, le "
+        "la scène `{id}` peut bloquer le ou la stagiaire\u00a0: aucun de ses choix n'est disponible, le "
         "jeu ne peut proposer que «\u00a0laisser passer le mois\u00a0»"
     ),
     "diag.D301": "la scène `{id}` n'est jamais jouée (c'est prouvé)",
@@ -872,6 +872,59 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.part.kind_scene": "scène",
 }
 MESSAGES.update(DIAGNOSTICS)
+
+# Ce que les outils du formateur écrivent autour de leurs constats (`explore`, `check --deep`).
+TOOLS: dict[str, str] = {
+    "diag.info": "info",
+    "deep.idle": " (laisser passer le mois)",
+    "deep.events": " [événement {events}]",
+    "deep.ending": "fin ",
+    "deep.path": "chemin\u00a0: {path}",
+    "deep.replay": "rejouer\u00a0: printf '{numbers}' | partenaires play --text {file} --seed {seed}",
+    "deep.choices": (
+        "choix\u00a0: printf '{numbers}' (probabilité de ces tirages\u00a0: {chance}\u00a0; aucune des {seeds} "
+        "premières graines ne les reproduit)"
+    ),
+    "deep.witness": (
+        "chemin\u00a0: {scenes} (une partie de la stratégie `{strategy}`\u00a0; aucune recherche n'a prouvé "
+        "qu'il est le plus court)"
+    ),
+    "deep.decided": (
+        "fins\u00a0: {endings} atteignable(s) (un chemin rejoué), {unreachable} inatteignable(s) (c'est "
+        "prouvé)\u00a0; scènes\u00a0: {scenes} atteignable(s), {unplayed} jamais jouée(s) (c'est prouvé)"
+    ),
+    "deep.complete": "COMPLÈTE",
+    "deep.incomplete": "INCOMPLÈTE ({n} non tranché(s), voir les avertissements)",
+    "deep.exact": "jauges exactes",
+    "deep.buckets": "jauges regroupées par tranches de {n} points",
+    "deep.complete_search": "complète",
+    "deep.bounded_search": "bornée",
+    "deep.games": "\u00a0; {n} parties automatiques par stratégie",
+    "deep.status": (
+        "vérification approfondie\u00a0: {status} — {decided}\n"
+        "    comment\u00a0: une sur-approximation de toutes les parties ({places} lieux\u00a0: phase × scène × "
+        "mois, chaque niveau comme un intervalle, chaque événement extérieur et chaque tirage dans les deux "
+        "sens)\u00a0; une recherche exacte sur {states} états ({search}\u00a0: au plus {max_states} états, "
+        "{max_depth} décisions, {gauges}){games}\u00a0; {seconds}\u00a0s"
+    ),
+    "explore.head": "{file}\u00a0: {runs} parties par stratégie, graines {first}…{last}",
+    "explore.strategy": "stratégie",
+    "explore.endings": "Fins (part des parties\u00a0; meilleure fin = `{best}`)\u00a0:",
+    "explore.unvisited": "Scènes jamais visitées\u00a0:",
+    "explore.unvisited_none": "Scènes jamais visitées\u00a0: aucune",
+    "explore.scene": "{where}: scène `{scene}`",
+    "explore.never_offered": "Choix jamais proposés\u00a0:",
+    "explore.never_offered_none": "Choix jamais proposés\u00a0: aucun",
+    "explore.never_taken": "Choix jamais retenus\u00a0:",
+    "explore.never_taken_none": "Choix jamais retenus\u00a0: aucun",
+    "explore.choice": "{where}: scène `{scene}`, choix {choice}",
+    "explore.arrival": "Jauges à l'arrivée dans chaque scène (min / Q1 / médiane / Q3 / max)\u00a0:",
+    "explore.warnings": "{n} avertissement(s)\u00a0:",
+    "explore.no_warning": (
+        "Aucun avertissement\u00a0: chaque fin est atteinte, aucune ne domine, aucune stratégie ne l'emporte toujours."
+    ),
+}
+MESSAGES.update(TOOLS)
 
 
 HOWTO: list[tuple[str, str]] = [

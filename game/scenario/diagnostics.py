@@ -18,7 +18,17 @@ from game.errors import Diagnostic
 from game.i18n import CODES as LANG_CODES
 from game.i18n import DEFAULT, LANGUAGES, language, t
 
-__all__ = ["CODES", "fix_key", "fix", "message_key", "message", "render", "system_language", "choose_language"]
+__all__ = [
+    "CODES",
+    "fix_key",
+    "fix",
+    "message_key",
+    "message",
+    "sentence",
+    "render",
+    "system_language",
+    "choose_language",
+]
 
 CODES: dict[str, str] = {
     "E000": "unexpected problem",
@@ -181,11 +191,17 @@ def _translate(text: str, prefix: str, lang: str, depth: int = 0) -> str:
     return chosen.messages[key].format(**fields)
 
 
+def sentence(code: str, text: str, lang: str) -> str:
+    """A finding's English sentence in the trainer's language: the loader's and the checker's, and also the
+    trainer tools' (`explore`'s X-codes, `check --deep`'s D-codes), which keep their English for JSON."""
+    if lang == "en":
+        return text
+    return _translate(text, f"diag.{code}", lang)
+
+
 def message(diagnostic: Diagnostic, lang: str) -> str:
     """The diagnostic's sentence in the trainer's language (as the loader wrote it when no entry matches)."""
-    if lang == "en":
-        return diagnostic.message
-    return _translate(diagnostic.message, f"diag.{diagnostic.code}", lang)
+    return sentence(diagnostic.code, diagnostic.message, lang)
 
 
 def render(diagnostic: Diagnostic, lang: str = DEFAULT, with_source: bool = True) -> str:
