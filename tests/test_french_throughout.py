@@ -179,6 +179,18 @@ def test_explore_warnings_are_said_in_french(capsys: pytest.CaptureFixture[str])
         assert not _english_left(line), line
 
 
+def test_explore_coverage_is_said_in_french(capsys: pytest.CaptureFixture[str]):
+    args = ["explore", "--cover", str(SCENARIOS / "cover.yaml"), "--runs", "5"]
+    assert main([*args, "--lang", "fr"]) == 1
+    french = capsys.readouterr().out
+    assert main([*args, "--lang", "en"]) == 1
+    english = capsys.readouterr().out
+    assert "never taken" in english and "never true" in english
+    assert len(french.splitlines()) == len(english.splitlines())
+    for line in french.splitlines():
+        assert not _english_left(line), line
+
+
 def test_every_explore_warning_has_its_french_sentence(tmp_path: Path):
     from game.scenario.loading import load
     from game.tools.explore import explore, find_warnings, format_report

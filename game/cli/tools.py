@@ -116,6 +116,7 @@ def _load(name: str) -> Any:
 
 def cmd_explore(args: argparse.Namespace) -> int:
     """Exit 0 when there is nothing to fix, 1 when the report has warnings (so it can gate a CI)."""
+    from game.scenario.diagnostics import choose_language
     from game.tools.explore import Progress, explore, format_report
 
     if args.runs < 1:
@@ -136,7 +137,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
         result = cover(
             book, strategies, runs=min(args.runs, 50), seed=args.seed, max_states=args.max_states or DEFAULT_MAX_STATES
         )
-        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.json else format_coverage(result))
+        lang = choose_language(args.lang, book.model.languages)
+        print(
+            json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.json else format_coverage(result, lang)
+        )
         return 1 if result.missed else 0
     progress = Progress(args.runs * len(strategies))
     try:
@@ -156,8 +160,6 @@ def cmd_explore(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        from game.scenario.diagnostics import choose_language
-
         print(format_report(report, choose_language(args.lang, book.model.languages)))
     return 1 if report.warnings else 0
 

@@ -842,6 +842,21 @@ TOOLS: dict[str, str] = {
         "interval, every outside event and draw both ways); an exact search of {states} states ({search}: at most "
         "{max_states} states, {max_depth} decisions, {gauges}){games}; {seconds} s"
     ),
+    "cover.head": "{file}: coverage from a search over {states} states ({status}) and {games} automatic games",
+    "cover.complete": "complete",
+    "cover.bounded": "bounded (INCOMPLETE)",
+    "cover.covered": (
+        "covered {covered} of {targets} targets (scenes, choices, events, endings, both outcomes of each condition)"
+    ),
+    "cover.all": "Every line was reached.",
+    "cover.missed": "Never reached:",
+    "cover.scene": "scene `{id}` never played",
+    "cover.choice": "choice {label} of scene `{id}` never taken",
+    "cover.event": "event `{id}` never fired",
+    "cover.ending": "ending `{id}` never reached",
+    "cover.untested": "condition `{text}` never tested",
+    "cover.never_true": "condition `{text}` never true",
+    "cover.never_false": "condition `{text}` never false",
     "explore.head": "{file}: {runs} games per strategy, seeds {first}…{last}",
     "explore.strategy": "strategy",
     "explore.endings": "Endings (share of games; best ending = `{best}`):",

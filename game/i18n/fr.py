@@ -907,6 +907,24 @@ TOOLS: dict[str, str] = {
         "sens)\u00a0; une recherche exacte sur {states} états ({search}\u00a0: au plus {max_states} états, "
         "{max_depth} décisions, {gauges}){games}\u00a0; {seconds}\u00a0s"
     ),
+    "cover.head": (
+        "{file}\u00a0: couverture d'après une recherche sur {states} états ({status}) et {games} parties automatiques"
+    ),
+    "cover.complete": "complète",
+    "cover.bounded": "bornée (INCOMPLÈTE)",
+    "cover.covered": (
+        "{covered} cibles atteintes sur {targets} (scènes, choix, événements, fins, les deux réponses de chaque "
+        "condition)"
+    ),
+    "cover.all": "Chaque ligne a été atteinte.",
+    "cover.missed": "Jamais atteint\u00a0:",
+    "cover.scene": "la scène `{id}` n'est jamais jouée",
+    "cover.choice": "le choix {label} de la scène `{id}` n'est jamais retenu",
+    "cover.event": "l'événement `{id}` n'arrive jamais",
+    "cover.ending": "la fin `{id}` n'est jamais atteinte",
+    "cover.untested": "la condition `{text}` n'est jamais évaluée",
+    "cover.never_true": "la condition `{text}` n'est jamais vraie",
+    "cover.never_false": "la condition `{text}` n'est jamais fausse",
     "explore.head": "{file}\u00a0: {runs} parties par stratégie, graines {first}…{last}",
     "explore.strategy": "stratégie",
     "explore.endings": "Fins (part des parties\u00a0; meilleure fin = `{best}`)\u00a0:",
