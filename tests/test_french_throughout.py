@@ -114,6 +114,11 @@ def _cases(tmp_path: Path) -> dict[str, Path]:
             tmp_path, "link_image", ('role: "Facilitator"', 'role: "Facilitator", portrait: away.png')
         ),
         "invisible_in_key": _variant(tmp_path, "invisible", ("    draw: false", "    draw\u00a0: false")),
+        "yaml_unclosed_brace": _variant(tmp_path, "unclosed_brace", ("clock: {turns: 4}", "clock: {turns: 4")),
+        "yaml_unknown_escape": _variant(tmp_path, "escape", ('summary: "A door', 'summary: "A \\q door')),
+        "yaml_percent_sign": _variant(tmp_path, "percent", ('title: "Trap scene"', "title: %Trap scene")),
+        "yaml_text_after_quote": _variant(tmp_path, "after_quote", ('"A door that', '"A door" that')),
+        "yaml_dash_misplaced": _variant(tmp_path, "dash", ("  - id: ccas", "  - id: ccas\n   - x")),
     }
     (tmp_path / "lea.png").write_bytes(b"these are words, not a picture")
     (tmp_path / "album.png").mkdir()
@@ -148,6 +153,11 @@ CASES = [
     "image_is_a_folder",
     "image_through_a_link",
     "invisible_in_key",
+    "yaml_unclosed_brace",
+    "yaml_unknown_escape",
+    "yaml_percent_sign",
+    "yaml_text_after_quote",
+    "yaml_dash_misplaced",
     *(f"condition_{name}" for name in CONDITIONS),
 ]
 

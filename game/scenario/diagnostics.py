@@ -128,13 +128,18 @@ def _pattern(template: str) -> re.Pattern[str]:
     seen: set[str] = set()
     last = 0
     for found in _FIELD.finditer(template):
-        parts.append(re.escape(template[last : found.start()]))
+        parts.append(_literal(template[last : found.start()]))
         name = found.group(1)
         parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")
         seen.add(name)
         last = found.end()
-    parts.append(re.escape(template[last:]))
+    parts.append(_literal(template[last:]))
     return re.compile("".join(parts), re.DOTALL)
+
+
+def _literal(text: str) -> str:
+    """A template's words as a pattern: `{{` and `}}` stand for one brace, as `str.format` writes them."""
+    return re.escape(text.replace("{{", "{").replace("}}", "}"))
 
 
 # (key, pattern) for each sentence and each recurring piece, in the English catalogue's order (precise first).
