@@ -114,6 +114,11 @@ def _cases(tmp_path: Path) -> dict[str, Path]:
             tmp_path, "link_image", ('role: "Facilitator"', 'role: "Facilitator", portrait: away.png')
         ),
         "invisible_in_key": _variant(tmp_path, "invisible", ("    draw: false", "    draw\u00a0: false")),
+        "value_not_allowed": _variant(
+            tmp_path, "at", ('    questions: ["Why', '    at: sometimes\n    questions: ["Why')
+        ),
+        "neither_true_nor_false": _variant(tmp_path, "draw", ("    draw: false", "    draw: maybe")),
+        "number_left_empty": _variant(tmp_path, "empty_turns", ("turns: 4", "turns: ")),
         "yaml_unclosed_brace": _variant(tmp_path, "unclosed_brace", ("clock: {turns: 4}", "clock: {turns: 4")),
         "yaml_unknown_escape": _variant(tmp_path, "escape", ('summary: "A door', 'summary: "A \\q door')),
         "yaml_percent_sign": _variant(tmp_path, "percent", ('title: "Trap scene"', "title: %Trap scene")),
@@ -153,6 +158,9 @@ CASES = [
     "image_is_a_folder",
     "image_through_a_link",
     "invisible_in_key",
+    "value_not_allowed",
+    "neither_true_nor_false",
+    "number_left_empty",
     "yaml_unclosed_brace",
     "yaml_unknown_escape",
     "yaml_percent_sign",

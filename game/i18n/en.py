@@ -822,6 +822,7 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.part.yaml_mapping": "mapping values are not allowed in this context",
     "diag.part.yaml_sequence": "block sequence entries are not allowed in this context",
     "diag.part.kind_scene": "scene",
+    "diag.part.or": "{first} or {second}",
 }
 MESSAGES.update(DIAGNOSTICS)
 

@@ -883,6 +883,7 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.part.yaml_mapping": "une ligne `clé: valeur` n'est pas permise à cet endroit",
     "diag.part.yaml_sequence": "un élément de liste `- ` n'est pas permis à cet endroit",
     "diag.part.kind_scene": "scène",
+    "diag.part.or": "{first} ou {second}",
 }
 MESSAGES.update(DIAGNOSTICS)
 

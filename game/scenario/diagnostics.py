@@ -172,8 +172,11 @@ def message_key(diagnostic: Diagnostic) -> str | None:
     return found[0] if found else None
 
 
+_QUOTED = re.compile(r"""(?:'[^']*'?|"[^"]*"?)…?""")  # one value quoted from the file, maybe cut short
+
+
 def _quoted(value: str) -> bool:
-    return value[:1] in ("'", '"')
+    return _QUOTED.fullmatch(value) is not None
 
 
 def _translate(text: str, prefix: str, lang: str, depth: int = 0) -> str:
