@@ -92,7 +92,21 @@ def test_cli_json_and_exit_code(capsys) -> None:
 
 def test_cli_text_report_and_unknown_strategy(capsys) -> None:
     assert (
-        main(["explore", str(HERE / "dominant.yaml"), "--runs", "20", "--jobs", "1", "--strategy", "random,sens"]) == 1
+        main(
+            [
+                "explore",
+                str(HERE / "dominant.yaml"),
+                "--runs",
+                "20",
+                "--jobs",
+                "1",
+                "--strategy",
+                "random,sens",
+                "--lang",
+                "en",
+            ]
+        )
+        == 1
     )
     out = capsys.readouterr().out
     assert "warning X104" in out and "Gauges on arrival" in out
@@ -194,7 +208,7 @@ def test_balance_thresholds_are_stated_and_adjustable(capsys) -> None:
     from game.cli import main
 
     path = str(Path(__file__).resolve().parent / "scenarios" / "guarded_scene.yaml")
-    assert main(["explore", path, "--runs", "20"]) == 1
+    assert main(["explore", path, "--runs", "20", "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert "warning X103" in out and "(expected at most 70%)" in out
     assert "How to fix: make the choices matter" in out

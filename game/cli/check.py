@@ -67,7 +67,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             print(t("diag.summary_ok", lang, file=path, warnings=warnings))
         if book is not None and args.deep:
-            failed = deep_check(book, args) or failed
+            failed = deep_check(book, args, lang) or failed
     return 1 if failed else 0
 
 

@@ -42,6 +42,12 @@ def add_commands(sub: Any) -> None:
     exp.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes (default 2)")
     exp.add_argument("--json", action="store_true", help="print the report as JSON")
     exp.add_argument(
+        "--lang",
+        choices=CODES,
+        default=None,
+        help="language of the report (default: the system's, then the scenario's; --json stays in English)",
+    )
+    exp.add_argument(
         "--rare",
         type=float,
         default=2.0,
@@ -110,6 +116,7 @@ def _load(name: str) -> Any:
 
 def cmd_explore(args: argparse.Namespace) -> int:
     """Exit 0 when there is nothing to fix, 1 when the report has warnings (so it can gate a CI)."""
+    from game.scenario.diagnostics import choose_language
     from game.tools.explore import Progress, explore, format_report
 
     if args.runs < 1:
@@ -130,7 +137,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
         result = cover(
             book, strategies, runs=min(args.runs, 50), seed=args.seed, max_states=args.max_states or DEFAULT_MAX_STATES
         )
-        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.json else format_coverage(result))
+        lang = choose_language(args.lang, book.model.languages)
+        print(
+            json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.json else format_coverage(result, lang)
+        )
         return 1 if result.missed else 0
     progress = Progress(args.runs * len(strategies))
     try:
@@ -150,7 +160,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        print(format_report(report))
+        print(format_report(report, choose_language(args.lang, book.model.languages)))
     return 1 if report.warnings else 0
 
 

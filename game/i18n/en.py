@@ -501,7 +501,7 @@ FIXES: dict[str, str] = {
     "diag.summary_ok": "{file}: ok ({warnings} warning(s))",
     "diag.fix": "How to fix",
     "fix.E000": "read the line shown again; if the message stays unclear, send the file to the game's team.",
-    "fix.E001": "check the file's name and that it opens in your editor; a scenario is smaller than 10 MB.",
+    "fix.E001": "check the file's name and that it opens in your editor; a scenario is at most 8 MB.",
     "fix.E002": 'save the file as UTF-8 text ("Save as…", encoding UTF-8).',
     "fix.E002.utf16": 'the file is UTF-16 ("Unicode" in Notepad): save it as UTF-8.',
     "fix.E003": "flatten the nested blocks: a scenario never needs that many levels.",
@@ -698,8 +698,195 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.part.french": "French",
     "diag.part.english": "English",
     "diag.part.and": "{first} and {second}",
+    # The sentences below are matched the same way; a precise one comes before the general one it would also fit.
+    "diag.E001.read": "cannot read the file — {reason}",
+    "diag.E001.refused": "{reason}",
+    "diag.E005.unreadable": "YAML could not be read — {problem}",
+    "diag.E006.values": "too many values (more than {n}) — expected a scenario of reasonable size",
+    "diag.E007.key": "a key must be a name — expected text, got {got}",
+    "diag.E007.merge": "`<<` merges mappings — expected `*anchor` of a mapping",
+    "diag.E010.long": "number too long — expected at most {n} characters",
+    "diag.E010.large": "number too large — expected at most {n} in size",
+    "diag.E010.infinite": "not a finite number — expected a number such as 1.5, got `{value}`",
+    "diag.E104.text_empty": "`{name}` is too long or too short — string should have at least 1 character, got {got}",
+    "diag.E104.text_short": (
+        "`{name}` is too long or too short — string should have at least {n} characters, got {got}"
+    ),
+    "diag.E104.text_long": "`{name}` is too long or too short — string should have at most {n} characters, got {got}",
+    "diag.E208": "balance of `{id}`: [{low}, {high}] — expected [lowest, highest] with lowest ≤ highest",
+    "diag.E401.loop": "asset path cannot be followed (a link points to itself) — got {got}",
+    "diag.E401.link": "asset path leaves the scenario folder (through a link) — got {got}",
+    "diag.E402.unread": "image cannot be read — {reason}",
+    "diag.E402": "{problem} — a portrait is shown at most a few hundred pixels wide",
+    "diag.X101": "ending `{id}` was never reached, whatever the strategy",
+    "diag.X102": (
+        "ending `{id}` is almost never reached (at best {best} of a strategy's games, expected at least {rare})"
+    ),
+    "diag.X103": "ending `{id}` takes {share} of random games (expected at most {dominant}): choices hardly matter",
+    "diag.X104": (
+        "strategy `{leader}` wins (ending `{best}`) in {top} of its games, far more than any other "
+        "(next best {second}): a dominant strategy"
+    ),
+    "diag.X105": "{n} game(s) went on for {limit} decisions without an ending: a loop of choices that cost no time",
+    "diag.X106": (
+        "ending `{id}` takes {share} of random games, outside the {low}–{high} the scenario's `balance` expects"
+    ),
+    "diag.D100": "ending `{id}` can be reached in {n} choice(s)",
+    "diag.D101.bounds": (
+        "ending `{id}` can never be reached — proven: `{when}` cannot hold when the gauges can only range "
+        "over {span} (from the starting values, the effects and the clock)"
+    ),
+    "diag.D101.states": "ending `{id}` can never be reached — proven over all {n} states of the game",
+    "diag.D101": (
+        "ending `{id}` can never be reached — proven: no game can meet its condition, even counting every value "
+        "the gauges and levels can take (an over-approximation of every game)"
+    ),
+    "diag.D102": (
+        "ending `{id}` is not decided: no game found reaches it ({states} states searched, {games} games per "
+        "strategy), and the over-approximation cannot rule it out (raise --max-states to search further)"
+    ),
+    "diag.D201": (
+        "scene `{id}` can trap the player: none of its choices is available, the game can only offer "
+        "« let the month pass »"
+    ),
+    "diag.D301": "scene `{id}` is never played (proven)",
+    "diag.D302": ("scene `{id}` is not decided: no game found plays it, and the over-approximation cannot rule it out"),
+    "diag.part.too_large_got": "file too large — expected at most {limit}, got {size}",
+    "diag.part.too_large": "file too large — expected at most {limit}",
+    "diag.part.image_too_large": "image file too large — expected at most {limit}",
+    "diag.part.irregular": "{kind}, expected a regular file",
+    "diag.part.folder": "a folder",
+    "diag.part.fifo": "a named pipe (FIFO)",
+    "diag.part.device": "a device",
+    "diag.part.socket": "a socket",
+    "diag.part.not_regular": "not a regular file",
+    "diag.part.no_such_file": "No such file or directory",
+    "diag.part.denied": "Permission denied",
+    "diag.part.link_loop": "Too many levels of symbolic links",
+    "diag.part.megabytes": "{n} MB",
+    "diag.part.kilobytes": "{n} KB",
+    "diag.part.bytes": "{n} bytes",
+    "diag.part.empty_image": "a {kind} image of {width} × {height} pixels is empty",
+    "diag.part.huge_image": "image too large — expected at most {side} × {side} pixels, got {width} × {height}",
+    "diag.part.not_image": "not a PNG, JPEG, GIF or BMP image",
+    "diag.part.jpeg_size": "a JPEG image whose size cannot be read in its first 64 KB",
+    "diag.part.true_false": "true or false",
+    "diag.part.nothing": "nothing",
+    "diag.part.any_range": "a value in range (0 to 100 for levels, -100 to +100 for changes)",
+    "diag.part.one_ending_suggest": " — did you mean `{best}`? — expected one of the scenario's endings",
+    "diag.part.one_ending": " — expected one of the scenario's endings",
+    "diag.part.nbsp": "U+00A0 NO-BREAK SPACE",
+    "diag.part.narrow_nbsp": "U+202F NARROW NO-BREAK SPACE",
+    "diag.part.zero_width": "U+200B ZERO WIDTH SPACE",
+    "diag.part.bom": "U+FEFF ZERO WIDTH NO-BREAK SPACE",
+    "diag.part.thin": "U+2009 THIN SPACE",
+    "diag.part.soft_hyphen": "U+00AD SOFT HYPHEN",
+    "diag.part.condition_long": "condition too long — expected at most {n} characters, got {got}",
+    "diag.part.condition_deep": "condition nested too deeply — expected at most {n} levels",
+    "diag.part.condition_chain": (
+        "condition too long a chain — expected at most {n} operators one inside another; "
+        "split it into several conditions"
+    ),
+    "diag.part.compare": "cannot compare {left} with {right} using `{op}` — expected two numbers",
+    "diag.part.arguments": "`{func}` takes {n} argument(s) ({kinds}) — got {count}",
+    "diag.part.is_function": " — `{func}` is a function: write `{func}(id)`",
+    "diag.part.scene": "unknown scene `{id}`{rest}",
+    "diag.part.phase": "unknown phase `{id}`{rest}",
+    "diag.part.expected_got": "expected {expected}, got {got}",
+    "diag.part.a_comparison": "a comparison such as `sens >= 40`",
+    "diag.part.a_bool": "a bool",
+    "diag.part.an_operator": "an operator such as `and`, `or`, `>=`",
+    "diag.part.close": "`)` to close the parenthesis",
+    "diag.part.close_or_comma": "`)` or `,` after the argument",
+    "diag.part.to_compare": "`==` to compare",
+    "diag.part.no_attribute": "an operator (there is no attribute access)",
+    "diag.part.an_atom": "a number, a name or `(`",
+    "diag.part.an_id": "an id (a partner, organisation, invention, flag…)",
+    "diag.part.as_text": "a condition as text",
+    "diag.part.the_end": "the end of the condition",
+    "diag.part.kind_bool": "bool",
+    "diag.part.kind_number": "number",
+    "diag.part.kind_partner": "partner",
+    "diag.part.kind_flag": "flag",
+    "diag.part.yaml_brace": "did not find expected ',' or '}}'",
+    "diag.part.yaml_bracket": "did not find expected ',' or ']'",
+    "diag.part.yaml_key": "did not find expected key",
+    "diag.part.yaml_dash": "did not find expected '-' indicator",
+    "diag.part.yaml_node": "did not find expected node content",
+    "diag.part.yaml_colon": "could not find expected ':'",
+    "diag.part.yaml_document": "did not find expected <document start>",
+    "diag.part.yaml_name": "did not find expected alphabetic or numeric character",
+    "diag.part.yaml_escape": "found unknown escape character",
+    "diag.part.yaml_token": "found character that cannot start any token",
+    "diag.part.yaml_end": "found unexpected end of stream",
+    "diag.part.yaml_mapping": "mapping values are not allowed in this context",
+    "diag.part.yaml_sequence": "block sequence entries are not allowed in this context",
+    "diag.part.kind_scene": "scene",
+    "diag.part.or": "{first} or {second}",
 }
 MESSAGES.update(DIAGNOSTICS)
+
+# What the trainer tools print around their findings (`explore`, `check --deep`).
+TOOLS: dict[str, str] = {
+    "diag.info": "info",
+    "deep.idle": " (let the month pass)",
+    "deep.events": " [event {events}]",
+    "deep.ending": "ending ",
+    "deep.path": "path: {path}",
+    "deep.replay": "replay: printf '{numbers}' | partenaires play --text {file} --seed {seed}",
+    "deep.choices": (
+        "choices: printf '{numbers}' (chance of these random branches {chance}; no seed among the first {seeds} "
+        "reproduces them)"
+    ),
+    "deep.witness": "path: {scenes} (a `{strategy}` game; no search proved it shortest)",
+    "deep.decided": (
+        "endings: {endings} reachable (a replayed path), {unreachable} unreachable (proven); "
+        "scenes: {scenes} reachable, {unplayed} never played (proven)"
+    ),
+    "deep.complete": "COMPLETE",
+    "deep.incomplete": "INCOMPLETE ({n} not decided, see the warnings)",
+    "deep.exact": "exact gauges",
+    "deep.buckets": "gauges grouped in buckets of {n} points",
+    "deep.complete_search": "complete",
+    "deep.bounded_search": "bounded",
+    "deep.games": "; {n} automatic games per strategy",
+    "deep.status": (
+        "deep check: {status} — {decided}\n"
+        "    how: an over-approximation of every game ({places} places: phase × scene × month, every level as an "
+        "interval, every outside event and draw both ways); an exact search of {states} states ({search}: at most "
+        "{max_states} states, {max_depth} decisions, {gauges}){games}; {seconds} s"
+    ),
+    "cover.head": "{file}: coverage from a search over {states} states ({status}) and {games} automatic games",
+    "cover.complete": "complete",
+    "cover.bounded": "bounded (INCOMPLETE)",
+    "cover.covered": (
+        "covered {covered} of {targets} targets (scenes, choices, events, endings, both outcomes of each condition)"
+    ),
+    "cover.all": "Every line was reached.",
+    "cover.missed": "Never reached:",
+    "cover.scene": "scene `{id}` never played",
+    "cover.choice": "choice {label} of scene `{id}` never taken",
+    "cover.event": "event `{id}` never fired",
+    "cover.ending": "ending `{id}` never reached",
+    "cover.untested": "condition `{text}` never tested",
+    "cover.never_true": "condition `{text}` never true",
+    "cover.never_false": "condition `{text}` never false",
+    "explore.head": "{file}: {runs} games per strategy, seeds {first}…{last}",
+    "explore.strategy": "strategy",
+    "explore.endings": "Endings (share of games; best ending = `{best}`):",
+    "explore.unvisited": "Scenes never visited:",
+    "explore.unvisited_none": "Scenes never visited: none",
+    "explore.scene": "{where}: scene `{scene}`",
+    "explore.never_offered": "Choices never offered:",
+    "explore.never_offered_none": "Choices never offered: none",
+    "explore.never_taken": "Choices never taken:",
+    "explore.never_taken_none": "Choices never taken: none",
+    "explore.choice": "{where}: scene `{scene}`, choice {choice}",
+    "explore.arrival": "Gauges on arrival in each scene (min / Q1 / median / Q3 / max):",
+    "explore.warnings": "{n} warning(s):",
+    "explore.no_warning": "No warning: every ending is reached, none dominates, no strategy dominates.",
+}
+MESSAGES.update(TOOLS)
 
 
 HOWTO: list[tuple[str, str]] = [

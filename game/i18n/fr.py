@@ -516,7 +516,7 @@ FIXES: dict[str, str] = {
     "diag.summary_ok": "{file}\u00a0: correct ({warnings} avertissement(s))",
     "diag.fix": "Que faire",
     "fix.E000": "relisez la ligne indiquée ; si le message reste obscur, envoyez le fichier à l'équipe du jeu.",
-    "fix.E001": "vérifiez le nom du fichier et qu'il s'ouvre dans votre éditeur ; un scénario fait moins de 10 Mo.",
+    "fix.E001": "vérifiez le nom du fichier et qu'il s'ouvre dans votre éditeur ; un scénario fait au plus 8 Mo.",
     "fix.E002": "enregistrez le fichier en texte UTF-8 (« Enregistrer sous… », encodage UTF-8).",
     "fix.E002.utf16": "le fichier est en UTF-16 (« Unicode » dans le Bloc-notes) : enregistrez-le en UTF-8.",
     "fix.E003": "remontez les blocs imbriqués : un scénario n'a jamais besoin d'autant de niveaux.",
@@ -742,8 +742,221 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.part.french": "en français",
     "diag.part.english": "en anglais",
     "diag.part.and": "{first} et {second}",
+    "diag.E001.read": "impossible de lire le fichier — {reason}",
+    "diag.E001.refused": "{reason}",
+    "diag.E005.unreadable": "YAML n'a pas pu lire le fichier (message de YAML\u00a0: {problem})",
+    "diag.E006.values": "trop de valeurs (plus de {n}) — attendu\u00a0: un scénario de taille raisonnable",
+    "diag.E007.key": "une clé doit être un nom — attendu\u00a0: un texte, trouvé\u00a0: {got}",
+    "diag.E007.merge": (
+        "`<<` ne fusionne que des lignes `clé: valeur` — attendu\u00a0: `*ancre` d'un bloc de lignes `clé: valeur`"
+    ),
+    "diag.E010.long": "nombre trop long — attendu\u00a0: au plus {n} caractères",
+    "diag.E010.large": "nombre trop grand — attendu\u00a0: au plus {n} en valeur absolue",
+    "diag.E010.infinite": "ce n'est pas un nombre fini — attendu\u00a0: un nombre comme `1.5`, trouvé\u00a0: `{value}`",
+    "diag.E104.text_empty": "`{name}` est vide — attendu\u00a0: au moins 1 caractère, trouvé\u00a0: {got}",
+    "diag.E104.text_short": "`{name}` est trop court — attendu\u00a0: au moins {n} caractères, trouvé\u00a0: {got}",
+    "diag.E104.text_long": "`{name}` est trop long — attendu\u00a0: au plus {n} caractères, trouvé\u00a0: {got}",
+    "diag.E208": (
+        "part attendue de `{id}`\u00a0: [{low}, {high}] — attendu\u00a0: [plus petite part, plus grande part], "
+        "la plus petite d'abord"
+    ),
+    "diag.E401.loop": ("le chemin du fichier ne mène nulle part (un lien renvoie à lui-même) — trouvé\u00a0: {got}"),
+    "diag.E401.link": "le chemin du fichier sort du dossier du scénario (par un lien) — trouvé\u00a0: {got}",
+    "diag.E402.unread": "impossible de lire l'image — {reason}",
+    "diag.E402": "{problem} — un portrait s'affiche sur quelques centaines de pixels de large au plus",
+    "diag.X101": "la fin `{id}` n'est jamais atteinte, quelle que soit la stratégie",
+    "diag.X102": (
+        "la fin `{id}` n'est presque jamais atteinte (au mieux {best} des parties d'une stratégie, "
+        "attendu\u00a0: au moins {rare})"
+    ),
+    "diag.X103": (
+        "la fin `{id}` conclut {share} des parties jouées au hasard (attendu\u00a0: au plus {dominant})\u00a0: "
+        "les choix ne comptent guère"
+    ),
+    "diag.X104": (
+        "la stratégie `{leader}` gagne (fin `{best}`) dans {top} de ses parties, bien plus que toute autre "
+        "(la suivante\u00a0: {second})\u00a0: une stratégie dominante"
+    ),
+    "diag.X105": (
+        "{n} partie(s) ont duré {limit} décisions sans arriver à une fin\u00a0: une boucle de choix qui ne "
+        "prennent pas de temps"
+    ),
+    "diag.X106": (
+        "la fin `{id}` conclut {share} des parties jouées au hasard, hors de la fourchette {low}–{high} "
+        "que le scénario prévoit dans `balance`"
+    ),
+    "diag.D100": "la fin `{id}` peut être atteinte en {n} choix",
+    "diag.D101.bounds": (
+        "la fin `{id}` ne peut jamais être atteinte — c'est prouvé\u00a0: `{when}` ne peut pas être vraie quand "
+        "les jauges restent dans {span} (d'après les valeurs de départ, les effets et le calendrier)"
+    ),
+    "diag.D101.states": "la fin `{id}` ne peut jamais être atteinte — c'est prouvé sur les {n} états du jeu",
+    "diag.D101": (
+        "la fin `{id}` ne peut jamais être atteinte — c'est prouvé\u00a0: aucune partie ne peut remplir sa "
+        "condition, même en comptant toutes les valeurs que les jauges et les niveaux peuvent prendre (une "
+        "sur-approximation de toutes les parties)"
+    ),
+    "diag.D102": (
+        "la fin `{id}` reste indécise\u00a0: aucune partie trouvée ne l'atteint ({states} états explorés, "
+        "{games} parties par stratégie), et la sur-approximation ne peut pas l'exclure (augmentez --max-states "
+        "pour chercher plus loin)"
+    ),
+    "diag.D201": (
+        "la scène `{id}` peut bloquer le ou la stagiaire\u00a0: aucun de ses choix n'est disponible, le "
+        "jeu ne peut proposer que «\u00a0laisser passer le mois\u00a0»"
+    ),
+    "diag.D301": "la scène `{id}` n'est jamais jouée (c'est prouvé)",
+    "diag.D302": (
+        "la scène `{id}` reste indécise\u00a0: aucune partie trouvée n'y passe, et la sur-approximation ne "
+        "peut pas l'exclure"
+    ),
+    "diag.part.too_large_got": "fichier trop volumineux — attendu\u00a0: au plus {limit}, trouvé\u00a0: {size}",
+    "diag.part.too_large": "fichier trop volumineux — attendu\u00a0: au plus {limit}",
+    "diag.part.image_too_large": "fichier image trop volumineux — attendu\u00a0: au plus {limit}",
+    "diag.part.irregular": "{kind} — attendu\u00a0: un fichier ordinaire",
+    "diag.part.folder": "c'est un dossier",
+    "diag.part.fifo": "c'est un tube nommé (FIFO)",
+    "diag.part.device": "c'est un périphérique",
+    "diag.part.socket": "c'est une socket",
+    "diag.part.not_regular": "ce n'est pas un fichier ordinaire",
+    "diag.part.no_such_file": "fichier ou dossier introuvable",
+    "diag.part.denied": "permission refusée",
+    "diag.part.link_loop": "trop de liens symboliques à la suite",
+    "diag.part.megabytes": "{n}\u00a0Mo",
+    "diag.part.kilobytes": "{n}\u00a0Ko",
+    "diag.part.bytes": "{n}\u00a0octets",
+    "diag.part.empty_image": "une image {kind} de {width} × {height} pixels est vide",
+    "diag.part.huge_image": (
+        "image trop grande — attendu\u00a0: au plus {side} × {side} pixels, trouvé\u00a0: {width} × {height}"
+    ),
+    "diag.part.not_image": "ce n'est pas une image PNG, JPEG, GIF ou BMP",
+    "diag.part.jpeg_size": "une image JPEG dont la taille ne se lit pas dans ses 64 premiers Ko",
+    "diag.part.true_false": "`true` ou `false`",
+    "diag.part.nothing": "rien",
+    "diag.part.any_range": "une valeur dans les limites (0 à 100 pour un niveau, −100 à +100 pour une variation)",
+    "diag.part.one_ending_suggest": (" — vouliez-vous dire `{best}`\u00a0? attendu\u00a0: l'une des fins du scénario"),
+    "diag.part.one_ending": " — attendu\u00a0: l'une des fins du scénario",
+    "diag.part.nbsp": "U+00A0 (espace insécable)",
+    "diag.part.narrow_nbsp": "U+202F (espace fine insécable)",
+    "diag.part.zero_width": "U+200B (espace sans chasse)",
+    "diag.part.bom": "U+FEFF (espace insécable sans chasse)",
+    "diag.part.thin": "U+2009 (espace fine)",
+    "diag.part.soft_hyphen": "U+00AD (trait d'union conditionnel)",
+    "diag.part.condition_long": "condition trop longue — attendu\u00a0: au plus {n} caractères, trouvé\u00a0: {got}",
+    "diag.part.condition_deep": "condition trop imbriquée — attendu\u00a0: au plus {n} niveaux",
+    "diag.part.condition_chain": (
+        "enchaînement d'opérations trop long — attendu\u00a0: au plus {n} opérateurs imbriqués les uns dans "
+        "les autres\u00a0; découpez-la en plusieurs conditions"
+    ),
+    "diag.part.compare": "impossible de comparer {left} et {right} avec `{op}` — attendu\u00a0: deux nombres",
+    "diag.part.arguments": "`{func}` prend {n} argument(s) ({kinds}) — trouvé\u00a0: {count}",
+    "diag.part.is_function": " — `{func}` est une fonction\u00a0: écrivez `{func}(id)`",
+    "diag.part.scene": "scène inconnue `{id}`{rest}",
+    "diag.part.phase": "phase inconnue `{id}`{rest}",
+    "diag.part.expected_got": "il faut ici {expected}, mais on trouve {got}",
+    "diag.part.a_comparison": "une comparaison comme `sens >= 40`",
+    "diag.part.a_bool": "une valeur vraie ou fausse",
+    "diag.part.an_operator": "un opérateur comme `and`, `or`, `>=`",
+    "diag.part.close": "`)` pour fermer la parenthèse",
+    "diag.part.close_or_comma": "`)` ou `,` après l'argument",
+    "diag.part.to_compare": "`==` pour comparer",
+    "diag.part.no_attribute": "un opérateur (il n'y a pas d'accès aux attributs)",
+    "diag.part.an_atom": "un nombre, un nom ou `(`",
+    "diag.part.an_id": "un identifiant (partenaire, organisation, invention, drapeau…)",
+    "diag.part.as_text": "une condition écrite comme un texte",
+    "diag.part.the_end": "la fin de la condition",
+    "diag.part.kind_bool": "une valeur vraie ou fausse",
+    "diag.part.kind_number": "un nombre",
+    "diag.part.kind_partner": "partenaire",
+    "diag.part.kind_flag": "drapeau",
+    "diag.part.yaml_brace": "il manque une `,` ou l'accolade fermante `}}`",
+    "diag.part.yaml_bracket": "il manque une `,` ou le crochet fermant `]`",
+    "diag.part.yaml_key": "une clé était attendue ici",
+    "diag.part.yaml_dash": "le tiret `-` d'un élément de liste était attendu ici",
+    "diag.part.yaml_node": "une valeur était attendue ici",
+    "diag.part.yaml_colon": "il manque un `:` après la clé",
+    "diag.part.yaml_document": "le début du document était attendu ici",
+    "diag.part.yaml_name": "une lettre ou un chiffre était attendu ici",
+    "diag.part.yaml_escape": "une barre oblique inverse `\\` suivie d'un caractère que YAML ne connaît pas",
+    "diag.part.yaml_token": "un caractère qui ne peut pas commencer une valeur écrite sans guillemets",
+    "diag.part.yaml_end": "le fichier s'arrête trop tôt",
+    "diag.part.yaml_mapping": "une ligne `clé: valeur` n'est pas permise à cet endroit",
+    "diag.part.yaml_sequence": "un élément de liste `- ` n'est pas permis à cet endroit",
+    "diag.part.kind_scene": "scène",
+    "diag.part.or": "{first} ou {second}",
 }
 MESSAGES.update(DIAGNOSTICS)
+
+# Ce que les outils du formateur écrivent autour de leurs constats (`explore`, `check --deep`).
+TOOLS: dict[str, str] = {
+    "diag.info": "info",
+    "deep.idle": " (laisser passer le mois)",
+    "deep.events": " [événement {events}]",
+    "deep.ending": "fin ",
+    "deep.path": "chemin\u00a0: {path}",
+    "deep.replay": "rejouer\u00a0: printf '{numbers}' | partenaires play --text {file} --seed {seed}",
+    "deep.choices": (
+        "choix\u00a0: printf '{numbers}' (probabilité de ces tirages\u00a0: {chance}\u00a0; aucune des {seeds} "
+        "premières graines ne les reproduit)"
+    ),
+    "deep.witness": (
+        "chemin\u00a0: {scenes} (une partie de la stratégie `{strategy}`\u00a0; aucune recherche n'a prouvé "
+        "qu'il est le plus court)"
+    ),
+    "deep.decided": (
+        "fins\u00a0: {endings} atteignable(s) (un chemin rejoué), {unreachable} inatteignable(s) (c'est "
+        "prouvé)\u00a0; scènes\u00a0: {scenes} atteignable(s), {unplayed} jamais jouée(s) (c'est prouvé)"
+    ),
+    "deep.complete": "COMPLÈTE",
+    "deep.incomplete": "INCOMPLÈTE ({n} non tranché(s), voir les avertissements)",
+    "deep.exact": "jauges exactes",
+    "deep.buckets": "jauges regroupées par tranches de {n} points",
+    "deep.complete_search": "complète",
+    "deep.bounded_search": "bornée",
+    "deep.games": "\u00a0; {n} parties automatiques par stratégie",
+    "deep.status": (
+        "vérification approfondie\u00a0: {status} — {decided}\n"
+        "    comment\u00a0: une sur-approximation de toutes les parties ({places} lieux\u00a0: phase × scène × "
+        "mois, chaque niveau comme un intervalle, chaque événement extérieur et chaque tirage dans les deux "
+        "sens)\u00a0; une recherche exacte sur {states} états ({search}\u00a0: au plus {max_states} états, "
+        "{max_depth} décisions, {gauges}){games}\u00a0; {seconds}\u00a0s"
+    ),
+    "cover.head": (
+        "{file}\u00a0: couverture d'après une recherche sur {states} états ({status}) et {games} parties automatiques"
+    ),
+    "cover.complete": "complète",
+    "cover.bounded": "bornée (INCOMPLÈTE)",
+    "cover.covered": (
+        "{covered} cibles atteintes sur {targets} (scènes, choix, événements, fins, les deux réponses de chaque "
+        "condition)"
+    ),
+    "cover.all": "Chaque ligne a été atteinte.",
+    "cover.missed": "Jamais atteint\u00a0:",
+    "cover.scene": "la scène `{id}` n'est jamais jouée",
+    "cover.choice": "le choix {label} de la scène `{id}` n'est jamais retenu",
+    "cover.event": "l'événement `{id}` n'arrive jamais",
+    "cover.ending": "la fin `{id}` n'est jamais atteinte",
+    "cover.untested": "la condition `{text}` n'est jamais évaluée",
+    "cover.never_true": "la condition `{text}` n'est jamais vraie",
+    "cover.never_false": "la condition `{text}` n'est jamais fausse",
+    "explore.head": "{file}\u00a0: {runs} parties par stratégie, graines {first}…{last}",
+    "explore.strategy": "stratégie",
+    "explore.endings": "Fins (part des parties\u00a0; meilleure fin = `{best}`)\u00a0:",
+    "explore.unvisited": "Scènes jamais visitées\u00a0:",
+    "explore.unvisited_none": "Scènes jamais visitées\u00a0: aucune",
+    "explore.scene": "{where}: scène `{scene}`",
+    "explore.never_offered": "Choix jamais proposés\u00a0:",
+    "explore.never_offered_none": "Choix jamais proposés\u00a0: aucun",
+    "explore.never_taken": "Choix jamais retenus\u00a0:",
+    "explore.never_taken_none": "Choix jamais retenus\u00a0: aucun",
+    "explore.choice": "{where}: scène `{scene}`, choix {choice}",
+    "explore.arrival": "Jauges à l'arrivée dans chaque scène (min / Q1 / médiane / Q3 / max)\u00a0:",
+    "explore.warnings": "{n} avertissement(s)\u00a0:",
+    "explore.no_warning": (
+        "Aucun avertissement\u00a0: chaque fin est atteinte, aucune ne domine, aucune stratégie ne l'emporte toujours."
+    ),
+}
+MESSAGES.update(TOOLS)
 
 
 HOWTO: list[tuple[str, str]] = [

@@ -286,7 +286,10 @@ class Checker:
             return True
         negated: cond.Node | None = None
         for choice in choices:
-            tree = cond.compile_condition(choice.when or "true", self.namespace).tree
+            try:
+                tree = cond.compile_condition(choice.when or "true", self.namespace).tree
+            except ConditionError:  # already reported (E301): no warning can be judged on top of it
+                return True
             branch = _negate(tree)
             negated = branch if negated is None else cond.Binary(0, "and", negated, branch)
         return negated is not None and not satisfiable(negated, self.bounds())

@@ -18,7 +18,17 @@ from game.errors import Diagnostic
 from game.i18n import CODES as LANG_CODES
 from game.i18n import DEFAULT, LANGUAGES, language, t
 
-__all__ = ["CODES", "fix_key", "fix", "message_key", "message", "render", "system_language", "choose_language"]
+__all__ = [
+    "CODES",
+    "fix_key",
+    "fix",
+    "message_key",
+    "message",
+    "sentence",
+    "render",
+    "system_language",
+    "choose_language",
+]
 
 CODES: dict[str, str] = {
     "E000": "unexpected problem",
@@ -108,6 +118,7 @@ def fix(diagnostic: Diagnostic, lang: str) -> str:
 
 
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")  # 250,000 → 250 000 (a narrow no-break space)
+_PERCENT = re.compile(r"^(\d+)(?:\.(\d+))?%$")  # 12.5% → 12,5 % (the language's decimal mark, a no-break space)
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
@@ -117,25 +128,33 @@ def _pattern(template: str) -> re.Pattern[str]:
     seen: set[str] = set()
     last = 0
     for found in _FIELD.finditer(template):
-        parts.append(re.escape(template[last : found.start()]))
+        parts.append(_literal(template[last : found.start()]))
         name = found.group(1)
         parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")
         seen.add(name)
         last = found.end()
-    parts.append(re.escape(template[last:]))
+    parts.append(_literal(template[last:]))
     return re.compile("".join(parts), re.DOTALL)
+
+
+def _literal(text: str) -> str:
+    """A template's words as a pattern: `{{` and `}}` stand for one brace, as `str.format` writes them."""
+    return re.escape(text.replace("{{", "{").replace("}}", "}"))
 
 
 # (key, pattern) for each sentence and each recurring piece, in the English catalogue's order (precise first).
 _SENTENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, _pattern(text))
     for key, text in LANGUAGES["en"].messages.items()
-    if re.match(r"diag\.([EWX]\d{3}|part|hint)\b", key)
+    if re.match(r"diag\.([EWXD]\d{3}|part|hint)\b", key)
 )
 
 
 # The fields that hold words (a name, an id or a value in backquotes is shown as written).
-_PHRASES = frozenset({"rest", "expected", "got", "bound", "count", "problem", "pair", "language"})
+_PHRASES = frozenset(
+    {"rest", "expected", "got", "bound", "count", "problem", "pair", "language", "reason", "kind", "limit", "size"}
+    | {"chars", "fix", "left", "right", "kinds"}
+)
 
 
 def _match(text: str, prefix: str) -> tuple[str, dict[str, str]] | None:
@@ -153,26 +172,44 @@ def message_key(diagnostic: Diagnostic) -> str | None:
     return found[0] if found else None
 
 
+_QUOTED = re.compile(r"""(?:'[^']*'?|"[^"]*"?)…?""")  # one value quoted from the file, maybe cut short
+
+
+def _quoted(value: str) -> bool:
+    return _QUOTED.fullmatch(value) is not None
+
+
 def _translate(text: str, prefix: str, lang: str, depth: int = 0) -> str:
     found = _match(text, prefix)
     if found is None:
         return text
     key, fields = found
     fields = {name: _THOUSANDS.sub(lambda m: m.group().replace(",", "\u202f"), value) for name, value in fields.items()}
-    if depth < 3:
+    decimal = language(lang).decimal
+    fields = {
+        name: _PERCENT.sub(lambda m: m[1] + (decimal + m[2] if m[2] else "") + "\u00a0%", value)
+        for name, value in fields.items()
+    }
+    if depth < 3:  # a value quoted from the file ('a and b') is shown as written, whatever words it holds
         fields = {
-            name: _translate(value, "diag.part", lang, depth + 1) if name in _PHRASES else value
+            name: _translate(value, "diag.part", lang, depth + 1) if name in _PHRASES and not _quoted(value) else value
             for name, value in fields.items()
         }
     chosen = language(lang) if key in language(lang).messages else LANGUAGES["en"]
     return chosen.messages[key].format(**fields)
 
 
+def sentence(code: str, text: str, lang: str) -> str:
+    """A finding's English sentence in the trainer's language: the loader's and the checker's, and also the
+    trainer tools' (`explore`'s X-codes, `check --deep`'s D-codes), which keep their English for JSON."""
+    if lang == "en":
+        return text
+    return _translate(text, f"diag.{code}", lang)
+
+
 def message(diagnostic: Diagnostic, lang: str) -> str:
     """The diagnostic's sentence in the trainer's language (as the loader wrote it when no entry matches)."""
-    if lang == "en":
-        return diagnostic.message
-    return _translate(diagnostic.message, f"diag.{diagnostic.code}", lang)
+    return sentence(diagnostic.code, diagnostic.message, lang)
 
 
 def render(diagnostic: Diagnostic, lang: str = DEFAULT, with_source: bool = True) -> str:

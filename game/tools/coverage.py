@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.i18n import t
 from game.rules.engine import Engine
 from game.rules.session import Session
 from game.scenario.conditions import Condition, Evaluator
@@ -47,6 +48,7 @@ class Coverage:
     games: int
     missed: list[tuple[Any, str]] = field(default_factory=list)  # (Location, what was never reached)
     targets: int = 0
+    reasons: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # each `missed` as (key, fields)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,53 +164,59 @@ def _collect_missed(
     book = found.book
     model = book.model
     where = book.source.location
-    missed: list[tuple[Any, str]] = []
+    missed: list[tuple[Any, str, dict[str, str]]] = []  # (Location, catalogue key, fields)
     targets = 0
     for i, scene in enumerate(model.scenes):
         targets += 1 + len(scene.choices)
         if scene.id not in visited:
-            missed.append((where(("scenes", i, "id")), f"scene `{scene.id}` never played"))
+            missed.append((where(("scenes", i, "id")), "cover.scene", {"id": scene.id}))
             continue
         for j, choice in enumerate(scene.choices):
             if (scene.id, j) not in taken:
-                missed.append(
-                    (
-                        where(("scenes", i, "choices", j)),
-                        f"choice {choice_label(choice, j)} of scene `{scene.id}` never taken",
-                    )
-                )
+                fields = {"label": choice_label(choice, j), "id": scene.id}
+                missed.append((where(("scenes", i, "choices", j)), "cover.choice", fields))
     for k, event in enumerate(model.events):
         targets += 1
         if event.id not in fired:
-            missed.append((where(("events", k, "id")), f"event `{event.id}` never fired"))
+            missed.append((where(("events", k, "id")), "cover.event", {"id": event.id}))
     for k, ending in enumerate(model.endings):
         targets += 1
         if ending.id not in ended:
-            missed.append((where(("endings", k, "id")), f"ending `{ending.id}` never reached"))
+            missed.append((where(("endings", k, "id")), "cover.ending", {"id": ending.id}))
     for path, condition in book.conditions.items():
         targets += 2
         answers = outcomes.by_condition.get(id(condition), set())
         if not answers:
-            missed.append((where(path), f"condition `{condition.text}` never tested"))
+            missed.append((where(path), "cover.untested", {"text": condition.text}))
         else:
             for value in (True, False):
                 if value not in answers:
-                    missed.append((where(path), f"condition `{condition.text}` never {str(value).lower()}"))
-    found.missed = sorted(missed, key=lambda item: (item[0].line, item[0].col))
+                    missed.append((where(path), f"cover.never_{str(value).lower()}", {"text": condition.text}))
+    missed.sort(key=lambda item: (item[0].line, item[0].col))
+    found.missed = [(place, t(key, "en", **fields)) for place, key, fields in missed]
+    found.reasons = [(key, fields) for _, key, fields in missed]
     found.targets = targets
 
 
-def format_coverage(found: Coverage) -> str:
-    status = "complete" if found.complete else "bounded (INCOMPLETE)"
+def format_coverage(found: Coverage, lang: str = "en") -> str:
+    """What was never reached, in the trainer's language (`--json` keeps the English sentences)."""
     lines = [
-        f"{found.book.path or found.book.source.file}: coverage from a search over {found.states} states "
-        f"({status}) and {found.games} automatic games",
-        f"covered {found.targets - len(found.missed)} of {found.targets} targets (scenes, choices, events, "
-        "endings, both outcomes of each condition)",
+        t(
+            "cover.head",
+            lang,
+            file=found.book.path or found.book.source.file,
+            states=found.states,
+            status=t("cover.complete" if found.complete else "cover.bounded", lang),
+            games=found.games,
+        ),
+        t("cover.covered", lang, covered=found.targets - len(found.missed), targets=found.targets),
     ]
     if not found.missed:
-        lines.append("Every line was reached.")
+        lines.append(t("cover.all", lang))
     else:
-        lines.append("Never reached:")
-        lines.extend(f"  {where}: {what}" for where, what in found.missed)
+        lines.append(t("cover.missed", lang))
+        said = [t(key, lang, **fields) for key, fields in found.reasons]
+        if len(said) != len(found.missed):  # a Coverage made by hand: its English sentences
+            said = [what for _, what in found.missed]
+        lines.extend(f"  {where}: {what}" for (where, _), what in zip(found.missed, said, strict=True))
     return "\n".join(lines)

@@ -25,11 +25,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.i18n import language, t
 from game.rules.engine import IDLE_CHOICE, Engine
 from game.rules.reading import READER
 from game.rules.session import Session
 from game.rules.state import Snapshot, part_of, restore, snapshot, state_key
 from game.scenario import conditions as cond
+from game.scenario.diagnostics import sentence
 from game.scenario.loading import Book
 from game.tools.abstract import MAX_STEPS, AbstractResult, abstract_search
 from game.vocabulary.gauges import TRIPTYCH
@@ -228,18 +230,18 @@ class Path:
     def numbers(self) -> list[int]:
         return [s.number for s in self.steps]
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
         parts = [self.first]
         for step in self.steps:
             text = f"{step.number}"
             if step.index == IDLE_CHOICE:
-                text += " (let the month pass)"
+                text += t("deep.idle", lang)
             elif step.choice_id != str(step.index + 1):
                 text += f" ({step.choice_id})"
             if step.events:
-                text += " [event " + ", ".join(step.events) + "]"
+                text += t("deep.events", lang, events=", ".join(step.events))
             parts.append(text)
-            parts.append(("ending " if step.ending else "") + step.following)
+            parts.append((t("deep.ending", lang) if step.ending else "") + step.following)
         return " → ".join(parts)
 
 
@@ -652,39 +654,62 @@ def bounded_out(book: Book, index: int, bounds: dict[str, tuple[float, float]]) 
 
 
 # -- the report ----------------------------------------------------------------------------------------------
+Said = Callable[[str], list[str]]  # a finding's detail lines in a language
+
+
 @dataclass
 class Finding:
     where: str
     severity: str
     code: str
-    message: str
+    message: str  # in English, as `--json`-like readers and the tests take it; `format` says it in a language
     detail: list[str] = field(default_factory=list)
+    said: Said | None = None  # the detail in another language (the same lines as `detail` in English)
 
-    def format(self) -> str:
-        head = f"{self.where}: {self.severity} {self.code}: {self.message}"
-        return "\n".join([head] + [f"    {line}" for line in self.detail])
+    def format(self, lang: str = "en") -> str:
+        colon = language(lang).colon
+        word = t(f"diag.{self.severity}", lang)
+        head = f"{self.where}: {word} {self.code}{colon} {sentence(self.code, self.message, lang)}"
+        detail = self.said(lang) if self.said is not None else self.detail
+        return "\n".join([head] + [f"    {line}" for line in detail])
 
 
-def _replay_lines(engine: Engine, path: Path, file: str, seeds: int) -> list[str]:
+def _decimal(value: float, pattern: str, lang: str) -> str:
+    """A number (`{:.2%}`, `{:.1f}`) with the language's decimal mark, and a no-break space before `%` in French."""
+    text = format(value, pattern).replace(".", language(lang).decimal)
+    return text if lang == "en" else text.replace("%", "\u00a0%")
+
+
+def _replay_lines(engine: Engine, path: Path, file: str, seeds: int) -> Said:
     numbers = "".join(f"{n}\\n" for n in path.numbers())
     seed = find_seed(engine, path, seeds) if path.steps or path.first else None
-    lines = [f"path: {path.describe()}"]
-    if seed is not None:
-        lines.append(f"replay: printf '{numbers}' | partenaires play --text {shlex.quote(file)} --seed {seed}")
-    else:
-        lines.append(
-            f"choices: printf '{numbers}' (chance of these random branches {path.probability:.2%}; "
-            f"no seed among the first {seeds} reproduces them)"
-        )
-    return lines
+
+    def said(lang: str) -> list[str]:
+        lines = [t("deep.path", lang, path=path.describe(lang))]
+        if seed is not None:
+            lines.append(t("deep.replay", lang, numbers=numbers, file=shlex.quote(file), seed=seed))
+        else:
+            chance = _decimal(path.probability, ".2%", lang)
+            lines.append(t("deep.choices", lang, numbers=numbers, chance=chance, seeds=seeds))
+        return lines
+
+    return said
 
 
-def _witness_lines(engine: Engine, witness: Witness, file: str) -> list[str]:
+def _witness_lines(engine: Engine, witness: Witness, file: str) -> Said:
     numbers = "".join(f"{n}\\n" for n in witness.numbers)
-    return [
-        f"path: {' → '.join(witness.scenes)} (a `{witness.strategy}` game; no search proved it shortest)",
-        f"replay: printf '{numbers}' | partenaires play --text {shlex.quote(file)} --seed {witness.seed}",
-    ]
+
+    def said(lang: str) -> list[str]:
+        return [
+            t("deep.witness", lang, scenes=" → ".join(witness.scenes), strategy=witness.strategy),
+            t("deep.replay", lang, numbers=numbers, file=shlex.quote(file), seed=witness.seed),
+        ]
+
+    return said
+
+
+def _finding(where: str, severity: str, code: str, message: str, said: Said | None = None) -> Finding:
+    return Finding(where, severity, code, message, said("en") if said is not None else [], said)
 
 
 @dataclass
@@ -754,16 +779,16 @@ def prove(
         where = str(book.source.location(("endings", i, "id")))
         path = search.endings.get(ending.id)
         witness = ending_games.get(ending.id)
-        lines = _replay_lines(engine, path, file, seeds) if path is not None else []
-        seeded = any(line.startswith("replay:") for line in lines)
+        said = _replay_lines(engine, path, file, seeds) if path is not None else None
+        seeded = said is not None and any(line.startswith("replay:") for line in said("en"))
         if path is not None and (seeded or witness is None):
             endings[ending.id] = "reachable"
             message = f"ending `{ending.id}` can be reached in {len(path.steps)} choice(s)"
-            found.append(Finding(where, "info", "D100", message, lines))
+            found.append(_finding(where, "info", "D100", message, said))
         elif witness is not None and replays_to(engine, witness) == ending.id:
             endings[ending.id] = "reachable"
             message = f"ending `{ending.id}` can be reached in {len(witness.numbers)} choice(s)"
-            found.append(Finding(where, "info", "D100", message, _witness_lines(engine, witness, file)))
+            found.append(_finding(where, "info", "D100", message, _witness_lines(engine, witness, file)))
         elif (ending.id not in abstract.endings and abstract.complete) or search.exact:
             endings[ending.id] = "unreachable"
             how = (
@@ -804,13 +829,15 @@ def prove(
     for scene, path in sorted(search.traps.items(), key=lambda item: scene_index.get(item[0], 0)):
         where = str(book.source.location(("scenes", scene_index[scene], "choices")))
         found.append(
-            Finding(where, "error", "D201", f"scene `{scene}` {trap_message}", _replay_lines(engine, path, file, seeds))
+            _finding(
+                where, "error", "D201", f"scene `{scene}` {trap_message}", _replay_lines(engine, path, file, seeds)
+            )
         )
     for scene, witness in sorted(trap_games.items(), key=lambda item: scene_index.get(item[0], 0)):
         if scene not in search.traps:
             where = str(book.source.location(("scenes", scene_index[scene], "choices")))
             found.append(
-                Finding(
+                _finding(
                     where, "error", "D201", f"scene `{scene}` {trap_message}", _witness_lines(engine, witness, file)
                 )
             )
@@ -849,31 +876,39 @@ def replays_to_scene(engine: Engine, witness: Witness) -> bool:
     return replays_to(engine, witness) == witness.scenes[-1]
 
 
-def status_line(proof: Proof) -> str:
+def status_line(proof: Proof, lang: str = "en") -> str:
     result = proof.search
     e, s = proof.endings, proof.scenes
-    decided = (
-        f"endings: {proof.count(e, 'reachable')} reachable (a replayed path), {proof.count(e, 'unreachable')} "
-        f"unreachable (proven); scenes: {proof.count(s, 'reachable')} reachable, {proof.count(s, 'unreachable')} "
-        f"never played (proven)"
+    decided = t(
+        "deep.decided",
+        lang,
+        endings=proof.count(e, "reachable"),
+        unreachable=proof.count(e, "unreachable"),
+        scenes=proof.count(s, "reachable"),
+        unplayed=proof.count(s, "unreachable"),
     )
     undecided = proof.count(e, "unknown") + proof.count(s, "unknown")
-    status = "COMPLETE" if proof.complete else f"INCOMPLETE ({undecided} not decided, see the warnings)"
-    gauges = "exact gauges" if result.bucket == 1 else f"gauges grouped in buckets of {result.bucket} points"
-    search = "complete" if result.complete else "bounded"
-    return (
-        f"deep check: {status} — {decided}\n"
-        f"    how: an over-approximation of every game ({len(proof.abstract.places)} places: phase × scene × month, "
-        f"every level as an interval, every outside event and draw both ways); an exact search of "
-        f"{result.states} states ({search}: at most {result.max_states} states, {result.max_depth} decisions, "
-        f"{gauges})"
-        + (f"; {proof.games} automatic games per strategy" if proof.games else "")
-        + f"; {proof.seconds:.1f} s"
+    status = t("deep.complete", lang) if proof.complete else t("deep.incomplete", lang, n=undecided)
+    gauges = t("deep.exact", lang) if result.bucket == 1 else t("deep.buckets", lang, n=result.bucket)
+    return t(
+        "deep.status",
+        lang,
+        status=status,
+        decided=decided,
+        places=len(proof.abstract.places),
+        states=result.states,
+        search=t("deep.complete_search" if result.complete else "deep.bounded_search", lang),
+        max_states=result.max_states,
+        max_depth=result.max_depth,
+        gauges=gauges,
+        games=t("deep.games", lang, n=proof.games) if proof.games else "",
+        seconds=_decimal(proof.seconds, ".1f", lang),
     )
 
 
-def format_deep(proof: Proof) -> str:
-    return "\n".join([status_line(proof)] + [f.format() for f in proof.findings])
+def format_deep(proof: Proof, lang: str = "en") -> str:
+    """The deep check's report in the trainer's language (the findings keep their English `message`)."""
+    return "\n".join([status_line(proof, lang)] + [f.format(lang) for f in proof.findings])
 
 
 def run_search(
@@ -884,7 +919,7 @@ def run_search(
     return engine, Search(engine, max_states, max_depth, bucket).run()
 
 
-def deep_check(book: Book, args: argparse.Namespace) -> bool:
+def deep_check(book: Book, args: argparse.Namespace, lang: str = "en") -> bool:
     """Print the deep check's findings; True when there is a problem (an unreachable ending, a trap).
 
     An ending or a scene the check could not decide is a warning: the search was bounded, nothing was
@@ -894,5 +929,5 @@ def deep_check(book: Book, args: argparse.Namespace) -> bool:
     max_depth = getattr(args, "max_depth", None) or DEFAULT_MAX_DEPTH
     bucket = getattr(args, "bucket", None) or DEFAULT_BUCKET
     proof = prove(book, max_states, max_depth, bucket)
-    print(format_deep(proof))
+    print(format_deep(proof, lang))
     return any(f.severity == "error" for f in proof.findings)

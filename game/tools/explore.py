@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from game.errors import PartenairesError
-from game.i18n import t
+from game.i18n import language, t
 from game.rules.engine import IDLE_CHOICE, ChoiceView, Engine, SceneView
 from game.rules.session import Session
+from game.scenario.diagnostics import sentence
 from game.scenario.loading import Book, load
 from game.scenario.model import Choice, Effects
 from game.vocabulary.gauges import GAUGES, TRIPTYCH
@@ -676,41 +677,57 @@ def explore(
 
 
 # -- text output --------------------------------------------------------------------------------------------
-def format_report(report: Report) -> str:
+def _percent(share: float, lang: str) -> str:
+    """`95%` in English, `95 %` in French (the language's decimal mark and spacing, as in its diagnostics)."""
+    text = f"{share:.0%}"
+    return text if lang == "en" else text.replace("%", "\u00a0%")
+
+
+def format_report(report: Report, lang: str = "en") -> str:
+    """The report a trainer reads, in their language (`--json` keeps English keys and sentences)."""
     book = report.book
     lines = [
-        f"{report.book.path or book.source.file}: {report.runs} games per strategy, seeds "
-        f"{report.seed}…{report.seed + report.runs - 1}"
+        t(
+            "explore.head",
+            lang,
+            file=report.book.path or book.source.file,
+            runs=report.runs,
+            first=report.seed,
+            last=report.seed + report.runs - 1,
+        )
     ]
     endings = [e.id for e in book.model.endings]
-    width = max(len(e) for e in endings + ["strategy"]) + 2
+    strategy = t("explore.strategy", lang)
+    width = max(len(e) for e in endings + [strategy]) + 2
     lines.append("")
-    lines.append(f"Endings (share of games; best ending = `{report.best}`):")
+    lines.append(t("explore.endings", lang, best=report.best))
     names = max([len(name) + 1 for name in report.results] + [11])
-    lines.append("  " + "strategy".ljust(names) + "".join(e.rjust(width) for e in endings))
+    lines.append("  " + strategy.ljust(names) + "".join(e.rjust(width) for e in endings))
     for name in report.results:
-        row = "".join(f"{report.share(name, e):.0%}".rjust(width) for e in endings)
+        row = "".join(_percent(report.share(name, e), lang).rjust(width) for e in endings)
         lines.append("  " + name.ljust(names) + row)
     unvisited = report.unvisited_scenes()
     lines.append("")
-    lines.append("Scenes never visited:" + ("" if unvisited else " none"))
-    lines.extend(f"  {where}: scene `{scene}`" for scene, where in unvisited)
+    lines.append(t("explore.unvisited" if unvisited else "explore.unvisited_none", lang))
+    lines.extend("  " + t("explore.scene", lang, where=where, scene=scene) for scene, where in unvisited)
     never_offered, never_taken = report.choices()
-    lines.append("Choices never offered:" + ("" if never_offered else " none"))
-    lines.extend(f"  {c['where']}: scene `{c['scene']}`, choice {c['choice']}" for c in never_offered)
-    lines.append("Choices never taken:" + ("" if never_taken else " none"))
-    lines.extend(f"  {c['where']}: scene `{c['scene']}`, choice {c['choice']}" for c in never_taken)
+    lines.append(t("explore.never_offered" if never_offered else "explore.never_offered_none", lang))
+    lines.extend("  " + t("explore.choice", lang, **c) for c in never_offered)
+    lines.append(t("explore.never_taken" if never_taken else "explore.never_taken_none", lang))
+    lines.extend("  " + t("explore.choice", lang, **c) for c in never_taken)
     lines.append("")
-    lines.append("Gauges on arrival in each scene (min / Q1 / median / Q3 / max):")
+    lines.append(t("explore.arrival", lang))
     for scene, table in report.arrivals().items():
         parts = [f"{g} {'/'.join(str(v) for v in values)}" for g, values in table.items() if values]
         lines.append(f"  {scene}: " + " · ".join(parts))
     lines.append("")
     if report.warnings:
-        lines.append(f"{len(report.warnings)} warning(s):")
+        colon = language(lang).colon
+        lines.append(t("explore.warnings", lang, n=len(report.warnings)))
         for warning in report.warnings:
-            lines.append(f"  {warning.where + ': ' if warning.where else ''}warning {warning.code}: {warning.message}")
-            lines.append("    How to fix: " + t(f"fix.{warning.code}", "en"))
+            head = f"{t('diag.warning', lang)} {warning.code}{colon} {sentence(warning.code, warning.message, lang)}"
+            lines.append(f"  {warning.where + ': ' if warning.where else ''}{head}")
+            lines.append(f"    {t('diag.fix', lang)}{colon} " + t(f"fix.{warning.code}", lang))
     else:
-        lines.append("No warning: every ending is reached, none dominates, no strategy dominates.")
+        lines.append(t("explore.no_warning", lang))
     return "\n".join(lines)
