@@ -490,7 +490,8 @@ MESSAGES: dict[str, str] = {
 
 # What to do about each diagnostic code (`game/scenario/diagnostics.py`), printed after it as "How to fix:".
 FIXES: dict[str, str] = {
-    "watch.on": "Following {path}: each save reloads the scenario before the next scene.",
+    "watch.on": "Following {path}: each save reloads the scenario and shows the current scene again at once.",
+    "watch.on_between": "Following {path}: each save reloads the scenario before the next scene.",
     "watch.reloaded": "Scenario reloaded: the game goes on at the same scene, with the same state.",
     "watch.restarted": "Scenario reloaded: the scene `{scene}` no longer exists, the game starts again.",
     "watch.refused": "The saved file has errors: the game goes on with the previous version.",

@@ -505,7 +505,8 @@ def _typeset(text: str) -> str:
 
 # What to do about each diagnostic code (`game/scenario/diagnostics.py`), printed after it as « Que faire : ».
 FIXES: dict[str, str] = {
-    "watch.on": "Suivi du fichier {path} : chaque enregistrement recharge le scénario avant la scène suivante.",
+    "watch.on": "Suivi du fichier {path} : chaque enregistrement recharge le scénario et affiche aussitôt de nouveau la scène en cours.",
+    "watch.on_between": "Suivi du fichier {path} : chaque enregistrement recharge le scénario avant la scène suivante.",
     "watch.reloaded": "Scénario rechargé : la partie continue à la même scène, avec le même état.",
     "watch.restarted": "Scénario rechargé : la scène « {scene} » n'existe plus, la partie recommence au début.",
     "watch.refused": "Le fichier enregistré contient des erreurs : la partie continue avec la version précédente.",
