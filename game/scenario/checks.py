@@ -495,8 +495,10 @@ def _french_texts(model: Scenario) -> Iterable[tuple[Path_, str]]:
 
 
 def _holds_text(annotation: Any) -> bool:
-    """Whether a field is a translatable text (`str | Tr`, maybe optional), not an id or a proper name."""
-    return Tr in typing.get_args(annotation)
+    """Whether a field is a translatable text (`str | Tr`, maybe optional) or a list of them (an ending's
+    questions), not an id or a proper name."""
+    args = typing.get_args(annotation)
+    return Tr in args or any(Tr in typing.get_args(arg) for arg in args)
 
 
 def _texts_missing(model: Scenario, langs: Sequence[str]) -> Iterable[tuple[Path_, str]]:
