@@ -168,3 +168,27 @@ def test_block_scalars_come_back_as_blocks_with_the_comments_kept(tmp_path: Path
     )
     assert "      en: >-\n        Results, fast," in after
     assert max(len(line) for line in after.splitlines()) <= 106
+
+
+def test_importing_a_language_the_file_did_not_list_adds_it_to_languages(tmp_path: Path, capsys):
+    path = tmp_path / "atelier.yaml"
+    assert main(["new", str(path), "--lang", "fr"]) == 0  # French only: `languages: [fr]`
+    po = tmp_path / "atelier.en.po"
+    assert main(["po", "export", str(path), "-o", str(po), "--lang", "en"]) == 0
+    _fill(po, "EN ")
+    with po.open("rb") as handle:
+        catalog = pofile.read_po(handle)
+    for message in catalog:
+        if message.context == "title":
+            message.string = ""  # one text the translator has not done yet
+    with po.open("wb") as handle:
+        pofile.write_po(handle, catalog, width=0)
+    capsys.readouterr()
+    assert main(["po", "import", str(path), str(po), "--lang", "en"]) == 0
+    assert "`languages:` now lists en" in capsys.readouterr().out
+    assert "languages: [fr, en]" in path.read_text(encoding="utf-8")
+    _, found = check(path)
+    title = next(
+        n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith("title:")
+    )
+    assert [(d.code, d.location.line) for d in found] == [("W101", title)]  # the untranslated title: now seen

@@ -102,6 +102,7 @@ def _line(source: Source, path: Path_) -> int:
 class Imported:
     written: int = 0
     unplaced: list[str] = field(default_factory=list)
+    declared: bool = False  # the language was added to `languages:`, so `check` watches for missing texts
 
 
 def import_po(scenario: str | Path, po: str | Path, lang: str, source_lang: str = "fr") -> Imported:
@@ -124,10 +125,34 @@ def import_po(scenario: str | Path, po: str | Path, lang: str, source_lang: str 
             result.unplaced.append(f"{_context(path)} (a default, not written in the file): {translated}")
         else:
             result.unplaced.append(f"{_context(path)}: {translated}")
+    if result.written and lang not in book.model.languages:
+        result.declared = _declare(book.source, lines, len(book.model.languages), lang, edits)
     edits.apply(lines)
+    original = Path(scenario).read_bytes()
     write_atomic(Path(scenario), "\n".join(lines))
-    load(scenario)  # refuse to say "done" about a file that no longer loads
+    try:
+        load(scenario)  # refuse to say "done" about a file that no longer loads
+    except PartenairesError:
+        Path(scenario).write_bytes(original)  # and never leave it broken: it goes back as it was
+        raise
     return result
+
+
+def _declare(source: Source, lines: list[str], count: int, lang: str, edits: _Edits) -> bool:
+    """`languages: [fr]` becomes `[fr, en]` (or a `- en` line in a block list): the file now has both."""
+    last = ("languages", count - 1)
+    if last not in source.values:
+        return False
+    line, col, style = source.values[last]
+    flow = _in_flow(lines[line - 1], col - 1)
+    end = _scalar_end(lines[line - 1], col - 1, style, flow)
+    if end is None:
+        return False
+    if flow:
+        edits.inline.append((line - 1, end, end, f", {lang}"))
+    else:
+        edits.insert(line - 1, [lines[line - 1][: col - 1] + lang])
+    return True
 
 
 def _scalar_end(line: str, start: int, style: str, flow: bool) -> int | None:
@@ -159,7 +184,7 @@ def _scalar_end(line: str, start: int, style: str, flow: bool) -> int | None:
     if comment >= 0:
         end = comment
     if flow:
-        for stop in (",", "}"):
+        for stop in (",", "}", "]"):
             at = line.find(stop, start)
             if 0 <= at < end:
                 end = at
@@ -399,6 +424,6 @@ def _pair_from_block(
 
 
 def _in_flow(line: str, col: int) -> bool:
-    """Whether a value sits inside a `{…}` on its line (a flow mapping)."""
+    """Whether a value sits inside a `{…}` or `[…]` on its line (a flow mapping or list)."""
     before = line[:col]
-    return before.count("{") > before.count("}")
+    return before.count("{") + before.count("[") > before.count("}") + before.count("]")
