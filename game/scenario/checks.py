@@ -31,12 +31,21 @@ __all__ = ["Checker", "scene_stub"]
 _RANGES_LEVEL = (0.0, 100.0)
 
 
-def scene_stub(scene_id: str, phase: str) -> str:
-    """The YAML a trainer can paste to create a missing scene."""
-    return (
-        f'  - id: {scene_id}\n    phase: {phase}\n    text:\n      fr: "…"\n      en: "…"\n'
-        f'    choices:\n      - text: {{fr: "Continuer", en: "Continue"}}\n'
-    )
+_CONTINUE = {"fr": "Continuer", "en": "Continue"}  # the stub's one choice, in the scenario's languages
+
+
+def scene_stub(scene_id: str, phase: str, languages: Sequence[str] = ("fr", "en")) -> str:
+    """The YAML a trainer can paste to create a missing scene, in the scenario's languages.
+
+    A French-only scenario gets plain texts: a pair there would bring an `en:` nobody asked for.
+    """
+    if len(languages) == 1:
+        text = '    text: "…"\n'
+        choice = f'"{_CONTINUE.get(languages[0], "…")}"'
+    else:
+        text = "    text:\n" + "".join(f'      {lang}: "…"\n' for lang in languages)
+        choice = "{" + ", ".join(f'{lang}: "{_CONTINUE.get(lang, "…")}"' for lang in languages) + "}"
+    return f"  - id: {scene_id}\n    phase: {phase}\n{text}    choices:\n      - text: {choice}\n"
 
 
 class Checker:
@@ -87,7 +96,8 @@ class Checker:
             return
         hint = ""
         if family == "scene":
-            hint = "to create it, paste under `scenes:`\n" + scene_stub(value, phase or self.model.phases[0].id)
+            stub = scene_stub(value, phase or self.model.phases[0].id, self.model.languages)
+            hint = "to create it, paste under `scenes:`\n" + stub
         self.error(
             path,
             f"unknown {family} `{value}`{self.suggest(value, self.ids[family])}" + (f" — {what}" if what else ""),
