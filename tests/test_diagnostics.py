@@ -176,3 +176,10 @@ def test_a_french_text_without_its_non_breaking_spaces_is_warned_once_with_a_cou
         found = [i for i, line in enumerate(lines) if "W102" in line]
         assert len(found) == 1 and words in lines[found[0]] and HEAD.match(lines[found[0]]), lines
         assert lines[found[0] + 3].startswith(("  Que faire\u00a0: mettez une espace insécable", "  How to fix: put"))
+    # the advice, followed: `\_` between straight quotes is the non-breaking space
+    followed = "Des résultats mesurables\\_: des «\\_retours\\_»\\_!"
+    path.write_text(text.replace(clean, followed), encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["check", "--lang", "en", str(path)]) == 0
+    assert "W102" not in out.getvalue()

@@ -67,6 +67,7 @@ def test_missing_scene_offers_a_pasteable_stub(tmp_path: Path, capsys) -> None:
     # the stub is printed as it must be pasted, under the `hint:` line
     stub = "".join(line + "\n" for line in shown.splitlines() if line.startswith("  ") and "How to fix" not in line)
     assert stub.startswith("  - id: bilan\n")
+    assert '    text: "…"\n' in stub and '- text: "Continuer"' in stub and "en:" not in stub  # French only, as the file
     fixed = text.replace("\nscenes:\n", "\nscenes:\n" + stub)
     path.write_text(fixed, encoding="utf-8")
     book, found = check(path)

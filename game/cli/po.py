@@ -40,6 +40,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     result = import_po(args.scenario, args.po, args.lang, args.source)
     print(f"{args.scenario}: {result.written} translation(s) written")
+    if result.declared:
+        print(f"  `languages:` now lists {args.lang}: `partenaires check` reports any text still missing in it")
     for text in result.unplaced:
         print(f"  not placed (paste it by hand): {text}")
     return 0

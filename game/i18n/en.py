@@ -490,7 +490,8 @@ MESSAGES: dict[str, str] = {
 
 # What to do about each diagnostic code (`game/scenario/diagnostics.py`), printed after it as "How to fix:".
 FIXES: dict[str, str] = {
-    "watch.on": "Following {path}: each save reloads the scenario before the next scene.",
+    "watch.on": "Following {path}: each save reloads the scenario and shows the current scene again at once.",
+    "watch.on_between": "Following {path}: each save reloads the scenario before the next scene.",
     "watch.reloaded": "Scenario reloaded: the game goes on at the same scene, with the same state.",
     "watch.restarted": "Scenario reloaded: the scene `{scene}` no longer exists, the game starts again.",
     "watch.refused": "The saved file has errors: the game goes on with the previous version.",
@@ -541,14 +542,15 @@ FIXES: dict[str, str] = {
     "fix.E206": "put this ending before the ending without a condition, or fix its condition.",
     "fix.E207": "add, last, an ending without `when:` (at: end), so that every game ends.",
     "fix.E208": "write [lowest share, highest share].",
-    "fix.E301": 'fix the condition at the column shown (see "Conditions" in docs/scenario-format.md).',
+    "fix.E301": 'fix the condition at the column shown (see "The condition language" in docs/scenario-format.md).',
     "fix.E301.curly": "replace the curly quotes (“ ” « ») with straight quotes \" or remove them: a condition does not need them; turn off your word processor's smart quotes.",
     "fix.E401": 'put the image in the scenario\'s folder and give a relative path, without "..".',
     "fix.E402": "save the image as PNG or JPEG, a few hundred pixels wide.",
     "fix.W101": "add the text in the missing language, or write the text as fr: … en: ….",
     "fix.W102": (
-        "put a non-breaking space (U+00A0; AltGr+Shift+Space on a French keyboard under Linux, Alt+0160 under "
-        "Windows) before : ; ! ? and inside « », instead of the ordinary space (see docs/scenario-format.md)."
+        "put a non-breaking space before : ; ! ? and inside « », instead of the ordinary space: in a text between "
+        'straight quotes, write \\_ ("Pourquoi\\_?"); elsewhere, the character U+00A0 (AltGr+Shift+Space on a '
+        'French keyboard under Linux, Alt+0160 under Windows). See "Texts" in docs/scenario-format.md.'
     ),
     "fix.W121": "replace the condition with `at: break` (the common threshold, rules.break_threshold).",
     "fix.W201": "add a partner from this organisation, or remove it.",

@@ -505,7 +505,8 @@ def _typeset(text: str) -> str:
 
 # What to do about each diagnostic code (`game/scenario/diagnostics.py`), printed after it as « Que faire : ».
 FIXES: dict[str, str] = {
-    "watch.on": "Suivi du fichier {path} : chaque enregistrement recharge le scénario avant la scène suivante.",
+    "watch.on": "Suivi du fichier {path} : chaque enregistrement recharge le scénario et affiche aussitôt de nouveau la scène en cours.",
+    "watch.on_between": "Suivi du fichier {path} : chaque enregistrement recharge le scénario avant la scène suivante.",
     "watch.reloaded": "Scénario rechargé : la partie continue à la même scène, avec le même état.",
     "watch.restarted": "Scénario rechargé : la scène « {scene} » n'existe plus, la partie recommence au début.",
     "watch.refused": "Le fichier enregistré contient des erreurs : la partie continue avec la version précédente.",
@@ -537,10 +538,10 @@ FIXES: dict[str, str] = {
     "fix.E008.dash": "ajoutez « - » devant la première clé de chaque élément de la liste.",
     "fix.E009": "retirez la balise `!!…` : un scénario ne contient que du texte, des nombres, des listes et des blocs.",
     "fix.E010": "écrivez un nombre plus court (une jauge va de 0 à 100).",
-    "fix.E101": "ajoutez la clé manquante (voir docs/scenario-format.md pour ce qu'elle attend).",
+    "fix.E101": "ajoutez la clé manquante (voir docs/scenario-format.fr.md pour ce qu'elle attend).",
     "fix.E102": "corrigez l'orthographe de la clé (en minuscules, sans accent) ou retirez-la ; "
-    "les clés possibles sont dans docs/scenario-format.md.",
-    "fix.E102.capital": "écrivez la clé en minuscules, comme dans docs/scenario-format.md.",
+    "les clés possibles sont dans docs/scenario-format.fr.md.",
+    "fix.E102.capital": "écrivez la clé en minuscules, comme dans docs/scenario-format.fr.md.",
     "fix.E102.invisible": "retapez la clé : elle contient un caractère invisible (espace insécable ou autre).",
     "fix.E103": "mettez une valeur dans l'intervalle indiqué.",
     "fix.E104": "ajoutez ou retirez des éléments pour entrer dans les limites indiquées.",
@@ -558,14 +559,16 @@ FIXES: dict[str, str] = {
     "fix.E206": "placez cette fin avant la fin sans condition, ou corrigez sa condition.",
     "fix.E207": "ajoutez en dernier une fin sans `when:` (at: end), pour que toute partie se termine.",
     "fix.E208": "écrivez [plus petite part, plus grande part].",
-    "fix.E301": "corrigez la condition à la colonne indiquée (voir « Conditions » dans docs/scenario-format.md).",
+    "fix.E301": "corrigez la condition à la colonne indiquée (voir « Le langage des conditions » dans "
+    "docs/scenario-format.fr.md).",
     "fix.E301.curly": "remplacez les guillemets typographiques (“ ” « ») par des guillemets droits \" ou retirez-les : une condition n'en a pas besoin ; désactivez les guillemets automatiques de votre traitement de texte.",
     "fix.E401": "placez l'image dans le dossier du scénario et donnez un chemin relatif, sans « .. ».",
     "fix.E402": "enregistrez l'image en PNG ou JPEG de quelques centaines de pixels de large.",
     "fix.W101": "ajoutez le texte dans la langue manquante, ou écrivez le texte sous forme fr: … en: ….",
     "fix.W102": (
-        "mettez une espace insécable (U+00A0\u00a0; AltGr+Maj+Espace sous Linux, Alt+0160 sous Windows) avant "
-        ": ; ! ? et à l'intérieur des « », à la place de l'espace ordinaire (voir docs/scenario-format.md)."
+        "mettez une espace insécable avant : ; ! ? et à l'intérieur des « », à la place de l'espace ordinaire : "
+        'dans un texte entre guillemets droits, écrivez \\_ ("Pourquoi\\_?") ; ailleurs, le caractère U+00A0 '
+        "(AltGr+Maj+Espace sous Linux, Alt+0160 sous Windows). Voir « Les textes » dans docs/scenario-format.fr.md."
     ),
     "fix.W121": "remplacez la condition par `at: break` (le seuil commun, rules.break_threshold).",
     "fix.W201": "ajoutez un partenaire de cette organisation, ou retirez-la.",

@@ -31,12 +31,21 @@ __all__ = ["Checker", "scene_stub"]
 _RANGES_LEVEL = (0.0, 100.0)
 
 
-def scene_stub(scene_id: str, phase: str) -> str:
-    """The YAML a trainer can paste to create a missing scene."""
-    return (
-        f'  - id: {scene_id}\n    phase: {phase}\n    text:\n      fr: "…"\n      en: "…"\n'
-        f'    choices:\n      - text: {{fr: "Continuer", en: "Continue"}}\n'
-    )
+_CONTINUE = {"fr": "Continuer", "en": "Continue"}  # the stub's one choice, in the scenario's languages
+
+
+def scene_stub(scene_id: str, phase: str, languages: Sequence[str] = ("fr", "en")) -> str:
+    """The YAML a trainer can paste to create a missing scene, in the scenario's languages.
+
+    A French-only scenario gets plain texts: a pair there would bring an `en:` nobody asked for.
+    """
+    if len(languages) == 1:
+        text = '    text: "…"\n'
+        choice = f'"{_CONTINUE.get(languages[0], "…")}"'
+    else:
+        text = "    text:\n" + "".join(f'      {lang}: "…"\n' for lang in languages)
+        choice = "{" + ", ".join(f'{lang}: "{_CONTINUE.get(lang, "…")}"' for lang in languages) + "}"
+    return f"  - id: {scene_id}\n    phase: {phase}\n{text}    choices:\n      - text: {choice}\n"
 
 
 class Checker:
@@ -87,7 +96,8 @@ class Checker:
             return
         hint = ""
         if family == "scene":
-            hint = "to create it, paste under `scenes:`\n" + scene_stub(value, phase or self.model.phases[0].id)
+            stub = scene_stub(value, phase or self.model.phases[0].id, self.model.languages)
+            hint = "to create it, paste under `scenes:`\n" + stub
         self.error(
             path,
             f"unknown {family} `{value}`{self.suggest(value, self.ids[family])}" + (f" — {what}" if what else ""),
@@ -498,8 +508,10 @@ def _french_texts(model: Scenario) -> Iterable[tuple[Path_, str]]:
 
 
 def _holds_text(annotation: Any) -> bool:
-    """Whether a field is a translatable text (`str | Tr`, maybe optional), not an id or a proper name."""
-    return Tr in typing.get_args(annotation)
+    """Whether a field is a translatable text (`str | Tr`, maybe optional) or a list of them (an ending's
+    questions), not an id or a proper name."""
+    args = typing.get_args(annotation)
+    return Tr in args or any(Tr in typing.get_args(arg) for arg in args)
 
 
 def _texts_missing(model: Scenario, langs: Sequence[str]) -> Iterable[tuple[Path_, str]]:

@@ -25,6 +25,10 @@ from game.vocabulary.gauges import GAUGES
 __all__ = ["TextGame", "stdin_reader", "choice_number"]
 
 
+class _Reloaded(Exception):
+    """Raised by `TextGame.wake` through the waiting prompt: the scene is shown again from the new file."""
+
+
 class TextGame:
     """One game in a terminal; `read` returns a line or None at end of input."""
 
@@ -36,11 +40,37 @@ class TextGame:
         self.out = out
         self.read = read
         self.watch: Callable[[Engine, Session], tuple[Engine, Session] | None] | None = None  # --watch
+        self.prompt = ""  # the question being asked, shown again after lines said while it waits
+        self.said = 0  # lines said so far: `wake` knows whether the watch had something to say
+        self.waiting = False  # the prompt is shown and no line has been typed yet
 
     def say(self, line: str = "") -> None:
         """Every line the text mode shows: scenario text is not trusted to drive the terminal."""
+        if self.waiting:  # said while the prompt waits (`wake`): below the prompt, not after it
+            self.waiting = False
+            self.out.write("\n")
         self.out.write(printable(line) + "\n")
         self.out.flush()
+        self.said += 1
+
+    def wake(self) -> None:
+        """While the prompt waits (`--watch`): a saved scenario is reloaded now, not after the next choice.
+
+        A new version ends the wait (`_Reloaded`, caught by `run`, which shows the scene again); a refused
+        one has had its errors said, so the question is asked again below them.
+        """
+        if self.watch is None:
+            return
+        before = self.said
+        swapped = self.watch(self.engine, self.session)
+        if swapped is not None:
+            self.engine, self.session = swapped
+            self.book = self.engine.book
+            raise _Reloaded
+        if self.said != before:
+            self.out.write(self.prompt)
+            self.out.flush()
+            self.waiting = True
 
     def run(self) -> int:
         """Play until an ending (0), the player quits (0) or input ends (0, with a message)."""
@@ -52,7 +82,10 @@ class TextGame:
                 self.book = self.engine.book
             view = self.engine.view(self.session)
             self.show_scene(view)
-            number = self.ask(len(view.choices))
+            try:
+                number = self.ask(len(view.choices))
+            except _Reloaded:  # saved while the player was reading: the same moment, from the new file
+                continue
             if number is None:
                 return 0
             outcome = self.engine.choose(self.session, view.choices[number - 1].index)
@@ -198,7 +231,12 @@ class TextGame:
     def ask(self, count: int) -> int | None:
         """A choice number from 1 to count; other commands are served; None when input ends."""
         while True:
-            line = self.read(t("prompt", self.lang, n=count))
+            self.prompt = t("prompt", self.lang, n=count)
+            self.waiting = True
+            try:
+                line = self.read(self.prompt)
+            finally:
+                self.waiting = False
             if line is None:
                 self.say()
                 self.say(t("eof", self.lang))

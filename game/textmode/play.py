@@ -24,6 +24,7 @@ from game.rules.start import parse_sets
 from game.scenario.catalogue import resolve_scenario
 from game.scenario.loading import Book, load
 from game.textmode.game import TextGame, stdin_reader
+from game.textmode.prompt import waiting_reader
 from game.textmode.watch import Watch
 
 __all__ = ["play_text", "new_seed", "resume_target"]
@@ -59,10 +60,16 @@ def play_text(args: argparse.Namespace) -> int:
         if session.finished:
             print(t("play.over", lang), flush=True)
         else:
-            game = TextGame(engine, session, sys.stdout, stdin_reader(sys.stdin or io.StringIO(), sys.stdout))
-            watch = _watch(args, engine, recorder, game.say)
-            if watch is not None:
+            watched = engine.book.path if getattr(args, "watch", False) else None  # a built-in is never edited
+            waiting = waiting_reader(sys.stdin, sys.stdout) if watched else None
+            read = waiting.read if waiting is not None else stdin_reader(sys.stdin or io.StringIO(), sys.stdout)
+            game = TextGame(engine, session, sys.stdout, read)
+            watch = None
+            if watched:
+                watch = _watch(Path(watched), recorder, game, waiting is not None)
                 game.watch = watch.poll
+                if waiting is not None:  # a save is shown at once, while the player reads the scene
+                    waiting.idle = game.wake
             game.run()
             session = game.session
             recorder = watch.recorder if watch is not None else recorder
@@ -75,16 +82,15 @@ def play_text(args: argparse.Namespace) -> int:
     return 0
 
 
-def _watch(args: argparse.Namespace, engine: Engine, recorder: Recorder, say: Any) -> Watch | None:
-    """`--watch`: follow the scenario's file (a built-in scenario is never edited, so never watched)."""
-    if not getattr(args, "watch", False) or engine.book.path is None:
-        return None
-    print(t("watch.on", engine_lang(args), path=engine.book.path), flush=True)
-    return Watch(Path(engine.book.path), recorder, say)
+def _watch(path: Path, recorder: Recorder, game: TextGame, at_prompt: bool) -> Watch:
+    """`--watch`: follow the scenario's file; the first line says when a save is shown.
 
-
-def engine_lang(args: argparse.Namespace) -> str:
-    return str(getattr(args, "lang", "fr") or "fr")
+    Where the prompt can wait with `select` (not on a Windows console), a save reloads at once; else
+    before the next scene.
+    """
+    key = "watch.on" if at_prompt else "watch.on_between"
+    print(t(key, game.lang, path=path), flush=True)
+    return Watch(path, recorder, game.say)
 
 
 def _new_game(args: argparse.Namespace) -> tuple[Engine, Session]:
