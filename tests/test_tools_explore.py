@@ -204,3 +204,29 @@ def test_balance_thresholds_are_stated_and_adjustable(capsys) -> None:
     assert "(expected at most 40%)" in capsys.readouterr().out
     assert main(["explore", path, "--rare", "-1"]) == 1
     assert "expected a share in percent" in capsys.readouterr().err
+
+
+def test_a_strategy_that_wins_almost_every_game_is_warned_unless_the_scenario_means_it(tmp_path, capsys) -> None:
+    """X107, per strategy: `sens` wins every game of dominant.yaml; `--win` moves the threshold, and a
+    `balance:` range that allows the share silences it."""
+    path = HERE / "dominant.yaml"
+    report = explore(load(path), ["random", "sens", "pouvoir"], runs=30, seed=1, jobs=1)
+    wins = [w for w in report.warnings if w.code == "X107"]
+    assert [w.message for w in wins] == [
+        "strategy `sens` reaches the best ending `reussite` in 100% of its games (expected at most 90%): "
+        "one way of playing wins whatever happens"
+    ]
+    assert wins[0].where == f"{path}:{line_of(path, 'id: reussite')}:9"
+    assert "X107" not in {w.code for w in explore(load(path), ["sens"], runs=30, seed=1, jobs=1, win=1.0).warnings}
+    meant = tmp_path / "meant.yaml"
+    meant.write_text(path.read_text(encoding="utf-8") + "balance: {reussite: [0.0, 1.0]}\n", encoding="utf-8")
+    assert "X107" not in {w.code for w in explore(load(meant), ["sens"], runs=30, seed=1, jobs=1).warnings}
+    assert main(["explore", str(path), "--runs", "20", "--strategy", "sens", "--win", "95"]) == 1
+    out = capsys.readouterr().out
+    assert "warning X107: strategy `sens`" in out and "(expected at most 95%)" in out
+    assert "How to fix: give the choices this strategy always takes a price" in out
+    assert main(["explore", str(path), "--win", "101"]) == 1
+    assert "--win 101.0: expected a share in percent" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["explore", "--help"])
+    assert "--win PCT" in capsys.readouterr().out

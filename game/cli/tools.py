@@ -56,6 +56,14 @@ def add_commands(sub: Any) -> None:
         help="warn when an ending takes over PCT %% of random games (70)",
     )
     exp.add_argument(
+        "--win",
+        type=float,
+        default=90.0,
+        metavar="PCT",
+        help="warn when one strategy other than random reaches the best ending in over PCT %% of its games, "
+        "unless the ending's `balance:` range allows it (90)",
+    )
+    exp.add_argument(
         "--best",
         default=None,
         metavar="ENDING",
@@ -114,7 +122,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     if args.runs < 1:
         raise PartenairesError(f"--runs {args.runs}: expected a number of games of at least 1")
-    for name in ("rare", "dominant"):
+    for name in ("rare", "dominant", "win"):
         if not 0 <= getattr(args, name) <= 100:
             raise PartenairesError(f"--{name} {getattr(args, name)}: expected a share in percent, from 0 to 100")
     book = _load(args.scenario)
@@ -144,6 +152,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
             args.best,
             args.rare / 100,
             args.dominant / 100,
+            args.win / 100,
         )
     finally:
         progress.close()

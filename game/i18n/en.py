@@ -567,6 +567,7 @@ FIXES: dict[str, str] = {
     "fix.X104": "weaken the effects that favour this strategy (the same kind of choice always wins), or give it a cost.",
     "fix.X105": "give the looping choices a `cost:` or another `next:`.",
     "fix.X106": "adjust the effects that lead to this ending, or its expected share in `balance:`.",
+    "fix.X107": "give the choices this strategy always takes a price (time, a loss elsewhere) or tighten the best ending's condition; if one way of playing is meant to win, state the ending's expected share in `balance:`.",
 }
 MESSAGES.update(FIXES)
 

@@ -46,6 +46,7 @@ __all__ = [
     "quartiles",
     "Progress",
     "MAX_DECISIONS",
+    "WIN",
 ]
 
 MAX_DECISIONS = 500  # a game longer than this is stuck in a loop of free choices; it is stopped
@@ -53,6 +54,7 @@ RARE = 0.02  # an ending reached by less than this share of games of every strat
 DOMINANT = 0.70  # an ending taking more than this share of random games leaves no room for choices
 LEAD = 0.25  # a strategy "wins far more often" when it wins this much more than every other one…
 LEAD_RATIO = 2.0  # …and at least this many times as often as the runner-up
+WIN = 0.90  # one strategy reaching the best ending in more than this share of its games wins without weighing
 
 Picker = Callable[[Engine, Session, SceneView, random.Random], ChoiceView]
 
@@ -588,9 +590,9 @@ def choice_label(choice: Choice, index: int) -> str:
     return f"{index + 1}" + (f" ({choice.id})" if choice.id else "")
 
 
-def find_warnings(report: Report, rare: float = RARE, dominant: float = DOMINANT) -> list[Warning_]:
+def find_warnings(report: Report, rare: float = RARE, dominant: float = DOMINANT, win: float = WIN) -> list[Warning_]:
     """The imbalances a trainer should fix before a class plays (thresholds documented in docs/authoring.md;
-    `explore --rare` and `--dominant` adjust the two shares)."""
+    `explore --rare`, `--dominant` and `--win` adjust the three shares)."""
     book, results = report.book, report.results
     found: list[Warning_] = []
     for i, ending in enumerate(book.model.endings):
@@ -646,6 +648,7 @@ def find_warnings(report: Report, rare: float = RARE, dominant: float = DOMINANT
                     report.where("endings", index, "id"),
                 )
             )
+    found.extend(_easy_wins(report, win))
     stuck = sum(s.stuck for s in results.values())
     if stuck:
         found.append(
@@ -653,6 +656,36 @@ def find_warnings(report: Report, rare: float = RARE, dominant: float = DOMINANT
                 "X105",
                 f"{stuck} game(s) went on for {MAX_DECISIONS} decisions without an ending: "
                 "a loop of choices that cost no time",
+            )
+        )
+    return found
+
+
+def _easy_wins(report: Report, win: float) -> list[Warning_]:
+    """X107: a strategy that reaches the best ending in nearly all its games, per strategy.
+
+    Each pure strategy is meant to lead to the ending that resembles it (all on pouvoir: the soulless
+    procedure), so an ending that takes all of a strategy's games is no fault in itself; the fault is
+    a *win* that one way of playing gets almost every time, whatever happens in the game. Random play
+    is left to X103 and X106; a share within the best ending's `balance:` range is what the scenario
+    says it means, and is not reported.
+    """
+    best = report.best
+    if best is None:
+        return []
+    index = next(i for i, e in enumerate(report.book.model.endings) if e.id == best)
+    meant = report.book.model.balance.get(best)
+    found: list[Warning_] = []
+    for name, stats in report.results.items():
+        share = report.share(name, best)
+        if name == "random" or not stats.games or share <= win or (meant is not None and share <= meant[1]):
+            continue
+        found.append(
+            Warning_(
+                "X107",
+                f"strategy `{name}` reaches the best ending `{best}` in {share:.0%} of its games "
+                f"(expected at most {win:.0%}): one way of playing wins whatever happens",
+                report.where("endings", index, "id"),
             )
         )
     return found
@@ -668,10 +701,11 @@ def explore(
     best: str | None = None,
     rare: float = RARE,
     dominant: float = DOMINANT,
+    win: float = WIN,
 ) -> Report:
     results = run_strategies(book, strategies, runs, seed, jobs, progress)
     report = Report(book, runs, seed, results, best=best or best_ending(book))
-    report.warnings = find_warnings(report, rare, dominant)
+    report.warnings = find_warnings(report, rare, dominant, win)
     return report
 
 
