@@ -162,8 +162,8 @@ def test_an_explanation_is_judged_only_where_it_states_a_level_with_a_number():
 
 
 def test_a_phase_is_judged_on_months_the_clock_decides(tmp_path: Path):
-    """Repeatable scenes whose conditions cannot fail together keep a phase supplied; a phase left on
-    something else than the clock has no length known in advance and is not judged; a repeatable scene
+    """Repeatable scenes whose conditions cannot fail together keep a phase supplied; a phase moved on
+    something else than the clock alone has no length known in advance and is not judged; a repeatable scene
     whose choices take two months comes back half as often (`tendue` in filler_repeats.yaml)."""
     text = (ROOT / "tests" / "scenarios" / "phase_runs_out.yaml").read_text(encoding="utf-8")
     both = text.replace('when: "flag(cas)"', 'when: "sens >= 40"').replace(
@@ -173,8 +173,9 @@ def test_a_phase_is_judged_on_months_the_clock_decides(tmp_path: Path):
     )
     (tmp_path / "both.yaml").write_text(both, encoding="utf-8")
     assert [w for w in _warned(tmp_path / "both.yaml") if w.endswith(("W205", "W206"))] == ["34:9 W205"]
-    (tmp_path / "seen.yaml").write_text(text.replace('when: "turn >= 3"', 'when: "seen(accueil)"'), encoding="utf-8")
-    assert [w for w in _warned(tmp_path / "seen.yaml") if w.endswith("W205")] == []
+    for move in ("seen(accueil)", "turn >= 3 and flag(cas)"):
+        (tmp_path / "moved.yaml").write_text(text.replace('when: "turn >= 3"', f'when: "{move}"'), encoding="utf-8")
+        assert [w for w in _warned(tmp_path / "moved.yaml") if w.endswith("W205")] == [], move
     assert _warned(ROOT / "tests" / "scenarios" / "filler_repeats.yaml") == ["48:9 W206"]
 
 

@@ -58,43 +58,34 @@ def _turn_at_least(node: cond.Node | None) -> int | None:
 def phase_spans(model: Scenario, tree: Tree) -> dict[str, Span]:
     """The span of each phase whose beginning and end the clock decides; other phases are left out.
 
-    A phase begins no earlier than the first turn one of its incoming moves allows (`turn >= N` in it,
-    however it is combined with `and`); it is certainly over at its earliest move written `turn >= N`
-    alone, or at the end of the funding when it has no move. A move on anything else (`seen(…)`, a flag,
-    a gauge) leaves its phase out: how long it lasts is decided in play.
+    A phase begins at the first turn its incoming moves allow when every one of them is written
+    `turn >= N` alone (the first phase at turn 0); it is certainly over at its earliest move written so,
+    or at the end of the funding when it has no move. A move that also reads something else (`seen(…)`,
+    a flag, a gauge) leaves its phase out: when it begins or ends is decided in play, and a length
+    counted from the earliest turn it allows could be longer than any game makes it.
     """
     turns = model.clock.turns
-    first: dict[str, int] = {model.phases[0].id: 0}
-    undecided: set[str] = set()
-    for _ in range(len(model.phases) + 1):  # moves may go back: a few passes settle every earliest turn
-        changed = False
-        for p_index, phase in enumerate(model.phases):
-            if phase.id not in first:
-                continue
-            for t_index, move in enumerate(phase.next):
-                node = tree(("phases", p_index, "next", t_index, "when"))
-                earliest = cond.earliest_turn(node) if node is not None else float("-inf")
-                if earliest == float("-inf"):
-                    undecided.add(move.to)
-                    continue
-                begins = max(first[phase.id], int(earliest))
-                if begins < first.get(move.to, turns + 1):
-                    first[move.to] = begins
-                    changed = True
-        if not changed:
-            break
+    first: dict[str, int | None] = {model.phases[0].id: 0}
+    for p_index, phase in enumerate(model.phases):
+        for t_index, move in enumerate(phase.next):
+            if move.to == model.phases[0].id:
+                continue  # (a move back to the first phase: the game still begins there at turn 0)
+            at = _turn_at_least(tree(("phases", p_index, "next", t_index, "when")))
+            known = first.get(move.to, turns + 1)
+            first[move.to] = None if at is None or known is None else min(known, at)
     spans: dict[str, Span] = {}
     for p_index, phase in enumerate(model.phases):
-        if phase.id not in first or phase.id in undecided:
+        begins = first.get(phase.id)
+        if begins is None:
             continue
         if not phase.next:
             last: int | None = turns
         else:
             ends = [_turn_at_least(tree(("phases", p_index, "next", t, "when"))) for t in range(len(phase.next))]
-            known = [end for end in ends if end is not None]
-            last = min(known) if known else None
-        if last is not None and min(last, turns) > first[phase.id]:
-            spans[phase.id] = Span(first[phase.id], min(last, turns))
+            known_ends = [end for end in ends if end is not None]
+            last = min(known_ends) if known_ends else None
+        if last is not None and min(last, turns) > begins:
+            spans[phase.id] = Span(begins, min(last, turns))
     return spans
 
 
