@@ -22,7 +22,12 @@ _BELOW = (
     r"sous|en[ -]dessous d[e']|au[ -]dessous d[e']|inférieure? à|moins d[e']|below|under|less than|lower than"
     r"|<=?|≤"
 )
-_ABOVE = r"au[ -]dessus d[e']|supérieure? à|plus d[e']|au moins|above|over|more than|at least|greater than|>=?|≥"
+_ABOVE = r"au[ -]dessus d[e']|supérieure? à|plus d[e']|au moins|above|more than|at least|greater than|>=?|≥"
+# A number followed by one of these counts something else than a level (« plus de 3 partenaires »).
+_COUNTED = (
+    r"mois|months?|ans|years?|semaines|weeks|jours|days|fois|times|partenaires?|partners?|membres?|members?"
+    r"|personnes?|people|inventions?|organisations?|organizations?|scènes?|scenes?"
+)
 
 
 def _plain(text: str) -> str:
@@ -42,7 +47,7 @@ _NAMES = _names()
 _CLAIM = re.compile(
     rf"\b(?P<gauge>{'|'.join(sorted(map(re.escape, _NAMES), key=len, reverse=True))})\b"
     rf"[^.;:!?\n\d]{{0,40}}?(?<![\w])(?P<op>{_plain(_BELOW)}|{_plain(_ABOVE)})(?![\w])"
-    r"[^.;:!?\n\d]{0,25}?(?P<number>\d+)(?![\d,.]\d)",
+    rf"[^.;:!?\n\d]{{0,25}}?(?P<number>\d+)(?!\d|[,.]\d)(?!\s*(?:{_plain(_COUNTED)})\b)",
 )
 _BELOW_RE = re.compile(rf"^(?:{_plain(_BELOW)})$")
 
