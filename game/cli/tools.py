@@ -56,12 +56,20 @@ def add_commands(sub: Any) -> None:
         help="warn when an ending takes over PCT %% of random games (70)",
     )
     exp.add_argument(
-        "--win",
+        "--strategy-max",
         type=float,
-        default=90.0,
+        default=100.0,
         metavar="PCT",
-        help="warn when one strategy other than random reaches the best ending in over PCT %% of its games, "
-        "unless the ending's `balance:` range allows it (90)",
+        help="warn when an ending takes over PCT %% of one strategy's games, random aside, unless the ending's "
+        "`balance:` range allows it (100: off, a pure strategy is meant to end the same way)",
+    )
+    exp.add_argument(
+        "--strategy-min",
+        type=float,
+        default=0.0,
+        metavar="PCT",
+        help="warn when an ending gets under PCT %% of one strategy's games, random aside, unless the ending's "
+        "`balance:` range allows it (0: off)",
     )
     exp.add_argument(
         "--best",
@@ -122,9 +130,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     if args.runs < 1:
         raise PartenairesError(f"--runs {args.runs}: expected a number of games of at least 1")
-    for name in ("rare", "dominant", "win"):
+    for name in ("rare", "dominant", "strategy_max", "strategy_min"):
         if not 0 <= getattr(args, name) <= 100:
-            raise PartenairesError(f"--{name} {getattr(args, name)}: expected a share in percent, from 0 to 100")
+            option = "--" + name.replace("_", "-")
+            raise PartenairesError(f"{option} {getattr(args, name)}: expected a share in percent, from 0 to 100")
     book = _load(args.scenario)
     strategies = _strategies(args.strategy, args.weights)
     if args.best is not None and args.best not in {e.id for e in book.model.endings}:
@@ -152,7 +161,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
             args.best,
             args.rare / 100,
             args.dominant / 100,
-            args.win / 100,
+            args.strategy_max / 100,
+            args.strategy_min / 100,
         )
     finally:
         progress.close()

@@ -567,7 +567,8 @@ FIXES: dict[str, str] = {
     "fix.X104": "weaken the effects that favour this strategy (the same kind of choice always wins), or give it a cost.",
     "fix.X105": "give the looping choices a `cost:` or another `next:`.",
     "fix.X106": "adjust the effects that lead to this ending, or its expected share in `balance:`.",
-    "fix.X107": "give the choices this strategy always takes a price (time, a loss elsewhere) or tighten the best ending's condition; if one way of playing is meant to win, state the ending's expected share in `balance:`.",
+    "fix.X107": "if this way of playing should not always end here, give the choices it always takes a price (time, a loss elsewhere) or tighten the ending's condition; if it should, state the ending's expected share in `balance:`.",
+    "fix.X108": "open a road to this ending for this way of playing (a choice it would take leads there), or loosen the ending's condition; if it is meant to be rare for it, state the ending's expected share in `balance:`.",
 }
 MESSAGES.update(FIXES)
 

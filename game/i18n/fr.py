@@ -584,7 +584,8 @@ FIXES: dict[str, str] = {
     "fix.X104": "affaiblissez les effets qui favorisent cette stratégie (le même genre de choix gagne toujours), ou donnez-lui un coût.",
     "fix.X105": "donnez un `cost:` ou un autre `next:` aux choix qui tournent en rond.",
     "fix.X106": "ajustez les effets qui mènent à cette fin, ou la part attendue dans `balance:`.",
-    "fix.X107": "donnez un prix aux choix que cette stratégie prend toujours (du temps, une perte ailleurs) ou resserrez la condition de la meilleure fin ; si une façon de jouer doit gagner, déclarez la part attendue de cette fin dans `balance:`.",
+    "fix.X107": "si cette façon de jouer ne doit pas toujours finir ici, donnez un prix aux choix qu'elle prend toujours (du temps, une perte ailleurs) ou resserrez la condition de la fin ; si elle le doit, déclarez la part attendue de cette fin dans `balance:`.",
+    "fix.X108": "ouvrez à cette façon de jouer un chemin vers cette fin (un choix qu'elle prendrait y mène), ou assouplissez la condition de la fin ; si elle doit y être rare, déclarez la part attendue de cette fin dans `balance:`.",
 }
 FIXES = {key: _typeset(text) for key, text in FIXES.items()}
 MESSAGES.update(FIXES)

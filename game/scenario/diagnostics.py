@@ -69,7 +69,8 @@ CODES: dict[str, str] = {
     "X104": "a dominant strategy",
     "X105": "games stuck in a loop of choices that cost no time",
     "X106": "ending share outside its expected band",
-    "X107": "one strategy wins almost every game",
+    "X107": "ending too frequent for one strategy",
+    "X108": "ending too rare for one strategy",
 }
 
 # A more precise advice for one frequent shape of a code's mistake: (code, words in the message) → case.
