@@ -20,6 +20,7 @@ from game.errors import Diagnostic, Location
 from game.i18n import CODES as LANGS
 from game.i18n import language
 from game.scenario.diagnostics import CODES, choose_language, fix, message, message_key, render, system_language
+from game.scenario.loading import check
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = sorted((ROOT / "tests" / "bad").glob("*.yaml"))
@@ -102,6 +103,30 @@ def test_the_default_language_follows_the_system_then_the_scenario(monkeypatch: 
         ("no_effect_choice.yaml", "W203", 50, "choice 2 has no effect", "le choix 2 n'a aucun effet"),
         ("guarded_scene.yaml", "W204", 48, "every choice of this scene has a `when`", "chaque choix de cette scène"),
         ("plain_text.yaml", "W101", 4, "text written in one language only", "texte écrit dans une seule langue"),
+        (
+            "phase_runs_out.yaml",
+            "W205",
+            30,
+            "phase `contacts` can run out of scenes — it lasts up to 3 months (turn 0 to 3) and its scenes played "
+            "once (1) fill at most 1, and its repeatable scenes (`relance`) can all be guarded out",
+            "la phase `contacts` peut manquer de scènes — elle dure jusqu'à 3 mois (du tour 0 au tour 3)",
+        ),
+        ("phase_runs_out.yaml", "W205", 34, "and it has no repeatable scene", "et elle n'a aucune scène répétable"),
+        (
+            "filler_repeats.yaml",
+            "W206",
+            48,
+            "scene `reunion` can be played 4 times in one game — phase `contacts` lasts up to 6 months",
+            "la scène `reunion` peut être jouée 4 fois dans une même partie",
+        ),
+        (
+            "ending_contradicts.yaml",
+            "W207",
+            54,
+            "ending `eclate` explains “cohésion est passée sous 30”, but its condition tests `cohesion < 25`",
+            "l'explication de la fin `eclate` dit «\u00a0cohésion est passée sous 30\u00a0», mais sa condition "
+            "teste `cohesion < 25`",
+        ),
     ],
 )
 def test_authoring_warnings_are_located_and_say_what_to_do(
@@ -117,6 +142,41 @@ def test_authoring_warnings_are_located_and_say_what_to_do(
         assert len(found) == 1 and wanted in lines[found[0]], out
         rest = lines[found[0] + 1 :]
         assert next(text for text in rest if not text.startswith("    ")).startswith(word)
+
+
+def _warned(path: Path) -> list[str]:
+    """`LINE:COL CODE` of each warning the loader gives on a file, in the file's order."""
+    found = sorted(check(path)[1], key=lambda d: (d.location.line, d.location.col))
+    return [f"{d.location.line}:{d.location.col} {d.code}" for d in found if d.severity == "warning"]
+
+
+def test_an_explanation_is_judged_only_where_it_states_a_level_with_a_number():
+    """`eclate` says 30 for a threshold of 25; `bien` states pouvoir, which its condition does not test (in
+    each language); `tenu` says what its condition tests, and `fin`, the fallback, holds because the others
+    failed: those two are not reported."""
+    assert _warned(ROOT / "tests" / "scenarios" / "ending_contradicts.yaml") == [
+        "54:23 W207",
+        "59:23 W207",
+        "59:85 W207",
+    ]
+
+
+def test_a_phase_is_judged_on_months_the_clock_decides(tmp_path: Path):
+    """Repeatable scenes whose conditions cannot fail together keep a phase supplied; a phase moved on
+    something else than the clock alone has no length known in advance and is not judged; a repeatable scene
+    whose choices take two months comes back half as often (`tendue` in filler_repeats.yaml)."""
+    text = (ROOT / "tests" / "scenarios" / "phase_runs_out.yaml").read_text(encoding="utf-8")
+    both = text.replace('when: "flag(cas)"', 'when: "sens >= 40"').replace(
+        "  - id: bilan",
+        '  - id: creux\n    phase: contacts\n    once: false\n    when: "sens < 40"\n'
+        '    text: "…"\n    choices: [{text: "…", effects: {sens: 1}}]\n  - id: bilan',
+    )
+    (tmp_path / "both.yaml").write_text(both, encoding="utf-8")
+    assert [w for w in _warned(tmp_path / "both.yaml") if w.endswith(("W205", "W206"))] == ["34:9 W205"]
+    for move in ("seen(accueil)", "turn >= 3 and flag(cas)"):
+        (tmp_path / "moved.yaml").write_text(text.replace('when: "turn >= 3"', f'when: "{move}"'), encoding="utf-8")
+        assert [w for w in _warned(tmp_path / "moved.yaml") if w.endswith("W205")] == [], move
+    assert _warned(ROOT / "tests" / "scenarios" / "filler_repeats.yaml") == ["48:9 W206"]
 
 
 def test_builtin_scenarios_stay_warning_free():

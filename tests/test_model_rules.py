@@ -165,10 +165,10 @@ def test_check_asks_for_the_one_break_rule_and_reads_balance(tmp_path) -> None:
     (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
     (tmp_path / "balance.yaml").write_text(text + "balance: {fin: [0.9, 0.1], nope: [0, 1]}\n", encoding="utf-8")
     book, found = check(tmp_path / "old.yaml")
-    assert book is not None and [d.code for d in found] == ["W121"]
+    assert book is not None and [d.code for d in found] == ["W206", "W121"]  # (one scene fills the six months)
     assert (
-        "expected `at: break`" in found[0].message
-        and found[0].location.line == old.splitlines().index("    at: any") + 1
+        "expected `at: break`" in found[1].message
+        and found[1].location.line == old.splitlines().index("    at: any") + 1
     )
     _, found = check(tmp_path / "balance.yaml")
     assert sorted(d.code for d in found) == ["E201", "E208"]

@@ -218,3 +218,37 @@ def test_balance_thresholds_are_stated_and_adjustable(capsys) -> None:
     assert "(expected at most 40%)" in capsys.readouterr().out
     assert main(["explore", path, "--rare", "-1"]) == 1
     assert "expected a share in percent" in capsys.readouterr().err
+
+
+def test_per_strategy_shares_are_warned_on_request_within_what_balance_means(tmp_path, capsys) -> None:
+    """X107 and X108, per strategy: off by default (a pure strategy is meant to end one way), asked for
+    with `--strategy-max` / `--strategy-min`; random play is left to X103; a `balance:` range that allows
+    the share silences them."""
+    path = HERE / "dominant.yaml"
+    book = load(path)
+    plain = explore(book, ["random", "sens", "pouvoir"], runs=30, seed=1, jobs=1)
+    assert {w.code for w in plain.warnings} & {"X107", "X108"} == set()
+    asked = explore(book, ["random", "sens", "pouvoir"], runs=30, seed=1, jobs=1, most=0.9, least=0.05)
+    wins = sorted(w.message for w in asked.warnings if w.code == "X107")
+    assert wins == [
+        "ending `papier` takes 100% of strategy `pouvoir`'s games (expected at most 90%): this way of playing "
+        "always ends the same",
+        "ending `reussite` takes 100% of strategy `sens`'s games (expected at most 90%): this way of playing "
+        "always ends the same",
+    ]  # (random ends in `papier` in nearly every game too: X103 says so, not X107)
+    rare = {(w.message.split("`")[1], w.message.split("`")[3]): w.where for w in asked.warnings if w.code == "X108"}
+    assert rare[("reussite", "pouvoir")] == f"{path}:{line_of(path, 'id: reussite')}:9"
+    assert set(rare) == {("reussite", "pouvoir"), ("papier", "sens"), ("ordinaire", "sens"), ("ordinaire", "pouvoir")}
+    meant = tmp_path / "meant.yaml"
+    meant.write_text(path.read_text(encoding="utf-8") + "balance: {reussite: [0.0, 1.0]}\n", encoding="utf-8")
+    again = explore(load(meant), ["sens", "pouvoir"], runs=30, seed=1, jobs=1, most=0.9, least=0.05)
+    assert [w for w in again.warnings if w.code in ("X107", "X108") and "`reussite`" in w.message] == []
+    assert main(["explore", str(path), "--runs", "20", "--strategy", "sens", "--strategy-max", "95"]) == 1
+    out = capsys.readouterr().out
+    assert "warning X107: ending `reussite` takes 100% of strategy `sens`'s games (expected at most 95%)" in out
+    assert "How to fix: if this way of playing should not always end here" in out
+    assert main(["explore", str(path), "--strategy-min", "-1"]) == 1
+    assert "--strategy-min -1.0: expected a share in percent" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["explore", "--help"])
+    assert "--strategy-max PCT" in capsys.readouterr().out

@@ -62,6 +62,22 @@ def add_commands(sub: Any) -> None:
         help="warn when an ending takes over PCT %% of random games (70)",
     )
     exp.add_argument(
+        "--strategy-max",
+        type=float,
+        default=100.0,
+        metavar="PCT",
+        help="warn when an ending takes over PCT %% of one strategy's games, random aside, unless the ending's "
+        "`balance:` range allows it (100: off, a pure strategy is meant to end the same way)",
+    )
+    exp.add_argument(
+        "--strategy-min",
+        type=float,
+        default=0.0,
+        metavar="PCT",
+        help="warn when an ending gets under PCT %% of one strategy's games, random aside, unless the ending's "
+        "`balance:` range allows it (0: off)",
+    )
+    exp.add_argument(
         "--best",
         default=None,
         metavar="ENDING",
@@ -121,9 +137,10 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     if args.runs < 1:
         raise PartenairesError(f"--runs {args.runs}: expected a number of games of at least 1")
-    for name in ("rare", "dominant"):
+    for name in ("rare", "dominant", "strategy_max", "strategy_min"):
         if not 0 <= getattr(args, name) <= 100:
-            raise PartenairesError(f"--{name} {getattr(args, name)}: expected a share in percent, from 0 to 100")
+            option = "--" + name.replace("_", "-")
+            raise PartenairesError(f"{option} {getattr(args, name)}: expected a share in percent, from 0 to 100")
     book = _load(args.scenario)
     strategies = _strategies(args.strategy, args.weights)
     if args.best is not None and args.best not in {e.id for e in book.model.endings}:
@@ -154,6 +171,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
             args.best,
             args.rare / 100,
             args.dominant / 100,
+            args.strategy_max / 100,
+            args.strategy_min / 100,
         )
     finally:
         progress.close()

@@ -558,6 +558,9 @@ FIXES: dict[str, str] = {
     "fix.W203": "give the choice an effect (a gauge, engagement, a flag…) or a `next:`/`cost:` that changes what "
     "follows; otherwise it makes no difference to the game.",
     "fix.W204": "add a choice without `when:`, so that the scene does not depend on a condition to move on.",
+    "fix.W205": "give this phase a repeatable scene (`once: false`) without `when:` that lets a month pass (a regular meeting), or more scenes played once, or shorten the phase (the `turn >= …` of its `next:`).",
+    "fix.W206": "write more scenes for this phase, or several variants of this one (each `once: true`, or each with its own `when:`), or shorten the phase.",
+    "fix.W207": "make the text and the condition agree: correct the threshold or the direction the explanation states, or the ending's `when:`.",
     "fix.W301": "give it a probability above 0, or remove the event.",
     "fix.W401": "put the image at this path in the scenario's folder, or remove the key.",
     "fix.X101": "check the ending's condition and the effects that lead to it (partenaires check --deep).",
@@ -566,6 +569,8 @@ FIXES: dict[str, str] = {
     "fix.X104": "weaken the effects that favour this strategy (the same kind of choice always wins), or give it a cost.",
     "fix.X105": "give the looping choices a `cost:` or another `next:`.",
     "fix.X106": "adjust the effects that lead to this ending, or its expected share in `balance:`.",
+    "fix.X107": "if this way of playing should not always end here, give the choices it always takes a price (time, a loss elsewhere) or tighten the ending's condition; if it should, state the ending's expected share in `balance:`.",
+    "fix.X108": "open a road to this ending for this way of playing (a choice it would take leads there), or loosen the ending's condition; if it is meant to be rare for it, state the ending's expected share in `balance:`.",
 }
 MESSAGES.update(FIXES)
 
@@ -667,6 +672,29 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.W204": (
         "every choice of this scene has a `when` — in a game where none holds, the scene offers nothing; "
         "expected at least one choice without `when`"
+    ),
+    "diag.W205.none": (
+        "phase `{id}` can run out of scenes — it lasts up to {months} months (turn {first} to {last}) and its "
+        "scenes played once ({n}) fill at most {fill}, and it has no repeatable scene; expected a repeatable "
+        "scene (`once: false`) without `when`, or more scenes"
+    ),
+    "diag.W205.guarded": (
+        "phase `{id}` can run out of scenes — it lasts up to {months} months (turn {first} to {last}) and its "
+        "scenes played once ({n}) fill at most {fill}, and its repeatable scenes ({names}) can all be guarded "
+        "out by their `when`; expected a repeatable scene (`once: false`) without `when`, or more scenes"
+    ),
+    "diag.W206": (
+        "scene `{id}` can be played {n} times in one game — phase `{phase}` lasts up to {months} months and, "
+        "when this scene can be drawn, the scenes played once fill at most {fill}; expected a repeatable "
+        "scene to come back at most twice"
+    ),
+    "diag.W207.other": (
+        "ending `{id}` explains “{words}”, but its condition tests {tests} — expected the explanation to say "
+        "what the condition tests"
+    ),
+    "diag.W207.missing": (
+        "ending `{id}` explains “{words}”, but its condition does not test {gauge} — expected the explanation "
+        "to say what the condition tests"
     ),
     "diag.hint.flags": "flags come from `flags:` in the effects of a choice or event",
     "diag.hint.stub": "to create it, paste under `scenes:`\n{stub}",

@@ -576,6 +576,9 @@ FIXES: dict[str, str] = {
     "fix.W203": "donnez un effet au choix (jauge, engagement, drapeau…) ou un `next:`/`cost:` qui change la suite ; "
     "sinon il ne compte pas dans la partie.",
     "fix.W204": "ajoutez un choix sans `when:`, pour que la scène ne dépende pas d'une condition pour avancer.",
+    "fix.W205": "donnez à cette phase une scène répétable (`once: false`) sans `when:` qui fasse passer un mois (une réunion ordinaire), ou davantage de scènes jouées une fois, ou raccourcissez la phase (le `turn >= …` de son `next:`).",
+    "fix.W206": "écrivez d'autres scènes pour cette phase, ou plusieurs variantes de celle-ci (chacune `once: true`, ou chacune avec son `when:`), ou raccourcissez la phase.",
+    "fix.W207": "accordez le texte et la condition : corrigez le seuil ou le sens de la comparaison que dit l'explication, ou le `when:` de la fin.",
     "fix.W301": "donnez une probabilité supérieure à 0, ou retirez l'événement.",
     "fix.W401": "placez l'image à ce chemin dans le dossier du scénario, ou retirez la clé.",
     "fix.X101": "vérifiez la condition de la fin et les effets qui y mènent (partenaires check --deep).",
@@ -584,6 +587,8 @@ FIXES: dict[str, str] = {
     "fix.X104": "affaiblissez les effets qui favorisent cette stratégie (le même genre de choix gagne toujours), ou donnez-lui un coût.",
     "fix.X105": "donnez un `cost:` ou un autre `next:` aux choix qui tournent en rond.",
     "fix.X106": "ajustez les effets qui mènent à cette fin, ou la part attendue dans `balance:`.",
+    "fix.X107": "si cette façon de jouer ne doit pas toujours finir ici, donnez un prix aux choix qu'elle prend toujours (du temps, une perte ailleurs) ou resserrez la condition de la fin ; si elle le doit, déclarez la part attendue de cette fin dans `balance:`.",
+    "fix.X108": "ouvrez à cette façon de jouer un chemin vers cette fin (un choix qu'elle prendrait y mène), ou assouplissez la condition de la fin ; si elle doit y être rare, déclarez la part attendue de cette fin dans `balance:`.",
 }
 FIXES = {key: _typeset(text) for key, text in FIXES.items()}
 MESSAGES.update(FIXES)
@@ -707,6 +712,30 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.W204": (
         "chaque choix de cette scène a un `when` — dans une partie où aucun ne tient, la scène ne propose rien\u00a0; "
         "attendu\u00a0: au moins un choix sans `when`"
+    ),
+    "diag.W205.none": (
+        "la phase `{id}` peut manquer de scènes — elle dure jusqu'à {months} mois (du tour {first} au tour "
+        "{last}) et ses scènes jouées une seule fois ({n}) en remplissent au plus {fill}, et elle n'a aucune "
+        "scène répétable\u00a0; attendu\u00a0: une scène répétable (`once: false`) sans `when`, ou davantage de scènes"
+    ),
+    "diag.W205.guarded": (
+        "la phase `{id}` peut manquer de scènes — elle dure jusqu'à {months} mois (du tour {first} au tour "
+        "{last}) et ses scènes jouées une seule fois ({n}) en remplissent au plus {fill}, et ses scènes "
+        "répétables ({names}) peuvent toutes être écartées par leur `when`\u00a0; attendu\u00a0: une scène "
+        "répétable (`once: false`) sans `when`, ou davantage de scènes"
+    ),
+    "diag.W206": (
+        "la scène `{id}` peut être jouée {n} fois dans une même partie — la phase `{phase}` dure jusqu'à "
+        "{months} mois et, quand cette scène peut être tirée, les scènes jouées une seule fois en remplissent "
+        "au plus {fill}\u00a0; attendu\u00a0: une scène répétable qui revient au plus deux fois"
+    ),
+    "diag.W207.other": (
+        "l'explication de la fin `{id}` dit «\u00a0{words}\u00a0», mais sa condition teste {tests} — "
+        "attendu\u00a0: une explication qui dit ce que teste la condition"
+    ),
+    "diag.W207.missing": (
+        "l'explication de la fin `{id}` dit «\u00a0{words}\u00a0», mais sa condition ne teste pas {gauge} — "
+        "attendu\u00a0: une explication qui dit ce que teste la condition"
     ),
     "diag.hint.flags": "les drapeaux viennent de `flags:` dans les effets d'un choix ou d'un événement",
     "diag.hint.stub": "pour la créer, collez sous `scenes:`\n{stub}",

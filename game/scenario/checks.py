@@ -20,7 +20,9 @@ from game.errors import ConditionError, Diagnostic, Location
 from game.i18n import LANGUAGES
 from game.images import ImageRefused, image_info
 from game.scenario import conditions as cond
-from game.scenario.model import Choice, Effects, Scenario, Tr
+from game.scenario import pacing
+from game.scenario.claims import Test, agrees, claims, tests
+from game.scenario.model import Choice, Effects, Scenario, Scene, Tr
 from game.scenario.source import Path_, Source
 from game.scenario.suggest import Suggester
 from game.vocabulary.concepts import CONCEPTS
@@ -137,6 +139,8 @@ class Checker:
         self.check_scenes()
         self.check_events()
         self.check_endings()
+        self.check_pacing()
+        self.check_explanations()
         self.check_translations()
         self.check_typography()
         return self.found
@@ -426,6 +430,134 @@ class Checker:
                 "E207",
             )
 
+    def check_pacing(self) -> None:
+        """W205: a phase that can run out of scenes; W206: a repeatable scene that can come back three times.
+
+        Only phases whose length the clock decides are judged (`pacing.phase_spans`); the months the
+        scenes played once can fill are counted at their longest choices, so a warning is never a
+        matter of the trainee choosing short (`docs/scenario-format.md`, « Checks that `check` makes »).
+        """
+        if any(d.severity == "error" for d in self.found):
+            return  # references or conditions are wrong: what follows would read a broken file
+        model = self.model
+        spans = pacing.phase_spans(model, self._tree)
+        for p_index, phase in enumerate(model.phases):
+            span = spans.get(phase.id)
+            if span is None:
+                continue
+            seen = pacing.certain_chain(model, phase.id)
+            repeatable = [(i, s) for i, s in enumerate(model.scenes) if s.phase == phase.id and s.draw and not s.once]
+            self._phase_runs_out(p_index, span, seen, repeatable)
+            for index, scene in repeatable:
+                self._scene_comes_back(index, scene, span)
+
+    def _tree(self, path: Path_) -> cond.Node | None:
+        compiled = self.conditions.get(path)
+        return compiled.tree if compiled is not None else None
+
+    def _can_hold(self, index: int, scene: Scene) -> bool:
+        tree = self._tree(("scenes", index, "when"))
+        return scene.when is None or (tree is not None and satisfiable(tree, self.bounds()))
+
+    def _phase_runs_out(
+        self, p_index: int, span: pacing.Span, seen: tuple[str, ...], repeatable: list[tuple[int, Scene]]
+    ) -> None:
+        phase = self.model.phases[p_index]
+        if any(scene.when is None for _, scene in repeatable):
+            return
+        if repeatable:  # all guarded: can their conditions all fail at once?
+            negated: cond.Node | None = None
+            for index, _ in repeatable:
+                tree = self._tree(("scenes", index, "when"))
+                if tree is None:
+                    return
+                branch = _negate(pacing.assume_seen(tree, seen))
+                negated = branch if negated is None else cond.Binary(0, "and", negated, branch)
+            if negated is None or not satisfiable(negated, self.bounds()):
+                return
+        found = pacing.supply(self.model, phase.id, self._can_hold)
+        if found.months >= span.months:
+            return
+        lead = (
+            f"phase `{phase.id}` can run out of scenes — it lasts up to {span.months} months "
+            f"(turn {span.first} to {span.last}) and its scenes played once ({len(found.scenes)}) fill "
+            f"at most {found.months}"
+        )
+        if repeatable:
+            names = ", ".join(f"`{scene.id}`" for _, scene in repeatable)
+            message = f"{lead}, and its repeatable scenes ({names}) can all be guarded out by their `when`"
+        else:
+            message = f"{lead}, and it has no repeatable scene"
+        self.warn(
+            ("phases", p_index, "id"),
+            message + "; expected a repeatable scene (`once: false`) without `when`, or more scenes",
+            "W205",
+        )
+
+    def _scene_comes_back(self, index: int, scene: Scene, span: pacing.Span) -> None:
+        """The scene fills what the phase's other scenes leave: those played once that can be drawn whenever
+        it can (no `when`, or a `when` its own implies), at their longest choices."""
+        paid = [c.cost for c in scene.choices if c.cost > 0]
+        if not paid:
+            return  # choices that cost no time: the zero-cost loop checks and `explore` (X105) speak of them
+        own = pacing.conjuncts(scene.when) if scene.when is not None else frozenset()
+
+        def beside(_: int, other: Scene) -> bool:
+            return other.when is None or pacing.conjuncts(other.when) <= own
+
+        found = pacing.supply(self.model, scene.phase, beside)
+        left = span.months - found.months
+        times = left // min(paid)
+        if times < 3:
+            return
+        self.warn(
+            ("scenes", index, "id"),
+            f"scene `{scene.id}` can be played {times} times in one game — phase `{scene.phase}` lasts up to "
+            f"{span.months} months and, when this scene can be drawn, the scenes played once fill at most "
+            f"{found.months}; expected a repeatable scene to come back at most twice",
+            "W206",
+        )
+
+    def check_explanations(self) -> None:
+        """W207: an ending's explanation that states a gauge's level its condition does not test.
+
+        Conservative (`game/scenario/claims.py`): a claim is read only in the shape « gauge … below/above
+        N »; it is compared with the comparisons of that gauge in the condition (with the break rule's
+        `cohesion < threshold` for `at: break`). A gauge the condition does not test is reported only when
+        no earlier ending tests it either: an ending checked after others also holds because they failed.
+        """
+        model = self.model
+        threshold = model.rules.break_threshold
+        breaks = any(e.at == "break" for e in model.endings)
+        earlier: set[str] = set()
+        for index, ending in enumerate(model.endings):
+            tree = self._tree(("endings", index, "when"))
+            written = tests(tree) if tree is not None else []
+            found = list(written)
+            if ending.at == "break":
+                found.append(Test("cohesion", "<", float(threshold)))
+            elif breaks:
+                found.append(Test("cohesion", ">=", float(threshold)))
+            for path, text in _explanations(ending.explanation, ("endings", index, "explanation")):
+                for claim in claims(text):
+                    said = [test for test in found if test.gauge == claim.gauge]
+                    if said and not any(agrees(claim, test) for test in said):
+                        shown = ", ".join(f"`{test}`" for test in said)
+                        self.warn(
+                            path,
+                            f"ending `{ending.id}` explains “{claim.words}”, but its condition tests {shown} — "
+                            "expected the explanation to say what the condition tests",
+                            "W207",
+                        )
+                    elif not said and ending.when is not None and claim.gauge not in earlier:
+                        self.warn(
+                            path,
+                            f"ending `{ending.id}` explains “{claim.words}”, but its condition does not test "
+                            f"{claim.gauge} — expected the explanation to say what the condition tests",
+                            "W207",
+                        )
+            earlier.update(test.gauge for test in written)
+
     def bounds(self) -> dict[str, tuple[float, float]]:  # (gauges: 0–100; `--set` may start them anywhere)
         m = self.model
         n_inv = float(len(m.inventions))
@@ -527,6 +659,16 @@ def _texts_missing(model: Scenario, langs: Sequence[str]) -> Iterable[tuple[Path
             yield path, "*"
 
 
+def _explanations(text: Tr | str, path: Path_) -> Iterable[tuple[Path_, str]]:
+    if isinstance(text, str):
+        yield path, text
+        return
+    for code in LANGUAGES:
+        value = getattr(text, code, None)
+        if value:
+            yield path + (code,), value
+
+
 def _interval(node: cond.Node, bounds: dict[str, tuple[float, float]]) -> tuple[str, tuple[float, float]] | None:
     if isinstance(node, cond.Name):
         name = cond.ALIASES.get(node.name, node.name)
@@ -596,6 +738,8 @@ def _negate(node: cond.Node) -> cond.Node:
         return cond.Binary(node.col, op, _negate(node.left), _negate(node.right))
     if isinstance(node, cond.Unary) and node.op == "not":
         return node.operand
+    if isinstance(node, cond.Name) and node.name in ("true", "false"):
+        return cond.Name(node.col, "false" if node.name == "true" else "true")
     if isinstance(node, cond.Compare) and node.op == "==":
         less = cond.Compare(node.col, "<", node.left, node.right)
         return cond.Binary(node.col, "or", less, cond.Compare(node.col, ">", node.left, node.right))

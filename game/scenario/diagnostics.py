@@ -68,6 +68,9 @@ CODES: dict[str, str] = {
     "W202": "ending without a debrief question",
     "W203": "choice with no effect",
     "W204": "scene whose choices are all guarded",
+    "W205": "phase that can run out of scenes",
+    "W206": "repeatable scene that can come back three times",
+    "W207": "ending explanation that contradicts its condition",
     "W301": "event that never happens",
     "W401": "asset not found",
     "X101": "ending never reached",
@@ -76,6 +79,8 @@ CODES: dict[str, str] = {
     "X104": "a dominant strategy",
     "X105": "games stuck in a loop of choices that cost no time",
     "X106": "ending share outside its expected band",
+    "X107": "ending too frequent for one strategy",
+    "X108": "ending too rare for one strategy",
 }
 
 # A more precise advice for one frequent shape of a code's mistake: (code, words in the message) → case.

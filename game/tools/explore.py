@@ -47,6 +47,8 @@ __all__ = [
     "quartiles",
     "Progress",
     "MAX_DECISIONS",
+    "STRATEGY_MAX",
+    "STRATEGY_MIN",
 ]
 
 MAX_DECISIONS = 500  # a game longer than this is stuck in a loop of free choices; it is stopped
@@ -54,6 +56,8 @@ RARE = 0.02  # an ending reached by less than this share of games of every strat
 DOMINANT = 0.70  # an ending taking more than this share of random games leaves no room for choices
 LEAD = 0.25  # a strategy "wins far more often" when it wins this much more than every other one…
 LEAD_RATIO = 2.0  # …and at least this many times as often as the runner-up
+STRATEGY_MAX = 1.0  # per strategy, an ending above this share of its games is reported (1.0: never, see below)
+STRATEGY_MIN = 0.0  # …and one below this share (0.0: never)
 
 Picker = Callable[[Engine, Session, SceneView, random.Random], ChoiceView]
 
@@ -589,9 +593,15 @@ def choice_label(choice: Choice, index: int) -> str:
     return f"{index + 1}" + (f" ({choice.id})" if choice.id else "")
 
 
-def find_warnings(report: Report, rare: float = RARE, dominant: float = DOMINANT) -> list[Warning_]:
+def find_warnings(
+    report: Report,
+    rare: float = RARE,
+    dominant: float = DOMINANT,
+    most: float = STRATEGY_MAX,
+    least: float = STRATEGY_MIN,
+) -> list[Warning_]:
     """The imbalances a trainer should fix before a class plays (thresholds documented in docs/authoring.md;
-    `explore --rare` and `--dominant` adjust the two shares)."""
+    `explore --rare`, `--dominant`, `--strategy-max` and `--strategy-min` adjust the four shares)."""
     book, results = report.book, report.results
     found: list[Warning_] = []
     for i, ending in enumerate(book.model.endings):
@@ -647,6 +657,7 @@ def find_warnings(report: Report, rare: float = RARE, dominant: float = DOMINANT
                     report.where("endings", index, "id"),
                 )
             )
+    found.extend(_per_strategy(report, most, least))
     stuck = sum(s.stuck for s in results.values())
     if stuck:
         found.append(
@@ -656,6 +667,38 @@ def find_warnings(report: Report, rare: float = RARE, dominant: float = DOMINANT
                 "a loop of choices that cost no time",
             )
         )
+    return found
+
+
+def _per_strategy(report: Report, most: float, least: float) -> list[Warning_]:
+    """X107 and X108: an ending that takes more than `most`, or less than `least`, of one strategy's games.
+
+    Off by default (1.0 and 0.0): each pure strategy is meant to lead to the ending that resembles it
+    (all on pouvoir: the soulless procedure; docs/authoring.md), so an ending taking all of a strategy's
+    games is no fault in itself. A trainer asks for them about the strategies that matter to the scenario
+    (`--strategy balanced --strategy-max 90`: a competent player does not always get the same ending).
+    Random play is left to X102, X103 and X106; a share within the ending's `balance:` range is what the
+    scenario says it means, and is not reported.
+    """
+    found: list[Warning_] = []
+    for i, ending in enumerate(report.book.model.endings):
+        low, high = report.book.model.balance.get(ending.id, (1.0, 0.0))  # (no range: nothing is meant)
+        for name, stats in report.results.items():
+            if name == "random" or not stats.games:
+                continue
+            share = report.share(name, ending.id)
+            if share > most and share > high:
+                message = (
+                    f"ending `{ending.id}` takes {share:.0%} of strategy `{name}`'s games "
+                    f"(expected at most {most:.0%}): this way of playing always ends the same"
+                )
+                found.append(Warning_("X107", message, report.where("endings", i, "id")))
+            elif share < least and share < low:
+                message = (
+                    f"ending `{ending.id}` takes only {share:.0%} of strategy `{name}`'s games "
+                    f"(expected at least {least:.0%}): this way of playing hardly ever gets there"
+                )
+                found.append(Warning_("X108", message, report.where("endings", i, "id")))
     return found
 
 
@@ -669,10 +712,12 @@ def explore(
     best: str | None = None,
     rare: float = RARE,
     dominant: float = DOMINANT,
+    most: float = STRATEGY_MAX,
+    least: float = STRATEGY_MIN,
 ) -> Report:
     results = run_strategies(book, strategies, runs, seed, jobs, progress)
     report = Report(book, runs, seed, results, best=best or best_ending(book))
-    report.warnings = find_warnings(report, rare, dominant)
+    report.warnings = find_warnings(report, rare, dominant, most, least)
     return report
 
 
