@@ -223,6 +223,11 @@ def test_every_explore_warning_has_its_french_sentence(tmp_path: Path):
     for line in format_report(report, "fr").splitlines():
         assert not _english_left(line), line
     assert format_report(report, "en") == format_report(report)
+    report.warnings = find_warnings(report, rare=0.0, dominant=1.0, most=0.01, least=0.99)
+    assert {w.code for w in report.warnings} >= {"X107", "X108"}
+    for line in format_report(report, "fr").splitlines():
+        assert not _english_left(line), line
+    assert format_report(report, "en") == format_report(report)
 
 
 def test_deep_check_findings_are_said_in_french():

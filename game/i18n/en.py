@@ -761,6 +761,14 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.X106": (
         "ending `{id}` takes {share} of random games, outside the {low}–{high} the scenario's `balance` expects"
     ),
+    "diag.X107": (
+        "ending `{id}` takes {share} of strategy `{name}`'s games (expected at most {most}): this way of playing "
+        "always ends the same"
+    ),
+    "diag.X108": (
+        "ending `{id}` takes only {share} of strategy `{name}`'s games (expected at least {least}): this way of "
+        "playing hardly ever gets there"
+    ),
     "diag.D100": "ending `{id}` can be reached in {n} choice(s)",
     "diag.D101.bounds": (
         "ending `{id}` can never be reached — proven: `{when}` cannot hold when the gauges can only range "

@@ -817,6 +817,14 @@ DIAGNOSTICS: dict[str, str] = {
         "la fin `{id}` conclut {share} des parties jouées au hasard, hors de la fourchette {low}–{high} "
         "que le scénario prévoit dans `balance`"
     ),
+    "diag.X107": (
+        "la fin `{id}` conclut {share} des parties de la stratégie `{name}` (au plus {most} attendus)\u00a0: "
+        "cette façon de jouer finit toujours de la même manière"
+    ),
+    "diag.X108": (
+        "la fin `{id}` ne conclut que {share} des parties de la stratégie `{name}` (au moins {least} attendus)\u00a0: "
+        "cette façon de jouer n'y arrive presque jamais"
+    ),
     "diag.D100": "la fin `{id}` peut être atteinte en {n} choix",
     "diag.D101.bounds": (
         "la fin `{id}` ne peut jamais être atteinte — c'est prouvé\u00a0: `{when}` ne peut pas être vraie quand "

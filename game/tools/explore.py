@@ -689,14 +689,14 @@ def _per_strategy(report: Report, most: float, least: float) -> list[Warning_]:
             share = report.share(name, ending.id)
             if share > most and share > high:
                 message = (
-                    f"ending `{ending.id}` takes {share:.0%} of strategy `{name}`'s games "
-                    f"(expected at most {most:.0%}): this way of playing always ends the same"
+                    f"ending `{ending.id}` takes {share:.0%} of strategy `{name}`'s games (expected at most "
+                    f"{most:.0%}): this way of playing always ends the same"
                 )
                 found.append(Warning_("X107", message, report.where("endings", i, "id")))
             elif share < least and share < low:
                 message = (
-                    f"ending `{ending.id}` takes only {share:.0%} of strategy `{name}`'s games "
-                    f"(expected at least {least:.0%}): this way of playing hardly ever gets there"
+                    f"ending `{ending.id}` takes only {share:.0%} of strategy `{name}`'s games (expected at "
+                    f"least {least:.0%}): this way of playing hardly ever gets there"
                 )
                 found.append(Warning_("X108", message, report.where("endings", i, "id")))
     return found
