@@ -78,6 +78,13 @@ def add_commands(sub: Any) -> None:
         "`balance:` range allows it (0: off)",
     )
     exp.add_argument(
+        "--idle",
+        type=float,
+        default=10.0,
+        metavar="PCT",
+        help="warn when over PCT %% of one strategy's games pass a month with no scene to play (10)",
+    )
+    exp.add_argument(
         "--best",
         default=None,
         metavar="ENDING",
@@ -137,7 +144,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     if args.runs < 1:
         raise PartenairesError(f"--runs {args.runs}: expected a number of games of at least 1")
-    for name in ("rare", "dominant", "strategy_max", "strategy_min"):
+    for name in ("rare", "dominant", "strategy_max", "strategy_min", "idle"):
         if not 0 <= getattr(args, name) <= 100:
             option = "--" + name.replace("_", "-")
             raise PartenairesError(f"{option} {getattr(args, name)}: expected a share in percent, from 0 to 100")
@@ -173,6 +180,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
             args.dominant / 100,
             args.strategy_max / 100,
             args.strategy_min / 100,
+            args.idle / 100,
         )
     finally:
         progress.close()

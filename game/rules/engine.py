@@ -82,6 +82,7 @@ class Outcome:
     phase_from: str = ""
     phase_to: str = ""
     idle: int = 0  # months that passed with no scene to play
+    idle_phase: str = ""  # the phase that had no scene to offer
     ending: EndingResult | None = None
 
 
@@ -479,6 +480,7 @@ class Engine:
     def _idle(self, session: Session, outcome: Outcome) -> None:
         """With no scene to play, months pass until one can be drawn or the funding ends."""
         following: str | None = None
+        outcome.idle_phase = session.phase
         while following is None:
             session.turn += 1
             outcome.idle += 1

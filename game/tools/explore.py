@@ -49,6 +49,7 @@ __all__ = [
     "MAX_DECISIONS",
     "STRATEGY_MAX",
     "STRATEGY_MIN",
+    "IDLE",
 ]
 
 MAX_DECISIONS = 500  # a game longer than this is stuck in a loop of free choices; it is stopped
@@ -58,6 +59,7 @@ LEAD = 0.25  # a strategy "wins far more often" when it wins this much more than
 LEAD_RATIO = 2.0  # …and at least this many times as often as the runner-up
 STRATEGY_MAX = 1.0  # per strategy, an ending above this share of its games is reported (1.0: never, see below)
 STRATEGY_MIN = 0.0  # …and one below this share (0.0: never)
+IDLE = 0.10  # more than this share of one strategy's games with a month that has no scene to play is reported
 
 Picker = Callable[[Engine, Session, SceneView, random.Random], ChoiceView]
 
@@ -298,6 +300,8 @@ class Stats:
     offered: Counter[tuple[str, int]] = field(default_factory=Counter)  # (scene, choice index) → times offered
     taken: Counter[tuple[str, int]] = field(default_factory=Counter)
     events: Counter[str] = field(default_factory=Counter)
+    idle_games: int = 0  # games that passed at least one month with no scene to play
+    idle_months: Counter[str] = field(default_factory=Counter)  # phase → months it had no scene to offer
     arrival: dict[tuple[str, str], Counter[int]] = field(default_factory=dict)  # (scene, gauge) → value counts
     stuck: int = 0
 
@@ -305,8 +309,10 @@ class Stats:
         self.games += other.games
         self.decisions += other.decisions
         self.stuck += other.stuck
+        self.idle_games += other.idle_games
         for mine, theirs in (
             (self.endings, other.endings),
+            (self.idle_months, other.idle_months),
             (self.scenes, other.scenes),
             (self.offered, other.offered),
             (self.taken, other.taken),
@@ -333,7 +339,7 @@ def play_one(engine: Engine, strategy: str, seed: int, stats: Stats) -> str | No
     session = engine.new_session(seed)
     visited = {session.scene}
     _arrive(stats, session)
-    decisions = 0
+    decisions = idle = 0
     while not session.finished and decisions < MAX_DECISIONS:
         view = engine.view(session)
         for option in view.choices:
@@ -344,11 +350,15 @@ def play_one(engine: Engine, strategy: str, seed: int, stats: Stats) -> str | No
         decisions += 1
         for hit in outcome.events:
             stats.events[hit.id] += 1
+        if outcome.idle:
+            idle += outcome.idle
+            stats.idle_months[outcome.idle_phase] += outcome.idle
         if not session.finished:
             visited.add(session.scene)
             _arrive(stats, session)
     stats.games += 1
     stats.decisions += decisions
+    stats.idle_games += idle > 0
     stats.scenes.update(visited)
     if not session.finished:
         engine.release(session)
@@ -576,6 +586,8 @@ class Report:
                     "games": s.games,
                     "decisions": s.decisions,
                     "stuck": s.stuck,
+                    "idle_games": s.idle_games,
+                    "idle_months": dict(sorted(s.idle_months.items())),
                     "endings": {e.id: s.endings[e.id] for e in self.book.model.endings},
                     "shares": {e.id: round(self.share(name, e.id), 4) for e in self.book.model.endings},
                 }
@@ -599,6 +611,7 @@ def find_warnings(
     dominant: float = DOMINANT,
     most: float = STRATEGY_MAX,
     least: float = STRATEGY_MIN,
+    idle: float = IDLE,
 ) -> list[Warning_]:
     """The imbalances a trainer should fix before a class plays (thresholds documented in docs/authoring.md;
     `explore --rare`, `--dominant`, `--strategy-max` and `--strategy-min` adjust the four shares)."""
@@ -658,6 +671,7 @@ def find_warnings(
                 )
             )
     found.extend(_per_strategy(report, most, least))
+    found.extend(_idle_months(report, idle))
     stuck = sum(s.stuck for s in results.values())
     if stuck:
         found.append(
@@ -702,6 +716,29 @@ def _per_strategy(report: Report, most: float, least: float) -> list[Warning_]:
     return found
 
 
+def _idle_months(report: Report, most: float) -> list[Warning_]:
+    """X109: games that pass months on « no scene to play » because the phase has nothing left to offer.
+
+    The months still pass (the funding runs whether the collective meets or not), but the player watches
+    the clock and cannot act: a phase whose scenes are all spent or closed by conditions that fail together,
+    which `check` sees only in the simple cases (W205). Reported once, for the strategy it strikes most, at
+    the phase where it happens most.
+    """
+    worst = max(((s.idle_games / s.games, name) for name, s in report.results.items() if s.games), default=(0.0, ""))
+    share, name = worst
+    if share <= most:
+        return []
+    stats = report.results[name]
+    phase = stats.idle_months.most_common(1)[0][0] if stats.idle_months else ""
+    index = next((i for i, p in enumerate(report.book.model.phases) if p.id == phase), None)
+    where = report.where("phases", index, "id") if index is not None else report.where("phases")
+    message = (
+        f"{share:.0%} of strategy `{name}`'s games pass months with no scene to play (most of them in phase "
+        f"`{phase}`, expected at most {most:.0%} of games): the player can only watch the clock"
+    )
+    return [Warning_("X109", message, where)]
+
+
 def explore(
     book: Book,
     strategies: list[str],
@@ -714,10 +751,11 @@ def explore(
     dominant: float = DOMINANT,
     most: float = STRATEGY_MAX,
     least: float = STRATEGY_MIN,
+    idle: float = IDLE,
 ) -> Report:
     results = run_strategies(book, strategies, runs, seed, jobs, progress)
     report = Report(book, runs, seed, results, best=best or best_ending(book))
-    report.warnings = find_warnings(report, rare, dominant, most, least)
+    report.warnings = find_warnings(report, rare, dominant, most, least, idle)
     return report
 
 
