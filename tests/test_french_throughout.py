@@ -227,7 +227,11 @@ def test_every_explore_warning_has_its_french_sentence(tmp_path: Path):
     assert {w.code for w in report.warnings} >= {"X107", "X108"}
     for line in format_report(report, "fr").splitlines():
         assert not _english_left(line), line
-    assert format_report(report, "en") == format_report(report)
+    idle = explore(load(SCENARIOS / "phase_runs_out.yaml"), ["random"], runs=10, seed=1, jobs=1)
+    assert {w.code for w in idle.warnings} >= {"X109"}
+    assert format_report(idle, "en") == format_report(idle)
+    for line in format_report(idle, "fr").splitlines():
+        assert not _english_left(line), line
 
 
 def test_deep_check_findings_are_said_in_french():

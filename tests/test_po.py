@@ -65,7 +65,7 @@ summary: |
 player:
   role: {fr: "CESF", en: "Adviser"}
   organisation: ccas
-clock: {turns: 4}
+clock: {turns: 1}
 organisations:
   - id: ccas
     name: {fr: "CCAS", en: "Social centre"}

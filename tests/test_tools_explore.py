@@ -252,3 +252,25 @@ def test_per_strategy_shares_are_warned_on_request_within_what_balance_means(tmp
     with pytest.raises(SystemExit):
         main(["explore", "--help"])
     assert "--strategy-max PCT" in capsys.readouterr().out
+
+
+def test_months_with_no_scene_to_play_are_counted_and_warned_at_their_phase(capsys) -> None:
+    path = HERE / "phase_runs_out.yaml"
+    report = explore(load(path), ["random"], runs=20, seed=1, jobs=1)
+    stats = report.results["random"]
+    assert stats.idle_games == 20  # `suite` lasts three months and has one scene played once
+    assert set(stats.idle_months) == {"suite"} and stats.idle_months["suite"] >= 20
+    found = [w for w in report.warnings if w.code == "X109"]
+    assert len(found) == 1
+    assert found[0].where.endswith(f":{line_of(path, '- id: suite')}:9")  # the phase's id
+    assert "100% of strategy `random`'s games pass months with no scene to play" in found[0].message
+    assert main(["explore", str(path), "--runs", "20", "--jobs", "1", "--json", "--strategy", "random"]) == 1
+    figures = json.loads(capsys.readouterr().out)["strategies"]["random"]
+    assert figures["idle_games"] == 20 and set(figures["idle_months"]) == {"suite"}
+    main(["explore", str(path), "--runs", "20", "--jobs", "1", "--strategy", "random", "--idle", "100"])
+    assert "X109" not in capsys.readouterr().out
+
+
+def test_the_tutorial_never_leaves_a_month_without_a_scene() -> None:
+    report = explore(load(Path("scenarios/tutoriel.yaml")), list(STRATEGIES), runs=40, seed=1, jobs=1)
+    assert {name: s.idle_games for name, s in report.results.items()} == dict.fromkeys(STRATEGIES, 0)

@@ -571,6 +571,7 @@ FIXES: dict[str, str] = {
     "fix.X106": "adjust the effects that lead to this ending, or its expected share in `balance:`.",
     "fix.X107": "if this way of playing should not always end here, give the choices it always takes a price (time, a loss elsewhere) or tighten the ending's condition; if it should, state the ending's expected share in `balance:`.",
     "fix.X108": "open a road to this ending for this way of playing (a choice it would take leads there), or loosen the ending's condition; if it is meant to be rare for it, state the ending's expected share in `balance:`.",
+    "fix.X109": 'give the phase a scene that is open when its others are closed (a repeatable one, e.g. `when: "inventions == 0"`), or make its scenes\' conditions fail less often together.',
 }
 MESSAGES.update(FIXES)
 
@@ -768,6 +769,10 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.X108": (
         "ending `{id}` takes only {share} of strategy `{name}`'s games (expected at least {least}): this way of "
         "playing hardly ever gets there"
+    ),
+    "diag.X109": (
+        "{share} of strategy `{name}`'s games pass months with no scene to play (most of them in phase "
+        "`{phase}`, expected at most {most} of games): the player can only watch the clock"
     ),
     "diag.D100": "ending `{id}` can be reached in {n} choice(s)",
     "diag.D101.bounds": (

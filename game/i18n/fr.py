@@ -589,6 +589,7 @@ FIXES: dict[str, str] = {
     "fix.X106": "ajustez les effets qui mènent à cette fin, ou la part attendue dans `balance:`.",
     "fix.X107": "si cette façon de jouer ne doit pas toujours finir ici, donnez un prix aux choix qu'elle prend toujours (du temps, une perte ailleurs) ou resserrez la condition de la fin ; si elle le doit, déclarez la part attendue de cette fin dans `balance:`.",
     "fix.X108": "ouvrez à cette façon de jouer un chemin vers cette fin (un choix qu'elle prendrait y mène), ou assouplissez la condition de la fin ; si elle doit y être rare, déclarez la part attendue de cette fin dans `balance:`.",
+    "fix.X109": 'donnez à la phase une scène ouverte quand les autres sont fermées (une scène qui se répète, par exemple `when: "inventions == 0"`), ou faites que les conditions de ses scènes échouent moins souvent ensemble.',
 }
 FIXES = {key: _typeset(text) for key, text in FIXES.items()}
 MESSAGES.update(FIXES)
@@ -824,6 +825,10 @@ DIAGNOSTICS: dict[str, str] = {
     "diag.X108": (
         "la fin `{id}` ne conclut que {share} des parties de la stratégie `{name}` (au moins {least} attendus)\u00a0: "
         "cette façon de jouer n'y arrive presque jamais"
+    ),
+    "diag.X109": (
+        "{share} des parties de la stratégie `{name}` passent des mois sans scène à jouer (surtout dans la phase "
+        "`{phase}`, au plus {most} des parties attendus)\u00a0: le joueur ne peut que regarder le temps passer"
     ),
     "diag.D100": "la fin `{id}` peut être atteinte en {n} choix",
     "diag.D101.bounds": (

@@ -81,6 +81,7 @@ CODES: dict[str, str] = {
     "X106": "ending share outside its expected band",
     "X107": "ending too frequent for one strategy",
     "X108": "ending too rare for one strategy",
+    "X109": "games that pass months with no scene to play",
 }
 
 # A more precise advice for one frequent shape of a code's mistake: (code, words in the message) → case.
