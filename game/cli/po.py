@@ -16,7 +16,12 @@ def add_commands(sub: Any) -> None:
     out = verbs.add_parser("export", help="write the scenario's texts to a PO file")
     out.add_argument("scenario")
     out.add_argument("-o", "--output", required=True, help="the PO file to write")
-    out.add_argument("--lang", choices=CODES, required=True, help="the language to translate into")
+    out.add_argument(
+        "--lang",
+        choices=CODES,
+        required=True,
+        help="the language to translate into (messages: the system's, else --from's)",
+    )
     out.add_argument("--from", dest="source", choices=CODES, default="fr", help="the texts' language (fr)")
     out.set_defaults(run=cmd_export)
     back = verbs.add_parser("import", help="bring a PO file's translations into the scenario (edited in place)")
