@@ -13,6 +13,7 @@ they can act on; nothing here is meant to end as a traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Self
 
 __all__ = [
     "Location",
@@ -65,7 +66,31 @@ class Diagnostic:
 
 
 class PartenairesError(Exception):
-    """Root of every error the game reports to a person."""
+    """Root of every error the game reports to a person.
+
+    An error made with `said(key, **values)` names its sentence in the catalogues (`game/i18n`): its text
+    stays English (logs, `--json`, tests), and the command line prints it in the trainer's language (`say`).
+    """
+
+    key: str = ""
+    values: dict[str, object] = {}  # replaced by `said`, never mutated
+
+    @classmethod
+    def said(cls, key: str, **values: object) -> Self:
+        """The error whose sentence is the catalogues' `key` with these values (English in its text)."""
+        from game.i18n import t
+
+        error = cls(t(key, "en", **values))
+        error.key, error.values = key, values
+        return error
+
+    def say(self, lang: str) -> str:
+        """The error's sentence in `lang` (as written when it has no catalogue entry)."""
+        if not self.key:
+            return str(self)
+        from game.i18n import t
+
+        return t(self.key, lang, **self.values)
 
 
 class ScenarioError(PartenairesError):

@@ -262,3 +262,129 @@ def test_undecided_and_unplayed_findings_of_the_deep_check_are_said_in_french(tm
         for line in format_deep(proof, "fr").splitlines():
             assert not _english_left(line), line
         assert format_deep(proof, "en") == format_deep(proof)
+
+
+# -- the trainer's other commands: their mistakes on the command line and what they wrote --------------------
+DEMO = str(ROOT / "scenarios" / "demo.yaml")
+DOMINANT = str(SCENARIOS / "dominant.yaml")
+TRAP = str(SCENARIOS / "trap.yaml")
+
+WEIGHTS = {  # one spec per sentence `--weights` can say
+    "weights_not_a_number": "1:sens=x",
+    "weights_month_zero": "0:sens=1",
+    "weights_unknown_name": "1:sense=1",
+    "weights_not_a_month": "a:sens=1",
+    "weights_no_weight": "1:sens",
+    "weights_empty": "1:",
+    "weights_twice": "1:sens=1,sens=2",
+    "weights_month_twice": "1:sens=1 1:identite=1",
+    "weights_not_finite": "1:sens=inf",
+}
+
+
+def _command_cases(tmp_path: Path) -> dict[str, list[str]]:
+    """Each command with one mistake (or none), as a French trainer types it, without its `--lang`."""
+    out = ["--out", str(tmp_path / "records")]
+    cases = {
+        "play_no_scenario": ["play", "--text"],
+        "play_nothing_to_resume": ["play", "--text", DEMO, "--resume", "--out", str(tmp_path / "empty")],
+        "start_unknown_scene": ["play", "--text", DEMO, "--start", "nowhere", *out],
+        "start_unknown_scene_close": ["play", "--text", DEMO, "--start", "difuser", *out],
+        "set_bad_shape": ["play", "--text", DEMO, "--set", "force=3", *out],
+        "set_unknown_id": ["play", "--text", DEMO, "--set", "engagement.zzzzzz=3", *out],
+        "set_unknown_id_close": ["play", "--text", DEMO, "--set", "engagement.mari=3", *out],
+        "explore_runs": ["explore", DOMINANT, "--runs", "0"],
+        "explore_share": ["explore", DOMINANT, "--rare", "101"],
+        "explore_best": ["explore", DOMINANT, "--best", "nowhere"],
+        "explore_strategy": ["explore", DOMINANT, "--strategy", "lucky"],
+        "graph_written": ["graph", TRAP, "-o", str(tmp_path / "g.dot")],
+        "graph_unknown_format": ["graph", TRAP, "-o", str(tmp_path / "g.png")],
+        "graph_no_format": ["graph", TRAP, "-o", str(tmp_path / "g")],
+        "new_written": ["new", str(tmp_path / "atelier.yaml")],
+        "new_exists": ["new", str(tmp_path / "mine.yaml")],
+        "new_no_folder": ["new", str(tmp_path / "nowhere" / "atelier.yaml")],
+    }
+    for name, spec in WEIGHTS.items():
+        cases[name] = ["explore", DOMINANT, *(f"--weights={part}" for part in spec.split())]
+    return cases
+
+
+def _said(args: list[str]) -> str:
+    """What a command prints, on both outputs."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(args)
+    return out.getvalue() + err.getvalue()
+
+
+def _compare(french: str, english: str) -> None:
+    """The same number of lines, each French line differs from the English one and holds no English word."""
+    lines, lines_en = french.strip().splitlines(), english.strip().splitlines()
+    assert lines and len(lines) == len(lines_en), (french, english)
+    for line, line_en in zip(lines, lines_en, strict=True):
+        assert not _english_left(line), (line, _english_left(line))
+        assert line != line_en, line
+
+
+@pytest.mark.parametrize("case", [*_command_cases(Path("unused")), "graph_no_graphviz"])
+def test_every_command_line_sentence_is_said_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str):
+    (tmp_path / "mine.yaml").write_text("mine", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    if case == "graph_no_graphviz":
+        import shutil
+
+        monkeypatch.setattr(shutil, "which", lambda name: None)
+        args = ["graph", TRAP, "-o", str(tmp_path / "g.svg")]
+    else:
+        args = _command_cases(tmp_path)[case]
+    english = _said([*args, "--lang", "en"])
+    for written in (tmp_path / "atelier.yaml", tmp_path / "g.dot"):
+        written.unlink(missing_ok=True)  # a second `new` or `graph` writes again
+    french = _said([*args, "--lang", "fr"])
+    assert english.startswith("partenaires: ") is not case.endswith("_written"), english  # a mistake is said so
+    _compare(french, english)
+
+
+def test_an_unknown_strategy_is_said_in_french():
+    from game.tools.explore import WeightsError, picker
+
+    with pytest.raises(WeightsError) as raised:
+        picker("lucky")
+    assert "unknown strategy `lucky`" in str(raised.value)
+    _compare(raised.value.say("fr"), raised.value.say("en"))
+
+
+def test_po_speaks_the_system_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`po`'s `--lang` is the translation's language: its messages are in the system's (else the texts')."""
+    pofile = pytest.importorskip("babel.messages.pofile")
+    path = tmp_path / "trap.yaml"
+    text = (SCENARIOS / "trap.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace('summary: "A door that', 'summary: "A door\n  that'), encoding="utf-8")
+    original = path.read_text(encoding="utf-8")
+    po = tmp_path / "trap.po"
+
+    def both(args: list[str], reset: bool = False) -> tuple[str, str]:
+        said = []
+        for system in ("fr_FR.UTF-8", "en_GB.UTF-8"):
+            monkeypatch.setenv("LC_ALL", system)
+            if reset:
+                path.write_text(original, encoding="utf-8")
+            said.append(_said(args))
+        return said[0], said[1]
+
+    _compare(*both(["po", "export", str(path), "-o", str(po), "--lang", "fr", "--from", "en"]))
+    with po.open("rb") as handle:
+        catalog = pofile.read_po(handle)
+    for message in catalog:
+        if message.id:
+            message.string = "traduit"  # what the translator wrote is shown as it is: no English in it here
+    with po.open("wb") as handle:
+        pofile.write_po(handle, catalog, width=0)
+    french, english = both(["po", "import", str(path), str(po), "--lang", "fr", "--from", "en"], reset=True)
+    assert "not placed (paste it by hand): summary" in english and "(a default, not written" in english
+    assert "now lists fr" in english
+    _compare(french, english)
+    monkeypatch.setitem(__import__("sys").modules, "babel.messages", None)  # Babel is not installed
+    french, english = both(["po", "export", str(path), "-o", str(po), "--lang", "fr", "--from", "en"])
+    assert "needs Babel" in english
+    _compare(french, english)

@@ -100,7 +100,7 @@ def test_resuming_a_record_whose_game_is_still_running_is_refused(tmp_path):
         assert second.returncode == 1
         err = second.stderr.decode()
         assert "another game is writing this session record" in err and "Traceback" not in err
-        latest = _cli(tmp_path, "play", "--text", "--resume", "--out", str(tmp_path), stdin=b"1\n")
+        latest = _cli(tmp_path, "play", "--text", "--lang", "en", "--resume", "--out", str(tmp_path), stdin=b"1\n")
         assert latest.returncode == 1 and "no unfinished session to resume" in latest.stderr.decode()
     finally:
         game.send_signal(signal.SIGKILL)
@@ -531,8 +531,8 @@ def test_output_to_dev_full_and_closed_streams_are_one_line(tmp_path):
     ("argv", "said"),
     [
         (["graph", "demo", "-o", "afolder.dot"], "afolder.dot: Is a directory"),
-        (["play", "--text", "demo", "--set", "sens=²"], "--set sens=²: expected NAME=NUMBER"),
-        (["play", "--text", "demo", "--set", "sens=" + "9" * 5000], "expected NAME=NUMBER"),
+        (["play", "--text", "demo", "--lang", "en", "--set", "sens=²"], "--set sens=²: expected NAME=NUMBER"),
+        (["play", "--text", "demo", "--lang", "en", "--set", "sens=" + "9" * 5000], "expected NAME=NUMBER"),
         (["play", "--text", "demo", "--out", "notes.jsonl"], "notes.jsonl: a file already exists there"),
     ],
 )

@@ -13,6 +13,12 @@ from game.scenario.model import tr
 pofile = pytest.importorskip("babel.messages.pofile")
 
 
+@pytest.fixture(autouse=True)
+def _english_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`po` speaks the system's language (its `--lang` is the translation's): these tests read English."""
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+
+
 def _fill(po: Path, prefix: str) -> int:
     with po.open("rb") as handle:
         catalog = pofile.read_po(handle)

@@ -217,7 +217,7 @@ def test_resume_without_a_file_takes_the_latest_unfinished(tmp_path, monkeypatch
     [log] = list(sessions_folder().glob("*.jsonl"))
     assert read_log(log).finished
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    assert main(["play", "--text", "--resume"]) == 1
+    assert main(["play", "--text", "--resume", "--lang", "en"]) == 1
     assert "no unfinished session to resume" in capsys.readouterr().err
 
 

@@ -110,7 +110,7 @@ def test_cli_text_report_and_unknown_strategy(capsys) -> None:
     )
     out = capsys.readouterr().out
     assert "warning X104" in out and "Gauges on arrival" in out
-    assert main(["explore", str(HERE / "dominant.yaml"), "--strategy", "lucky"]) == 1
+    assert main(["explore", str(HERE / "dominant.yaml"), "--strategy", "lucky", "--lang", "en"]) == 1
     assert "unknown strategy" in capsys.readouterr().err
 
 
@@ -183,7 +183,7 @@ def test_weighted_strategy_changes_with_the_month(capsys) -> None:
     ],
 )
 def test_weights_a_person_writes_wrongly_are_explained(capsys, spec: str, message: str) -> None:
-    assert main(["explore", str(HERE / "dominant.yaml"), "--weights", spec]) == 1
+    assert main(["explore", str(HERE / "dominant.yaml"), "--weights", spec, "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
 
@@ -216,7 +216,7 @@ def test_balance_thresholds_are_stated_and_adjustable(capsys) -> None:
     assert "warning X103" not in capsys.readouterr().out
     main(["explore", path, "--runs", "20", "--dominant", "40"])
     assert "(expected at most 40%)" in capsys.readouterr().out
-    assert main(["explore", path, "--rare", "-1"]) == 1
+    assert main(["explore", path, "--rare", "-1", "--lang", "en"]) == 1
     assert "expected a share in percent" in capsys.readouterr().err
 
 

@@ -87,7 +87,7 @@ def test_cli_writes_dot_and_md(tmp_path: Path) -> None:
 
 def test_svg_says_clearly_when_graphviz_is_missing(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    assert main(["graph", str(HERE / "trap.yaml"), "-o", str(tmp_path / "g.svg")]) == 1
+    assert main(["graph", str(HERE / "trap.yaml"), "-o", str(tmp_path / "g.svg"), "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert "Graphviz program `dot`" in err and "FILE.dot or FILE.md" in err
     assert not (tmp_path / "g.svg").exists()
@@ -100,5 +100,5 @@ def test_svg_with_graphviz(tmp_path: Path, demo_path: Path) -> None:
 
 
 def test_unknown_format(tmp_path: Path, capsys) -> None:
-    assert main(["graph", str(HERE / "trap.yaml"), "-o", str(tmp_path / "g.png")]) == 1
+    assert main(["graph", str(HERE / "trap.yaml"), "-o", str(tmp_path / "g.png"), "--lang", "en"]) == 1
     assert "expected .svg, .dot or .md" in capsys.readouterr().err

@@ -44,7 +44,7 @@ def test_new_checks_clean_and_plays(tmp_path: Path, lang: str, capsys) -> None:
 def test_new_refuses_to_overwrite(tmp_path: Path, capsys) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("mine", encoding="utf-8")
-    assert main(["new", str(path)]) == 1
+    assert main(["new", str(path), "--lang", "en"]) == 1
     assert "already exists" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == "mine"
 

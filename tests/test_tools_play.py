@@ -37,9 +37,9 @@ def test_start_and_set(demo_path, monkeypatch, capsys, tmp_path) -> None:
 
 
 def test_start_unknown_scene_and_bad_set(demo_path, capsys, tmp_path) -> None:
-    assert main(["play", "--text", str(demo_path), "--start", "nowhere", "--out", str(tmp_path)]) == 1
+    assert main(["play", "--text", str(demo_path), "--start", "nowhere", "--out", str(tmp_path), "--lang", "en"]) == 1
     assert "unknown scene `nowhere`" in capsys.readouterr().err
-    assert main(["play", "--text", str(demo_path), "--set", "force=3", "--out", str(tmp_path)]) == 1
+    assert main(["play", "--text", str(demo_path), "--set", "force=3", "--out", str(tmp_path), "--lang", "en"]) == 1
     assert "expected NAME=NUMBER" in capsys.readouterr().err
 
 
@@ -99,9 +99,12 @@ def test_set_previews_any_moment_and_the_record_replays_it(demo_path, capsys, tm
 
 
 def test_set_and_start_suggest_the_nearest_id(demo_path, capsys, tmp_path) -> None:
-    assert main(["play", "--text", str(demo_path), "--start", "difuser", "--out", str(tmp_path)]) == 1
+    assert main(["play", "--text", str(demo_path), "--start", "difuser", "--out", str(tmp_path), "--lang", "en"]) == 1
     assert "unknown scene `difuser` — did you mean `diffuser`?" in capsys.readouterr().err
-    assert main(["play", "--text", str(demo_path), "--set", "engagement.mari=3", "--out", str(tmp_path)]) == 1
+    assert (
+        main(["play", "--text", str(demo_path), "--set", "engagement.mari=3", "--out", str(tmp_path), "--lang", "en"])
+        == 1
+    )
     assert "did you mean `marie`?" in capsys.readouterr().err
-    assert main(["play", "--text", str(demo_path), "--set", "flag=1", "--out", str(tmp_path)]) == 1
+    assert main(["play", "--text", str(demo_path), "--set", "flag=1", "--out", str(tmp_path), "--lang", "en"]) == 1
     assert "flag.NAME" in capsys.readouterr().err

@@ -27,7 +27,7 @@ from typing import TextIO
 from game.cli import play
 from game.safeio import PrintableStream
 
-__all__ = ["main", "launch", "build_parser", "COMMANDS"]
+__all__ = ["main", "launch", "build_parser", "messages_language", "COMMANDS"]
 
 # The sub-commands (a test checks this against the parser): `launch` knows a trainer's command from
 # the window's options without importing the groups that add them.
@@ -85,10 +85,10 @@ def _run(args: argparse.Namespace) -> int:
     except ScenarioError as exc:
         from game.cli import check
 
-        check.print_diagnostics(exc.diagnostics, sys.stderr, getattr(args, "lang", None))
+        check.print_diagnostics(exc.diagnostics, sys.stderr, messages_language(args))
         return 1
     except PartenairesError as exc:
-        print(f"partenaires: {exc}", file=sys.stderr)
+        print(f"partenaires: {exc.say(messages_language(args))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `partenaires check … | head`: the reader has had enough
         _silence_stdout()
@@ -112,6 +112,14 @@ def _run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def messages_language(args: argparse.Namespace) -> str:
+    """The language a command speaks to the person who ran it: the one its handler chose once it knew the
+    scenario (`args.said_in`), else `--lang`, the system's language or French, as `check` chooses it."""
+    from game.scenario.diagnostics import choose_language
+
+    return getattr(args, "said_in", None) or choose_language(getattr(args, "lang", None))
 
 
 def _silence_stdout() -> None:

@@ -16,7 +16,12 @@ def add_commands(sub: Any) -> None:
     out = verbs.add_parser("export", help="write the scenario's texts to a PO file")
     out.add_argument("scenario")
     out.add_argument("-o", "--output", required=True, help="the PO file to write")
-    out.add_argument("--lang", choices=CODES, required=True, help="the language to translate into")
+    out.add_argument(
+        "--lang",
+        choices=CODES,
+        required=True,
+        help="the language to translate into (messages: the system's, else --from's)",
+    )
     out.add_argument("--from", dest="source", choices=CODES, default="fr", help="the texts' language (fr)")
     out.set_defaults(run=cmd_export)
     back = verbs.add_parser("import", help="bring a PO file's translations into the scenario (edited in place)")
@@ -27,21 +32,33 @@ def add_commands(sub: Any) -> None:
     back.set_defaults(run=cmd_import)
 
 
+def _language(args: argparse.Namespace) -> str:
+    """The messages' language: `--lang` names the translation's, so the system's, else the texts' (`--from`)."""
+    from game.scenario.diagnostics import choose_language
+
+    return choose_language(None, [args.source])
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    from game.i18n import t
     from game.tools.po import export_po
 
+    lang = args.said_in = _language(args)
     count = export_po(args.scenario, args.output, args.lang, args.source)
-    print(f"wrote {args.output}: {count} text(s) to translate into {args.lang}")
+    print(t("cli.po.exported", lang, file=args.output, count=count, target=args.lang))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from game.i18n import t
     from game.tools.po import import_po
 
+    lang = args.said_in = _language(args)
     result = import_po(args.scenario, args.po, args.lang, args.source)
-    print(f"{args.scenario}: {result.written} translation(s) written")
+    print(t("cli.po.imported", lang, file=args.scenario, count=result.written))
     if result.declared:
-        print(f"  `languages:` now lists {args.lang}: `partenaires check` reports any text still missing in it")
-    for text in result.unplaced:
-        print(f"  not placed (paste it by hand): {text}")
+        print(t("cli.po.declared", lang, target=args.lang))
+    for item in result.unplaced:
+        key = "cli.po.unplaced_default" if item.default else "cli.po.unplaced"
+        print(t(key, lang, place=item.place, text=item.text))
     return 0

@@ -101,12 +101,22 @@ def add_commands(sub: Any) -> None:
     graph = sub.add_parser("graph", help="draw the scenario as a diagram (.svg, .dot or .md Mermaid)")
     graph.add_argument("scenario", help="scenario file or built-in id")
     graph.add_argument("-o", "--output", required=True, help="FILE.svg, FILE.dot or FILE.md")
-    graph.add_argument("--lang", choices=CODES, default="fr")
+    graph.add_argument(
+        "--lang",
+        choices=CODES,
+        default=None,
+        help="language of the diagram and the messages (default: the system's, then the scenario's)",
+    )
     graph.set_defaults(run=cmd_graph)
 
     new = sub.add_parser("new", help="start a new scenario from a commented template")
     new.add_argument("name", help="file to write (NAME.yaml)")
-    new.add_argument("--lang", choices=CODES, default="fr", help="language of the template")
+    new.add_argument(
+        "--lang",
+        choices=CODES,
+        default=None,
+        help="language of the template and the messages (default: the system's, else French)",
+    )
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     new.set_defaults(run=cmd_new)
 
@@ -124,9 +134,7 @@ def _strategies(value: str | None, weights: list[str] | None = None) -> list[str
     names = [v.strip() for v in value.split(",") if v.strip()]
     for name in names:
         if name not in STRATEGIES:
-            raise PartenairesError(
-                f"--strategy {name}: unknown strategy — expected one of {', '.join(STRATEGIES)} or all"
-            )
+            raise PartenairesError.said("cli.explore.strategy", name=name, strategies=", ".join(STRATEGIES))
     return names + extra
 
 
@@ -138,22 +146,27 @@ def _load(name: str) -> Any:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
-    """Exit 0 when there is nothing to fix, 1 when the report has warnings (so it can gate a CI)."""
+    """Exit 0 when there is nothing to fix, 1 when the report has warnings (so it can gate a CI).
+
+    The scenario is read first: a mistake in the options is said in the report's language, which may be the
+    scenario's."""
+    from game.i18n import t
     from game.scenario.diagnostics import choose_language
     from game.tools.explore import Progress, explore, format_report
 
+    book = _load(args.scenario)
+    lang = args.said_in = choose_language(args.lang, book.model.languages)
     if args.runs < 1:
-        raise PartenairesError(f"--runs {args.runs}: expected a number of games of at least 1")
+        raise PartenairesError.said("cli.explore.runs", runs=args.runs)
     for name in ("rare", "dominant", "strategy_max", "strategy_min", "idle"):
         if not 0 <= getattr(args, name) <= 100:
-            option = "--" + name.replace("_", "-")
-            raise PartenairesError(f"{option} {getattr(args, name)}: expected a share in percent, from 0 to 100")
-    book = _load(args.scenario)
+            raise PartenairesError.said(
+                "cli.explore.share", name=name.replace("_", "-"), value=getattr(args, name)
+            )
     strategies = _strategies(args.strategy, args.weights)
     if args.best is not None and args.best not in {e.id for e in book.model.endings}:
-        raise PartenairesError(
-            f"--best {args.best}: unknown ending — expected one of " + ", ".join(e.id for e in book.model.endings)
-        )
+        endings = ", ".join(e.id for e in book.model.endings)
+        raise PartenairesError.said("cli.explore.best", best=args.best, endings=endings)
     if args.cover:
         from game.tools.coverage import cover, format_coverage
         from game.tools.deep import DEFAULT_MAX_STATES
@@ -161,12 +174,11 @@ def cmd_explore(args: argparse.Namespace) -> int:
         result = cover(
             book, strategies, runs=min(args.runs, 50), seed=args.seed, max_states=args.max_states or DEFAULT_MAX_STATES
         )
-        lang = choose_language(args.lang, book.model.languages)
         print(
             json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.json else format_coverage(result, lang)
         )
         return 1 if result.missed else 0
-    progress = Progress(args.runs * len(strategies))
+    progress = Progress(args.runs * len(strategies), label=t("cli.explore.games", lang))
     try:
         report = explore(
             book,
@@ -187,22 +199,28 @@ def cmd_explore(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
-        print(format_report(report, choose_language(args.lang, book.model.languages)))
+        print(format_report(report, lang))
     return 1 if report.warnings else 0
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
+    from game.i18n import t
+    from game.scenario.diagnostics import choose_language
     from game.tools.graph import write_graph
 
     book = _load(args.scenario)
-    written = write_graph(book, args.output, args.lang)
-    print(f"wrote {written}", file=sys.stderr)
+    lang = args.said_in = choose_language(args.lang, book.model.languages)
+    written = write_graph(book, args.output, lang)
+    print(t("cli.graph.wrote", lang, path=written), file=sys.stderr)
     return 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from game.i18n import t
+    from game.scenario.diagnostics import choose_language
     from game.tools.template import new_scenario
 
-    path = new_scenario(args.name, args.lang, force=args.force)
-    print(f"wrote {path} — next: partenaires check {shlex.quote(str(path))}")
+    lang = args.said_in = choose_language(args.lang)
+    path = new_scenario(args.name, lang, force=args.force)
+    print(t("cli.new.wrote", lang, path=path, command=shlex.quote(str(path))))
     return 0

@@ -931,6 +931,68 @@ TOOLS: dict[str, str] = {
 }
 MESSAGES.update(TOOLS)
 
+# What the trainer's commands say besides findings: their command-line mistakes and what they wrote
+# (`play --start/--set`, `explore`, `po`, `graph`, `new`); raised as `PartenairesError.said(key, …)`.
+COMMANDS: dict[str, str] = {
+    "cli.play.which": "which scenario? e.g. `partenaires play --text demo`",
+    "cli.play.no_resume": (
+        "no unfinished session to resume in {folder} — start a new game, or give the record: "
+        "`partenaires play --text --resume FILE.jsonl`"
+    ),
+    "cli.play.no_resume_anywhere": (
+        "no unfinished session to resume in the sessions folder — start a new game, or give the record: "
+        "`partenaires play --text --resume FILE.jsonl`"
+    ),
+    "cli.start.unknown": "unknown scene `{scene}`",
+    "cli.start.unknown_close": "unknown scene `{scene}` — did you mean `{close}`?",
+    "cli.set.expected": (
+        "--set {item}: expected NAME=NUMBER with a name among {gauges} (0 to 100), turn (turns already elapsed), "
+        "engagement.PARTNER, awareness.ORG, support.ORG (0 to 100), flag.NAME, invention.ID (1 or 0), "
+        "diffusion.INVENTION.ORG"
+    ),
+    "cli.set.unknown": "--set {name}: unknown `{value}` — expected one of: {ids}",
+    "cli.set.unknown_close": "--set {name}: unknown `{value}` — did you mean `{close}`?",
+    "cli.explore.runs": "--runs {runs}: expected a number of games of at least 1",
+    "cli.explore.share": "--{name} {value}: expected a share in percent, from 0 to 100",
+    "cli.explore.best": "--best {best}: unknown ending — expected one of {endings}",
+    "cli.explore.strategy": "--strategy {name}: unknown strategy — expected one of {strategies} or all",
+    "cli.explore.unknown_strategy": "unknown strategy `{strategy}` — expected one of {strategies} or --weights",
+    "cli.explore.games": "games",
+    "cli.weights.month": (
+        "--weights {spec}: `{head}` is not a month — expected FROM_MONTH:name=weight,… "
+        "with FROM_MONTH a whole number from 1"
+    ),
+    "cli.weights.month_zero": "--weights {spec}: month {month} — months are counted from 1",
+    "cli.weights.month_twice": "--weights {spec}: month {month} is given twice — one set of weights per month",
+    "cli.weights.name": "--weights {spec}: unknown name `{name}` — expected one of {names}",
+    "cli.weights.no_weight": "--weights {spec}: `{part}` has no weight — expected {name}=NUMBER, e.g. {name}=1",
+    "cli.weights.not_number": "--weights {spec}: `{value}` is not a number — expected {name}=NUMBER",
+    "cli.weights.not_finite": "--weights {spec}: `{value}` — expected a finite number",
+    "cli.weights.name_twice": "--weights {spec}: `{name}` is given twice",
+    "cli.weights.empty": "--weights {spec}: no weight — expected e.g. 1:sens=1,identite=1",
+    "cli.weights.none": "--weights: no weight given — expected e.g. 1:sens=1,identite=1",
+    "cli.po.babel": "translation through PO files needs Babel — install it with `pip install 'partenaires[po]'`",
+    "cli.po.exported": "wrote {file}: {count} text(s) to translate into {target}",
+    "cli.po.imported": "{file}: {count} translation(s) written",
+    "cli.po.declared": "  `languages:` now lists {target}: `partenaires check` reports any text still missing in it",
+    "cli.po.unplaced": "  not placed (paste it by hand): {place}: {text}",
+    "cli.po.unplaced_default": "  not placed (paste it by hand): {place} (a default, not written in the file): {text}",
+    "cli.graph.wrote": "wrote {path}",
+    "cli.graph.no_dot": (
+        "the Graphviz program `dot` is needed to write .svg and was not found — install Graphviz "
+        "(Debian/Ubuntu: sudo apt install graphviz; macOS: brew install graphviz; Windows: "
+        "https://graphviz.org/download/), or write FILE.dot or FILE.md instead, which need nothing"
+    ),
+    "cli.graph.dot_failed": "Graphviz failed: {error}",
+    "cli.graph.format": "{path}: unknown diagram format `{suffix}` — expected .svg, .dot or .md",
+    "cli.graph.no_format": "{path}: unknown diagram format `(none)` — expected .svg, .dot or .md",
+    "cli.new.wrote": "wrote {path} — next: partenaires check {command}",
+    "cli.new.exists": "{path} already exists — choose another name, or add --force to overwrite it",
+    "cli.new.no_folder": "{folder}: no such folder — create it first, or choose another place",
+    "cli.new.lang": "--lang {lang}: expected fr or en",
+}
+MESSAGES.update(COMMANDS)
+
 
 HOWTO: list[tuple[str, str]] = [
     ("h2", "Your role"),

@@ -1003,6 +1003,74 @@ TOOLS: dict[str, str] = {
 }
 MESSAGES.update(TOOLS)
 
+# Ce que disent les commandes du formateur en dehors des constats : leurs erreurs de ligne de commande et ce
+# qu'elles ont écrit (`play --start/--set`, `explore`, `po`, `graph`, `new`).
+COMMANDS: dict[str, str] = {
+    "cli.play.which": "quel scénario ? Par exemple `partenaires play --text demo`",
+    "cli.play.no_resume": (
+        "aucune partie inachevée à reprendre dans {folder} — commencez une nouvelle partie, ou indiquez "
+        "son enregistrement : `partenaires play --text --resume FICHIER.jsonl`"
+    ),
+    "cli.play.no_resume_anywhere": (
+        "aucune partie inachevée à reprendre dans le dossier des parties — commencez une nouvelle partie, ou "
+        "indiquez son enregistrement : `partenaires play --text --resume FICHIER.jsonl`"
+    ),
+    "cli.start.unknown": "scène inconnue : `{scene}`",
+    "cli.start.unknown_close": "scène inconnue : `{scene}` — vouliez-vous dire `{close}` ?",
+    "cli.set.expected": (
+        "--set {item} : la forme attendue est NOM=NOMBRE, où NOM est l'une des jauges {gauges} (de 0 à 100), turn (tours "
+        "déjà écoulés), engagement.PARTENAIRE, awareness.ORGANISATION, support.ORGANISATION (de 0 à 100), "
+        "flag.NOM, invention.ID (1 ou 0) ou diffusion.INVENTION.ORGANISATION"
+    ),
+    "cli.set.unknown": "--set {name} : `{value}` n'existe pas dans le scénario — attendu : l'un de ces identifiants : {ids}",
+    "cli.set.unknown_close": "--set {name} : `{value}` n'existe pas dans le scénario — vouliez-vous dire `{close}` ?",
+    "cli.explore.runs": "--runs {runs} : il faut au moins une partie par stratégie",
+    "cli.explore.share": "--{name} {value} : attendu : un pourcentage, de 0 à 100",
+    "cli.explore.best": "--best {best} : fin inconnue — attendu : l'une de ces fins : {endings}",
+    "cli.explore.strategy": "--strategy {name} : stratégie inconnue — attendu : l'une de ces stratégies : {strategies}, ou all",
+    "cli.explore.unknown_strategy": (
+        "stratégie inconnue : `{strategy}` — attendu : l'une de ces stratégies : {strategies}, ou une stratégie --weights"
+    ),
+    "cli.explore.games": "parties",
+    "cli.weights.month": (
+        "--weights {spec} : `{head}` n'est pas un mois — attendu : MOIS:nom=poids,…, où MOIS est un nombre "
+        "entier à partir de 1"
+    ),
+    "cli.weights.month_zero": "--weights {spec} : mois {month} — les mois se comptent à partir de 1",
+    "cli.weights.month_twice": "--weights {spec} : le mois {month} apparaît deux fois — un seul jeu de poids par mois",
+    "cli.weights.name": "--weights {spec} : nom inconnu `{name}` — attendu : l'un de ces noms : {names}",
+    "cli.weights.no_weight": "--weights {spec} : `{part}` n'a pas de poids — attendu : {name}=NOMBRE, par exemple {name}=1",
+    "cli.weights.not_number": "--weights {spec} : `{value}` n'est pas un nombre — attendu : {name}=NOMBRE",
+    "cli.weights.not_finite": "--weights {spec} : `{value}` — attendu : un nombre fini",
+    "cli.weights.name_twice": "--weights {spec} : `{name}` apparaît deux fois",
+    "cli.weights.empty": "--weights {spec} : aucun poids — attendu, par exemple : 1:sens=1,identite=1",
+    "cli.weights.none": "--weights : aucun poids donné — attendu, par exemple : 1:sens=1,identite=1",
+    "cli.po.babel": ("la traduction par fichiers PO demande Babel — installez-le avec `pip install 'partenaires[po]'`"),
+    "cli.po.exported": "{file} écrit : {count} texte(s) à traduire (langue cible : {target})",
+    "cli.po.imported": "{file} : {count} traduction(s) écrite(s)",
+    "cli.po.declared": (
+        "  `languages:` mentionne maintenant {target} : `partenaires check` signale chaque texte qui y manque encore"
+    ),
+    "cli.po.unplaced": "  non placée (à coller à la main) : {place} : {text}",
+    "cli.po.unplaced_default": (
+        "  non placée (à coller à la main) : {place} (valeur par défaut, absente du fichier) : {text}"
+    ),
+    "cli.graph.wrote": "{path} écrit",
+    "cli.graph.no_dot": (
+        "il faut le programme `dot` de Graphviz pour écrire un .svg, et il est introuvable — installez "
+        "Graphviz (Debian/Ubuntu : sudo apt install graphviz ; macOS : brew install graphviz ; Windows : "
+        "https://graphviz.org/download/), ou écrivez plutôt FICHIER.dot ou FICHIER.md, qui n'ont besoin de rien"
+    ),
+    "cli.graph.dot_failed": "Graphviz a échoué : {error}",
+    "cli.graph.format": "{path} : format de diagramme inconnu `{suffix}` — attendu : .svg, .dot ou .md",
+    "cli.graph.no_format": "{path} : le nom du fichier n'indique aucun format de diagramme — attendu : .svg, .dot ou .md",
+    "cli.new.wrote": "{path} écrit — ensuite : partenaires check {command}",
+    "cli.new.exists": "{path} existe déjà — choisissez un autre nom, ou ajoutez --force pour le remplacer",
+    "cli.new.no_folder": "{folder} : ce dossier n'existe pas — créez-le d'abord, ou choisissez un autre endroit",
+    "cli.new.lang": "--lang {lang} : attendu : fr ou en",
+}
+MESSAGES.update(COMMANDS)
+
 
 HOWTO: list[tuple[str, str]] = [
     ("h2", "Votre rôle"),

@@ -307,7 +307,9 @@ class Engine:
         if start is not None:
             if start not in self.scenes:
                 close = difflib.get_close_matches(start, list(self.scenes), n=1, cutoff=0.5)
-                raise SessionError(f"unknown scene `{start}`" + (f" — did you mean `{close[0]}`?" if close else ""))
+                if close:
+                    raise SessionError.said("cli.start.unknown_close", scene=start, close=close[0])
+                raise SessionError.said("cli.start.unknown", scene=start)
             self._set_phase(session, self.scenes[start].phase)
             self._enter(session, start)
         else:
@@ -349,8 +351,9 @@ class Engine:
     def _known(name: str, value: str, ids: list[str]) -> None:
         if value not in ids:
             close = difflib.get_close_matches(value, ids, n=1)
-            hint = f" — did you mean `{close[0]}`?" if close else f" — expected one of: {', '.join(ids)}"
-            raise SessionError(f"--set {name}: unknown `{value}`{hint}")
+            if close:
+                raise SessionError.said("cli.set.unknown_close", name=name, value=value, close=close[0])
+            raise SessionError.said("cli.set.unknown", name=name, value=value, ids=", ".join(ids))
 
     def _set_phase(self, session: Session, phase: str) -> None:
         self.machine.set_state(phase, model=session)

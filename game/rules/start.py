@@ -48,10 +48,8 @@ def parse_sets(values: list[str]) -> dict[str, int]:
         if number.lower() in ("true", "false") and name.startswith(("flag.", "invention.")):
             number = "1" if number.lower() == "true" else "0"
         if not settable(name) or not (number.isascii() and number.isdecimal()) or len(number) > MAX_SET_DIGITS:
-            raise PartenairesError(
-                f"--set {printable(item[:40], one_line=True)}: expected NAME=NUMBER with a name among "
-                f"{', '.join(GAUGES)} (0 to 100), turn (turns already elapsed), engagement.PARTNER, "
-                "awareness.ORG, support.ORG (0 to 100), flag.NAME, invention.ID (1 or 0), diffusion.INVENTION.ORG"
+            raise PartenairesError.said(
+                "cli.set.expected", item=printable(item[:40], one_line=True), gauges=", ".join(GAUGES)
             )
         gauges[name] = int(number)
     return gauges

@@ -95,7 +95,7 @@ def _watch(path: Path, recorder: Recorder, game: TextGame, at_prompt: bool) -> W
 
 def _new_game(args: argparse.Namespace) -> tuple[Engine, Session]:
     if not args.scenario:
-        raise PartenairesError("which scenario? e.g. `partenaires play --text demo`")
+        raise PartenairesError.said("cli.play.which")
     engine = Engine(load(resolve_scenario(args.scenario)))
     seed = args.seed if args.seed is not None else new_seed()
     session = engine.new_session(seed, args.name, args.group, args.lang, start=args.start, gauges=parse_sets(args.set))
@@ -111,11 +111,9 @@ def resume_target(resume_arg: str, out: str | None) -> Path:
         folder = Path(out).parent if Path(out).suffix == ".jsonl" else Path(out)
     found = latest_session(folder)
     if found is None:
-        where = folder or "the sessions folder"
-        raise PartenairesError(
-            f"no unfinished session to resume in {where} — start a new game, or give "
-            "the record: `partenaires play --text --resume FILE.jsonl`"
-        )
+        if folder is None:
+            raise PartenairesError.said("cli.play.no_resume_anywhere")
+        raise PartenairesError.said("cli.play.no_resume", folder=folder)
     return found
 
 

@@ -199,15 +199,12 @@ def parse_weights(specs: list[str]) -> Weights:
             try:
                 month = int(head.strip())
             except ValueError:
-                raise WeightsError(
-                    f"--weights {spec}: `{head.strip()}` is not a month — expected FROM_MONTH:name=weight,… "
-                    "with FROM_MONTH a whole number from 1"
-                ) from None
+                raise WeightsError.said("cli.weights.month", spec=spec, head=head.strip()) from None
             if month < 1:
-                raise WeightsError(f"--weights {spec}: month {month} — months are counted from 1")
+                raise WeightsError.said("cli.weights.month_zero", spec=spec, month=month)
             text = rest
         if month in steps:
-            raise WeightsError(f"--weights {spec}: month {month} is given twice — one set of weights per month")
+            raise WeightsError.said("cli.weights.month_twice", spec=spec, month=month)
         pairs: list[tuple[str, float]] = []
         for part in text.split(","):
             part = part.strip()
@@ -216,27 +213,23 @@ def parse_weights(specs: list[str]) -> Weights:
             name, eq, value = part.partition("=")
             name = name.strip()
             if name not in WEIGHT_NAMES:
-                raise WeightsError(
-                    f"--weights {spec}: unknown name `{name}` — expected one of {', '.join(WEIGHT_NAMES)}"
-                )
+                raise WeightsError.said("cli.weights.name", spec=spec, name=name, names=", ".join(WEIGHT_NAMES))
             if not eq:
-                raise WeightsError(f"--weights {spec}: `{part}` has no weight — expected {name}=NUMBER, e.g. {name}=1")
+                raise WeightsError.said("cli.weights.no_weight", spec=spec, part=part, name=name)
             try:
                 weight = float(value)
             except ValueError:
-                raise WeightsError(
-                    f"--weights {spec}: `{value.strip()}` is not a number — expected {name}=NUMBER"
-                ) from None
+                raise WeightsError.said("cli.weights.not_number", spec=spec, value=value.strip(), name=name) from None
             if weight != weight or weight in (float("inf"), float("-inf")):
-                raise WeightsError(f"--weights {spec}: `{value.strip()}` — expected a finite number")
+                raise WeightsError.said("cli.weights.not_finite", spec=spec, value=value.strip())
             if any(known == name for known, _ in pairs):
-                raise WeightsError(f"--weights {spec}: `{name}` is given twice")
+                raise WeightsError.said("cli.weights.name_twice", spec=spec, name=name)
             pairs.append((name, weight))
         if not pairs:
-            raise WeightsError(f"--weights {spec!r}: no weight — expected e.g. 1:sens=1,identite=1")
+            raise WeightsError.said("cli.weights.empty", spec=repr(spec))
         steps[month] = tuple(pairs)
     if not steps:
-        raise WeightsError("--weights: no weight given — expected e.g. 1:sens=1,identite=1")
+        raise WeightsError.said("cli.weights.none")
     return Weights(tuple(sorted(steps.items())))
 
 
@@ -285,7 +278,7 @@ def picker(strategy: str) -> Picker:
     if strategy.startswith(WEIGHTS_PREFIX):
         found = _WEIGHTED[strategy] = weighted(parse_weights(strategy[len(WEIGHTS_PREFIX) :].split()))
         return found
-    raise WeightsError(f"unknown strategy `{strategy}` — expected one of {', '.join(STRATEGIES)} or --weights")
+    raise WeightsError.said("cli.explore.unknown_strategy", strategy=strategy, strategies=", ".join(STRATEGIES))
 
 
 # -- one game, and the figures of many ------------------------------------------------------------------

@@ -307,13 +307,6 @@ def _mermaid_node(node: Node) -> str:
 
 
 # -- files ----------------------------------------------------------------------------------------------------
-GRAPHVIZ_MISSING = (
-    "the Graphviz program `dot` is needed to write .svg and was not found — install Graphviz "
-    "(Debian/Ubuntu: sudo apt install graphviz; macOS: brew install graphviz; Windows: "
-    "https://graphviz.org/download/), or write FILE.dot or FILE.md instead, which need nothing"
-)
-
-
 def write_graph(book: Book, output: str | Path, lang: str = "fr") -> Path:
     """Write the diagram; the format comes from the file's extension."""
     path = Path(output)
@@ -326,13 +319,15 @@ def write_graph(book: Book, output: str | Path, lang: str = "fr") -> Path:
     elif suffix == ".svg":
         program = shutil.which("dot")
         if program is None:
-            raise PartenairesError(GRAPHVIZ_MISSING)
+            raise PartenairesError.said("cli.graph.no_dot")
         done = subprocess.run(
             [program, "-Tsvg"], input=to_dot(diagram).encode("utf-8"), capture_output=True, check=False, timeout=120
         )
         if done.returncode != 0:
-            raise PartenairesError(f"Graphviz failed: {done.stderr.decode('utf-8', 'replace').strip()}")
+            raise PartenairesError.said("cli.graph.dot_failed", error=done.stderr.decode("utf-8", "replace").strip())
         path.write_bytes(done.stdout)
     else:
-        raise PartenairesError(f"{path}: unknown diagram format `{suffix or '(none)'}` — expected .svg, .dot or .md")
+        if not suffix:
+            raise PartenairesError.said("cli.graph.no_format", path=path)
+        raise PartenairesError.said("cli.graph.format", path=path, suffix=suffix)
     return path

@@ -33,16 +33,14 @@ from game.scenario.loading import Book, load
 from game.scenario.model import Tr
 from game.scenario.source import Path_, Source
 
-__all__ = ["export_po", "import_po", "Imported"]
+__all__ = ["export_po", "import_po", "Imported", "Unplaced"]
 
 
 def _babel() -> Any:
     try:
         from babel.messages import catalog, pofile
     except ImportError:  # an optional dependency: say how to get it
-        raise PartenairesError(
-            "translation through PO files needs Babel — install it with `pip install 'partenaires[po]'`"
-        ) from None
+        raise PartenairesError.said("cli.po.babel") from None
     return catalog, pofile
 
 
@@ -98,10 +96,19 @@ def _line(source: Source, path: Path_) -> int:
     return source.location(path).line
 
 
+@dataclass(frozen=True)
+class Unplaced:
+    """A translation the import could not write: where it goes (`scenes.3.text`) and the text to paste."""
+
+    place: str
+    text: str
+    default: bool = False  # the source text is a default of the format, not written in the file
+
+
 @dataclass
 class Imported:
     written: int = 0
-    unplaced: list[str] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
     declared: bool = False  # the language was added to `languages:`, so `check` watches for missing texts
 
 
@@ -122,9 +129,9 @@ def import_po(scenario: str | Path, po: str | Path, lang: str, source_lang: str 
         if _place(book.source, lines, path, text, lang, source_lang, translated, edits):
             result.written += 1
         elif path not in book.source.values and path + (source_lang,) not in book.source.values:
-            result.unplaced.append(f"{_context(path)} (a default, not written in the file): {translated}")
+            result.unplaced.append(Unplaced(_context(path), translated, default=True))
         else:
-            result.unplaced.append(f"{_context(path)}: {translated}")
+            result.unplaced.append(Unplaced(_context(path), translated))
     if result.written and lang not in book.model.languages:
         result.declared = _declare(book.source, lines, len(book.model.languages), lang, edits)
     edits.apply(lines)

@@ -36,7 +36,7 @@ def _quoted(text: str) -> str:
 
 def template_text(name: str, lang: str = "fr", file: str = "") -> str:
     if not (TEMPLATES / f"new-scenario.{lang}.yaml").is_file():
-        raise PartenairesError(f"--lang {lang}: expected fr or en")
+        raise PartenairesError.said("cli.new.lang", lang=lang)
     stem = Path(name).stem
     title = " ".join(re.split(r"[-_\s]+", stem)).strip() or slug(stem)
     text = (TEMPLATES / f"new-scenario.{lang}.yaml").read_text(encoding="utf-8")
@@ -56,8 +56,8 @@ def new_scenario(name: str, lang: str = "fr", force: bool = False) -> Path:
     if path.suffix.lower() not in (".yaml", ".yml"):
         path = path.with_name(path.name + ".yaml")
     if path.exists() and not force:
-        raise PartenairesError(f"{path} already exists — choose another name, or add --force to overwrite it")
+        raise PartenairesError.said("cli.new.exists", path=path)
     if not path.parent.exists():
-        raise PartenairesError(f"{path.parent}: no such folder — create it first, or choose another place")
+        raise PartenairesError.said("cli.new.no_folder", folder=path.parent)
     write_atomic(path, template_text(path.name, lang, str(path)))
     return path
