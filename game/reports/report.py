@@ -449,7 +449,13 @@ class ReportBuilder:
         ]
         cites = {CONCEPTS[c].cite for c in used if c in CONCEPTS}
         keys = ["lyet2009"] + sorted(cites - {"lyet2009"})  # the seed first; its sections are where to read
-        return {"concepts": concepts, "references": [{"key": k, "text": REFERENCES[k]} for k in keys]}
+        return {"concepts": concepts, "references": [{"key": k, "text": self._reference(k)} for k in keys]}
+
+    def _reference(self, key: str) -> str:
+        """A reference as the report's language writes it: the French works are cited « Paris : PUF » in
+        French and "Paris: PUF" in English (no space before the colon outside French typography)."""
+        text = REFERENCES[key]
+        return text if self.lang == "fr" else text.replace(" : ", ": ")
 
 
 def path_summary(decisions: list[dict[str, Any]]) -> list[dict[str, Any]]:
