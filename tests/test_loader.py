@@ -90,10 +90,10 @@ def test_unknown_reference_suggests_and_offers_a_stub(tmp_path, demo_text):
 
 
 def test_duplicate_id(tmp_path, demo_text):
-    text = demo_text.replace("- id: revue\n    phase: regles", "- id: habitants\n    phase: regles")
+    text = demo_text.replace("- id: relance\n    phase: diffusion", "- id: diffuser\n    phase: diffusion")
     err = only(findings(tmp_path, text)[1])
-    assert err.code == "E202" and "duplicate id `habitants` in scenes" in err.message
-    assert err.location.line == line_of(text, "- id: habitants", 2)[0]
+    assert err.code == "E202" and "duplicate id `diffuser` in scenes" in err.message
+    assert err.location.line == line_of(text, "- id: diffuser", 2)[0]
 
 
 def test_duplicate_yaml_key(tmp_path, demo_text):
