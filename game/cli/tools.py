@@ -160,9 +160,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
         raise PartenairesError.said("cli.explore.runs", runs=args.runs)
     for name in ("rare", "dominant", "strategy_max", "strategy_min", "idle"):
         if not 0 <= getattr(args, name) <= 100:
-            raise PartenairesError.said(
-                "cli.explore.share", name=name.replace("_", "-"), value=getattr(args, name)
-            )
+            raise PartenairesError.said("cli.explore.share", name=name.replace("_", "-"), value=getattr(args, name))
     strategies = _strategies(args.strategy, args.weights)
     if args.best is not None and args.best not in {e.id for e in book.model.endings}:
         endings = ", ".join(e.id for e in book.model.endings)
