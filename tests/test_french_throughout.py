@@ -211,19 +211,19 @@ def test_explore_coverage_is_said_in_french(capsys: pytest.CaptureFixture[str]):
 
 def test_every_explore_warning_has_its_french_sentence(tmp_path: Path):
     from game.scenario.loading import load
-    from game.tools.explore import explore, find_warnings, format_report
+    from game.tools.explore import Thresholds, explore, find_warnings, format_report
 
     path = tmp_path / "balanced.yaml"
     text = (SCENARIOS / "unreachable.yaml").read_text(encoding="utf-8")
     path.write_text(text + "balance: {ordinaire: [0.0, 0.1]}\n", encoding="utf-8")
     report = explore(load(path), ["random", "sens"], runs=10, seed=1, jobs=1)
     report.results["random"].stuck = 2  # no scenario the checker accepts loops for ever: said as if one did
-    report.warnings = find_warnings(report, rare=1.01, dominant=0.01)
+    report.warnings = find_warnings(report, Thresholds(rare=1.01, dominant=0.01))
     assert {w.code for w in report.warnings} >= {"X101", "X102", "X105", "X106"}
     for line in format_report(report, "fr").splitlines():
         assert not _english_left(line), line
     assert format_report(report, "en") == format_report(report)
-    report.warnings = find_warnings(report, rare=0.0, dominant=1.0, most=0.01, least=0.99)
+    report.warnings = find_warnings(report, Thresholds(rare=0.0, dominant=1.0, most=0.01, least=0.99))
     assert {w.code for w in report.warnings} >= {"X107", "X108"}
     for line in format_report(report, "fr").splitlines():
         assert not _english_left(line), line

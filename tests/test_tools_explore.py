@@ -11,7 +11,7 @@ from game.cli import main
 from game.rules.engine import Engine
 from game.scenario.loading import load
 from game.tools.coverage import cover
-from game.tools.explore import STRATEGIES, Progress, best_ending, explore, play_games, quartiles
+from game.tools.explore import STRATEGIES, Progress, Thresholds, best_ending, explore, play_games, quartiles
 
 HERE = Path(__file__).resolve().parent / "scenarios"
 
@@ -228,7 +228,9 @@ def test_per_strategy_shares_are_warned_on_request_within_what_balance_means(tmp
     book = load(path)
     plain = explore(book, ["random", "sens", "pouvoir"], runs=30, seed=1, jobs=1)
     assert {w.code for w in plain.warnings} & {"X107", "X108"} == set()
-    asked = explore(book, ["random", "sens", "pouvoir"], runs=30, seed=1, jobs=1, most=0.9, least=0.05)
+    asked = explore(
+        book, ["random", "sens", "pouvoir"], runs=30, seed=1, jobs=1, limits=Thresholds(most=0.9, least=0.05)
+    )
     wins = sorted(w.message for w in asked.warnings if w.code == "X107")
     assert wins == [
         "ending `papier` takes 100% of strategy `pouvoir`'s games (expected at most 90%): this way of playing "
@@ -241,7 +243,7 @@ def test_per_strategy_shares_are_warned_on_request_within_what_balance_means(tmp
     assert set(rare) == {("reussite", "pouvoir"), ("papier", "sens"), ("ordinaire", "sens"), ("ordinaire", "pouvoir")}
     meant = tmp_path / "meant.yaml"
     meant.write_text(path.read_text(encoding="utf-8") + "balance: {reussite: [0.0, 1.0]}\n", encoding="utf-8")
-    again = explore(load(meant), ["sens", "pouvoir"], runs=30, seed=1, jobs=1, most=0.9, least=0.05)
+    again = explore(load(meant), ["sens", "pouvoir"], runs=30, seed=1, jobs=1, limits=Thresholds(most=0.9, least=0.05))
     assert [w for w in again.warnings if w.code in ("X107", "X108") and "`reussite`" in w.message] == []
     assert main(["explore", str(path), "--runs", "20", "--strategy", "sens", "--strategy-max", "95"]) == 1
     out = capsys.readouterr().out

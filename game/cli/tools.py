@@ -152,7 +152,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     scenario's."""
     from game.i18n import t
     from game.scenario.diagnostics import choose_language
-    from game.tools.explore import Progress, explore, format_report
+    from game.tools.explore import Progress, Thresholds, explore, format_report
 
     book = _load(args.scenario)
     lang = args.said_in = choose_language(args.lang, book.model.languages)
@@ -186,11 +186,9 @@ def cmd_explore(args: argparse.Namespace) -> int:
             max(1, args.jobs),
             progress,
             args.best,
-            args.rare / 100,
-            args.dominant / 100,
-            args.strategy_max / 100,
-            args.strategy_min / 100,
-            args.idle / 100,
+            Thresholds(
+                args.rare / 100, args.dominant / 100, args.strategy_max / 100, args.strategy_min / 100, args.idle / 100
+            ),
         )
     finally:
         progress.close()

@@ -50,6 +50,7 @@ __all__ = [
     "STRATEGY_MAX",
     "STRATEGY_MIN",
     "IDLE",
+    "Thresholds",
 ]
 
 MAX_DECISIONS = 500  # a game longer than this is stuck in a loop of free choices; it is stopped
@@ -60,6 +61,18 @@ LEAD_RATIO = 2.0  # …and at least this many times as often as the runner-up
 STRATEGY_MAX = 1.0  # per strategy, an ending above this share of its games is reported (1.0: never, see below)
 STRATEGY_MIN = 0.0  # …and one below this share (0.0: never)
 IDLE = 0.10  # more than this share of one strategy's games with a month that has no scene to play is reported
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The shares `explore` warns at (docs/authoring.md states them; each has its command-line option)."""
+
+    rare: float = RARE  # --rare: X102
+    dominant: float = DOMINANT  # --dominant: X103
+    most: float = STRATEGY_MAX  # --strategy-max: X107
+    least: float = STRATEGY_MIN  # --strategy-min: X108
+    idle: float = IDLE  # --idle: X109
+
 
 Picker = Callable[[Engine, Session, SceneView, random.Random], ChoiceView]
 
@@ -598,16 +611,10 @@ def choice_label(choice: Choice, index: int) -> str:
     return f"{index + 1}" + (f" ({choice.id})" if choice.id else "")
 
 
-def find_warnings(
-    report: Report,
-    rare: float = RARE,
-    dominant: float = DOMINANT,
-    most: float = STRATEGY_MAX,
-    least: float = STRATEGY_MIN,
-    idle: float = IDLE,
-) -> list[Warning_]:
-    """The imbalances a trainer should fix before a class plays (thresholds documented in docs/authoring.md;
-    `explore --rare`, `--dominant`, `--strategy-max` and `--strategy-min` adjust the four shares)."""
+def find_warnings(report: Report, limits: Thresholds | None = None) -> list[Warning_]:
+    """The imbalances a trainer should fix before a class plays, at the shares `limits` states."""
+    limits = limits or Thresholds()
+    rare, dominant = limits.rare, limits.dominant
     book, results = report.book, report.results
     found: list[Warning_] = []
     for i, ending in enumerate(book.model.endings):
@@ -663,8 +670,8 @@ def find_warnings(
                     report.where("endings", index, "id"),
                 )
             )
-    found.extend(_per_strategy(report, most, least))
-    found.extend(_idle_months(report, idle))
+    found.extend(_per_strategy(report, limits.most, limits.least))
+    found.extend(_idle_months(report, limits.idle))
     stuck = sum(s.stuck for s in results.values())
     if stuck:
         found.append(
@@ -740,15 +747,11 @@ def explore(
     jobs: int = 2,
     progress: Progress | None = None,
     best: str | None = None,
-    rare: float = RARE,
-    dominant: float = DOMINANT,
-    most: float = STRATEGY_MAX,
-    least: float = STRATEGY_MIN,
-    idle: float = IDLE,
+    limits: Thresholds | None = None,
 ) -> Report:
     results = run_strategies(book, strategies, runs, seed, jobs, progress)
     report = Report(book, runs, seed, results, best=best or best_ending(book))
-    report.warnings = find_warnings(report, rare, dominant, most, least, idle)
+    report.warnings = find_warnings(report, limits)
     return report
 
 
